@@ -46,6 +46,8 @@ export interface StudyUnit {
   marketReturns: readonly (number | null)[];
   /** The trading date of day 0; must be one of `dates`. */
   dayZero: string;
+  /** How `returns` and `marketReturns` were computed (for compounding BHAR). Default 'simple'. */
+  returnKind?: ReturnKind;
 }
 
 /** A test statistic with its two-sided p-value, or the reason it cannot be computed. */
@@ -145,8 +147,11 @@ export interface AggregateWindow {
   tests: AggregateTests;
 }
 
+/** Study options with every default filled in, as runStudy used them. */
+export type ResolvedStudyOptions = Required<Omit<StudyOptions, 'gap'>> & { gap: DayRange | null };
+
 export interface StudyResult {
-  options: Required<Omit<StudyOptions, 'gap'>> & { gap: DayRange | null };
+  options: ResolvedStudyOptions;
   securities: SecurityResult[];
   failures: SecurityFailure[];
   aggregate: { days: AggregateDay[]; windows: AggregateWindow[] };

@@ -1,0 +1,29 @@
+import { EventStudyError } from './errors';
+import { fitMarketAdjustedModel } from './market-adjusted-model';
+import { fitMarketModel } from './market-model';
+import { fitMeanAdjustedModel } from './mean-adjusted-model';
+import type { EstimationSample, NormalReturnModel } from './normal-return-model';
+import type { ModelKind } from './types';
+
+/**
+ * Fits the chosen normal-return model to the estimation sample: market model (OLS, s² = SSE/(M−2)),
+ * market-adjusted (s² = sample variance of Rᵢ − Rₘ, M − 1) or mean-adjusted (s² = sample variance
+ * of Rᵢ, M − 1). See each model's file for why.
+ *
+ * @param symbol names the security in error messages.
+ * @throws EventStudyError CONSTANT_SERIES when the market (market model) or the abnormal returns do
+ *   not vary, so abnormal returns cannot be standardized; INVALID_INPUT for an unknown model.
+ * @example fitNormalReturnModel('market', { securityReturns: [0.01, -0.02, 0.03], marketReturns: [0.005, -0.01, 0.01] }, '7011.T').fit.beta
+ */
+export function fitNormalReturnModel(kind: ModelKind, sample: EstimationSample, symbol: string): NormalReturnModel {
+  switch (kind) {
+    case 'market':
+      return fitMarketModel(sample, symbol);
+    case 'market-adjusted':
+      return fitMarketAdjustedModel(sample, symbol);
+    case 'mean-adjusted':
+      return fitMeanAdjustedModel(sample, symbol);
+    default:
+      throw new EventStudyError('INVALID_INPUT', `Unknown model "${String(kind)}": use market, market-adjusted or mean-adjusted.`);
+  }
+}

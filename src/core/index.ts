@@ -1,0 +1,38 @@
+/**
+ * The public surface of the event-study engine: pure functions and types, no React, Node, network
+ * or clock. The app, the server and the command-line tool import from here.
+ */
+export type * from './types';
+export * from './errors';
+export * from './distributions';
+
+export * from './returns';
+export * from './align';
+export * from './windows';
+export * from './defaults';
+export * from './exchanges';
+export * from './event-timing';
+
+export * from './ordinary-least-squares';
+export * from './normal-return-model';
+export * from './fit-normal-return-model';
+export * from './market-model';
+export * from './market-adjusted-model';
+export * from './mean-adjusted-model';
+export * from './car-variance';
+export * from './car-t-test';
+export * from './bhar';
+
+export * from './cross-sectional-t-test';
+export * from './patell-test';
+export * from './boehmer-musumeci-poulsen-test';
+export * from './residual-correlation';
+export * from './kolari-pynnonen-test';
+export * from './j1-test';
+export * from './j2-test';
+export * from './sign-test';
+export * from './generalized-sign-test';
+export * from './corrado-rank-test';
+export * from './wilcoxon-signed-rank';
+
+export * from './study';

@@ -1,0 +1,36 @@
+import { normalTest, unavailableTest } from './test-result';
+import type { TestResult } from './types';
+
+/**
+ * Patell (1976) standardized residual test: Z = Σᵢ Σₜ SARᵢₜ / √(Σᵢ Lᵢ·dᵢ/(dᵢ − 2)), two-sided
+ * p-value from N(0,1). Under the null each SAR is Student t with dᵢ degrees of freedom (dᵢ = Mᵢ − 2
+ * for the market model), whose variance is dᵢ/(dᵢ − 2); a sum over Lᵢ days has Lᵢ times that.
+ * For one day this is the textbook `ΣSAR / √(Σ (Mᵢ − 2)/(Mᵢ − 4))`.
+ *
+ * @param standardizedSums per security, Σₜ SARᵢₜ over the tested days it has.
+ * @param varianceFactors per security, Lᵢ·dᵢ/(dᵢ − 2) (see {@link standardizedVariance}).
+ * @returns the statistic, or a reason when there is no security.
+ * @throws never
+ * @example patellTest([1.2, 0.4, 2.0], [118 / 116, 118 / 116, 118 / 116]) // 3.6/√(3·118/116) ≈ 2.0608
+ */
+export function patellTest(standardizedSums: ArrayLike<number>, varianceFactors: ArrayLike<number>): TestResult {
+  if (standardizedSums.length === 0) return unavailableTest('Patell Z: no securities to test.');
+  let sum = 0;
+  let variance = 0;
+  for (let index = 0; index < standardizedSums.length; index += 1) {
+    sum += standardizedSums[index]!;
+    variance += varianceFactors[index]!;
+  }
+  return normalTest(sum / Math.sqrt(variance), 'Patell Z');
+}
+
+/**
+ * Variance of a sum of `days` standardized abnormal returns that are each Student t with
+ * `degreesOfFreedom`: days·d/(d − 2) (Patell 1976). Needs d > 2, which the minimum estimation
+ * length of 5 days guarantees.
+ * @throws never
+ * @example standardizedVariance(118, 1) // 118/116 ≈ 1.0172
+ */
+export function standardizedVariance(degreesOfFreedom: number, days: number): number {
+  return (days * degreesOfFreedom) / (degreesOfFreedom - 2);
+}

@@ -1,0 +1,56 @@
+import { EventStudyError, isEventStudyError } from './errors';
+import { analyseSecurity, type SecurityAnalysis } from './security-analysis';
+import { aggregateStudy } from './study-aggregate';
+import type { SecurityFailure, StudyOptions, StudyResult, StudyUnit } from './types';
+import { validateStudyOptions } from './windows';
+
+/**
+ * Runs an event study (MacKinlay 1997): for each unit (a security on an event) fits the normal-return
+ * model over the estimation window and computes AR, CAR, their exact variances, SAR/SCAR, t and
+ * BHAR; then across the units AAR/CAAR with the cross-sectional t, Patell Z, BMP t,
+ * Kolari–Pynnönen t, J1, J2, sign, generalized sign, rank and Wilcoxon tests, daily and for each
+ * CAR window. A unit that cannot be analysed (too few estimation days, constant series, event
+ * outside its data, bad values) is listed in `failures` with its code and message, and the
+ * aggregate uses the units that succeeded. Missing days stay missing and are counted in `lostDays`
+ * (see {@link analyseSecurity} for the convention); aggregate conventions are in
+ * {@link aggregateStudy}.
+ *
+ * @param units one per security and event, e.g. from {@link buildStudyUnit}.
+ * @param options windows and model; see DEFAULT_STUDY_OPTIONS.
+ * @throws EventStudyError INVALID_WINDOW / INVALID_INPUT for invalid options only.
+ * @example runStudy([unit7011, unit7013], DEFAULT_STUDY_OPTIONS).aggregate.windows[0].tests.bmpT
+ */
+export function runStudy(units: readonly StudyUnit[], options: StudyOptions): StudyResult {
+  const resolved = validateStudyOptions(options);
+  if (!Array.isArray(units)) throw new EventStudyError('INVALID_INPUT', 'A study needs a list of securities.');
+  const analyses: SecurityAnalysis[] = [];
+  const failures: SecurityFailure[] = [];
+  for (const unit of units) {
+    try {
+      analyses.push(analyseSecurity(unit, resolved));
+    } catch (error) {
+      failures.push(failureOf(unit, error));
+    }
+  }
+  return {
+    options: resolved,
+    securities: analyses.map((analysis) => analysis.result),
+    failures,
+    aggregate: aggregateStudy(analyses, resolved),
+  };
+}
+
+function failureOf(unit: StudyUnit, error: unknown): SecurityFailure {
+  const known = isEventStudyError(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    id: unit.id,
+    symbol: unit.symbol,
+    ...(unit.eventId === undefined ? {} : { eventId: unit.eventId }),
+    error: {
+      code: known ? error.code : 'INVALID_INPUT',
+      // An unforeseen error is reported rather than thrown, so one bad unit never hides the others.
+      message: known ? error.message : `${unit.symbol}: could not be analysed (${detail}).`,
+    },
+  };
+}
