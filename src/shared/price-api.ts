@@ -70,6 +70,15 @@ export interface SymbolsResponse {
   symbols: SymbolInfo[];
 }
 
+/** The body of GET /api/health. */
+export interface HealthResponse {
+  status: 'ok';
+  mode: PricesResponse['mode'];
+  version: string;
+  node: string;
+  yahooFinance2: string;
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { ConfigurationError } from './errors.ts';
+import type { PriceMode } from './price-service.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './sources/yahoo-source.ts';
+import { PROJECT_ROOT } from './versions.ts';
+
+export interface ServerConfig {
+  host: string;
+  /** 0 asks the operating system for a free port. */
+  port: number;
+  mode: PriceMode;
+  cacheDir: string;
+  snapshotDir: string;
+  staticDir: string;
+  upstreamTimeoutMs: number;
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+const MODES: readonly PriceMode[] = ['snapshot', 'live', 'auto'];
+
+/**
+ * The server's settings from environment variables: HOST (127.0.0.1), PORT (8787; 0 = any free
+ * port), PRICE_SOURCE (snapshot | live | auto; snapshot keeps the default run offline),
+ * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist),
+ * KABUTO_UPSTREAM_TIMEOUT_MS (8000). Relative folders are read from the current directory.
+ * @throws ConfigurationError naming the variable and the values it accepts.
+ * @example readServerConfig({ PORT: '0' }).port // 0
+ */
+export function readServerConfig(environment: Environment): ServerConfig {
+  return {
+    host: nonEmpty(environment.HOST) ?? '127.0.0.1',
+    port: integerIn(environment, 'PORT', 8787, 0, 65_535),
+    mode: mode(environment.PRICE_SOURCE),
+    cacheDir: folder(environment.KABUTO_CACHE_DIR, 'data/cache'),
+    snapshotDir: folder(environment.KABUTO_SNAPSHOT_DIR, 'data/snapshot'),
+    staticDir: folder(environment.KABUTO_STATIC_DIR, 'dist'),
+    upstreamTimeoutMs: integerIn(environment, 'KABUTO_UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 120_000),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function mode(value: string | undefined): PriceMode {
+  const given = nonEmpty(value);
+  if (given === undefined) return 'snapshot';
+  const found = MODES.find((candidate) => candidate === given);
+  if (!found) throw new ConfigurationError(`PRICE_SOURCE=${JSON.stringify(given)} is not one of ${MODES.join(', ')}.`);
+  return found;
+}
+
+function integerIn(environment: Environment, name: string, fallback: number, minimum: number, maximum: number): number {
+  const given = nonEmpty(environment[name]);
+  if (given === undefined) return fallback;
+  const value = Number(given);
+  if (!/^\d+$/.test(given) || value < minimum || value > maximum) {
+    throw new ConfigurationError(`${name}=${JSON.stringify(given)} must be a whole number from ${minimum} to ${maximum}.`);
+  }
+  return value;
+}
+
+function folder(value: string | undefined, projectDefault: string): string {
+  const given = nonEmpty(value);
+  return given === undefined ? path.join(PROJECT_ROOT, projectDefault) : path.resolve(given);
+}
