@@ -1,0 +1,69 @@
+import type { Dispatch } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { CustomEventForm } from '../features/events/components/custom-event-form.tsx';
+import { EventPicker } from '../features/events/components/event-picker.tsx';
+import { ModelControls } from '../features/study-controls/components/model-controls.tsx';
+import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
+import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
+import { SecurityPicker } from '../features/symbols/components/security-picker.tsx';
+import type { StudyEvent } from '../lib/study-event.ts';
+import type { SymbolsResponse } from '../shared/price-api.ts';
+import { ErrorPanel } from './components/error-panel.tsx';
+import { ListSkeleton } from './components/skeleton.tsx';
+import type { ViewAction, ViewState } from './view-state.ts';
+
+interface ControlsSidebarProps {
+  state: ViewState;
+  dispatch: Dispatch<ViewAction>;
+  events: StudyEvent[];
+  eventsProblem: string | null;
+  symbols: UseQueryResult<SymbolsResponse>;
+  canAddSymbols: boolean;
+  windowCheck: WindowCheck;
+  highlightedEventIds: readonly string[];
+}
+
+/** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
+export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, windowCheck, highlightedEventIds }: ControlsSidebarProps) {
+  return (
+    <aside className="controls" aria-label="Study settings">
+      {eventsProblem ? <ErrorPanel title="The events could not be read" message={eventsProblem} /> : null}
+      <EventPicker
+        events={events}
+        selectedIds={state.eventIds}
+        highlightedIds={[...highlightedEventIds]}
+        onToggle={(eventId) => dispatch({ type: 'toggle-event', eventId })}
+        onRemoveCustom={(eventId) => dispatch({ type: 'remove-custom-event', eventId })}
+      />
+      <CustomEventForm existingIds={events.map((event) => event.id)} onAdd={(event) => dispatch({ type: 'add-custom-event', event })} />
+      {symbols.data ? (
+        <SecurityPicker
+          symbols={symbols.data.symbols}
+          selected={state.securities}
+          benchmarks={state.benchmarks}
+          canAddSymbols={canAddSymbols}
+          onToggle={(symbol) => dispatch({ type: 'toggle-security', symbol })}
+          onAdd={(symbol) => dispatch({ type: 'add-security', symbol })}
+          onBenchmark={(exchange, symbol) => dispatch({ type: 'set-benchmark', exchange, symbol })}
+        />
+      ) : symbols.error ? (
+        <ErrorPanel
+          title="The list of securities could not be loaded"
+          message={symbols.error.message}
+          code={'code' in symbols.error ? String(symbols.error.code) : undefined}
+          onRetry={() => void symbols.refetch()}
+          retrying={symbols.isFetching}
+        />
+      ) : (
+        <ListSkeleton label="Loading the list of securities…" />
+      )}
+      <ModelControls
+        model={state.model}
+        returnKind={state.returnKind}
+        onModel={(model) => dispatch({ type: 'set-model', model })}
+        onReturnKind={(returnKind) => dispatch({ type: 'set-return-kind', returnKind })}
+      />
+      <WindowInputs texts={state.windowTexts} check={windowCheck} onChange={(field, text) => dispatch({ type: 'set-window-text', field, text })} />
+    </aside>
+  );
+}

@@ -1,0 +1,129 @@
+import { DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
+import type { AggregateTests, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
+import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
+import type { StudyEvent } from '../lib/study-event.ts';
+
+/**
+ * The whole view in ONE plain, serialisable object: every choice the user makes on the page.
+ * Nothing here is derived from prices, so the object can go into a URL as it stands.
+ */
+export interface ViewState {
+  eventIds: string[];
+  customEvents: StudyEvent[];
+  securities: string[];
+  /** The benchmark chosen for each exchange (market identifier code → symbol). */
+  benchmarks: Record<string, string>;
+  model: ModelKind;
+  returnKind: ReturnKind;
+  windowTexts: WindowTexts;
+  /** The last options whose windows were all valid: what the results on screen were computed with. */
+  appliedOptions: StudyOptions;
+  /** The event whose securities the price and abnormal-return charts show. */
+  focusEventId: string | null;
+  selectedExcerptId: string | null;
+  /** A relative day picked in a chart, or null. */
+  selectedDay: number | null;
+  /** The portfolio test whose daily p-values mark the CAAR chart. */
+  significanceTest: keyof AggregateTests;
+}
+
+export type ViewAction =
+  | { type: 'toggle-event'; eventId: string }
+  | { type: 'add-custom-event'; event: StudyEvent }
+  | { type: 'remove-custom-event'; eventId: string }
+  | { type: 'toggle-security'; symbol: string }
+  | { type: 'add-security'; symbol: string }
+  | { type: 'set-benchmark'; exchange: string; symbol: string }
+  | { type: 'set-model'; model: ModelKind }
+  | { type: 'set-return-kind'; returnKind: ReturnKind }
+  | { type: 'set-window-text'; field: WindowField; text: string }
+  | { type: 'focus-event'; eventId: string }
+  | { type: 'select-excerpt'; excerptId: string | null; eventIds: readonly string[] }
+  | { type: 'select-day'; day: number | null }
+  | { type: 'set-significance-test'; test: keyof AggregateTests };
+
+/** The case the page opens on: MHI and IHI against TOPIX around the 2024 US election. */
+export const INITIAL_VIEW_STATE: ViewState = {
+  eventIds: ['us-election-2024'],
+  customEvents: [],
+  securities: ['7011.T', '7013.T'],
+  benchmarks: { XTKS: 'TOPIX', XNYS: '^GSPC' },
+  model: DEFAULT_STUDY_OPTIONS.model,
+  returnKind: 'simple',
+  windowTexts: windowTextsFrom(DEFAULT_STUDY_OPTIONS),
+  appliedOptions: DEFAULT_STUDY_OPTIONS,
+  focusEventId: 'us-election-2024',
+  selectedExcerptId: null,
+  selectedDay: null,
+  significanceTest: 'bmpT',
+};
+
+/**
+ * Every change of the view. Pure: the same state and action always give the same new state.
+ * @example viewReducer(INITIAL_VIEW_STATE, { type: 'set-model', model: 'mean-adjusted' }).model // 'mean-adjusted'
+ */
+export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+  switch (action.type) {
+    case 'toggle-event':
+      return withEvents(state, toggle(state.eventIds, action.eventId));
+    case 'add-custom-event':
+      return {
+        ...withEvents({ ...state, customEvents: [...state.customEvents, action.event] }, [...state.eventIds, action.event.id]),
+        focusEventId: action.event.id,
+      };
+    case 'remove-custom-event':
+      return withEvents(
+        { ...state, customEvents: state.customEvents.filter((event) => event.id !== action.eventId) },
+        state.eventIds.filter((id) => id !== action.eventId),
+      );
+    case 'toggle-security':
+      return { ...state, securities: toggle(state.securities, action.symbol) };
+    case 'add-security':
+      return state.securities.includes(action.symbol) ? state : { ...state, securities: [...state.securities, action.symbol] };
+    case 'set-benchmark':
+      return { ...state, benchmarks: { ...state.benchmarks, [action.exchange]: action.symbol } };
+    case 'set-model':
+      return withOptions({ ...state, model: action.model });
+    case 'set-return-kind':
+      return { ...state, returnKind: action.returnKind };
+    case 'set-window-text':
+      return withOptions({ ...state, windowTexts: { ...state.windowTexts, [action.field]: action.text } });
+    case 'focus-event':
+      return { ...state, focusEventId: action.eventId, selectedDay: null };
+    case 'select-excerpt':
+      return selectExcerpt(state, action.excerptId, action.eventIds);
+    case 'select-day':
+      return { ...state, selectedDay: action.day };
+    case 'set-significance-test':
+      return { ...state, significanceTest: action.test };
+  }
+}
+
+/**
+ * The event the charts show: the focused one while it is in the study, else the first selected.
+ * @example focusedEventId(INITIAL_VIEW_STATE) // 'us-election-2024'
+ */
+export function focusedEventId(state: ViewState): string | null {
+  if (state.focusEventId !== null && state.eventIds.includes(state.focusEventId)) return state.focusEventId;
+  return state.eventIds[0] ?? null;
+}
+
+function toggle(list: readonly string[], item: string): string[] {
+  return list.includes(item) ? list.filter((entry) => entry !== item) : [...list, item];
+}
+
+function withEvents(state: ViewState, eventIds: string[]): ViewState {
+  return { ...state, eventIds, selectedDay: null };
+}
+
+// The model is part of the options the engine validates, so a model change re-checks the windows too.
+function withOptions(state: ViewState): ViewState {
+  const check = checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model });
+  return { ...state, appliedOptions: check.options ?? { ...state.appliedOptions, model: state.model } };
+}
+
+// Selecting an excerpt brings the first of its events that is in the study into the charts.
+function selectExcerpt(state: ViewState, excerptId: string | null, eventIds: readonly string[]): ViewState {
+  const shown = eventIds.find((id) => state.eventIds.includes(id));
+  return { ...state, selectedExcerptId: excerptId, focusEventId: shown ?? state.focusEventId, selectedDay: null };
+}

@@ -1,0 +1,35 @@
+import type { TooltipContentProps } from 'recharts';
+import { formatDateWithWeekday, formatRelativeDay } from '../../../lib/format.ts';
+
+export interface ChartTooltipProps extends Partial<TooltipContentProps<number | number[], string>> {
+  /** Formats one plotted value (a band arrives as [low, high]). */
+  format: (value: number) => string;
+}
+
+/** The tooltip shared by the charts: the day and its date, then each series' value. */
+export function ChartTooltip({ active, payload, format }: ChartTooltipProps) {
+  if (!active || !payload || payload.length === 0) return null;
+  const row = payload[0]?.payload as { day?: number; date?: string | null } | undefined;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">
+        Day {formatRelativeDay(row?.day ?? 0)}
+        {row?.date ? ` · ${formatDateWithWeekday(row.date)}` : ''}
+      </p>
+      <ul>
+        {payload.map((item) => (
+          <li key={String(item.dataKey)}>
+            <span className="chart-tooltip-swatch" style={{ background: item.color ?? '#333' }} aria-hidden="true" />
+            {item.name}: {describe(item.value, format)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function describe(value: unknown, format: (value: number) => string): string {
+  if (typeof value === 'number') return format(value);
+  if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') return `${format(value[0])} to ${format(value[1])}`;
+  return '—';
+}

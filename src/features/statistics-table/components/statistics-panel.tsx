@@ -1,0 +1,49 @@
+import type { AggregateWindow } from '../../../core/types.ts';
+import { SIGNIFICANCE_LEGEND } from '../../../lib/significance.ts';
+import { plainEnglishReading } from '../utils/reading.ts';
+import { PortfolioTable } from './portfolio-table.tsx';
+import { CarTable, SecurityTable, type SecurityRow } from './security-table.tsx';
+
+export interface StatisticsPanelProps {
+  id: string;
+  rows: SecurityRow[];
+  portfolioWindows: AggregateWindow[];
+  showEvent: boolean;
+  /** The model, windows and data source, so the tables can be read on their own. */
+  methodNote: string;
+}
+
+/**
+ * The numbers behind the charts, and their text alternative: one plain-English line per security,
+ * the per-security tables and the portfolio tests, each significant figure starred.
+ */
+export function StatisticsPanel({ id, rows, portfolioWindows, showEvent, methodNote }: StatisticsPanelProps) {
+  return (
+    <section id={id} className="panel statistics" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Statistics</h2>
+      <p className="method-note">{methodNote}</p>
+      <ul className="readings" aria-label="Plain-English reading">
+        {rows.map((row) => (
+          <li key={row.key} data-unit={row.key}>
+            {row.result ? plainEnglishReading(row.name, row.result) : `${row.name}: ${row.failure ?? 'no result'}`}
+            {showEvent ? <span className="reading-event"> ({row.eventTitle})</span> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="table-scroll">
+        <SecurityTable rows={rows} showEvent={showEvent} />
+      </div>
+      <div className="table-scroll">
+        <CarTable rows={rows} showEvent={showEvent} />
+      </div>
+      {portfolioWindows.length > 0 ? (
+        <div className="table-scroll">
+          <PortfolioTable windows={portfolioWindows} />
+        </div>
+      ) : null}
+      <p className="legend">
+        {SIGNIFICANCE_LEGEND}. <span className="legend-hint">Hover a number for its full precision.</span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * An event of the study as the page knows it: the catalogue of data/events.json plus the events a
+ * user adds. Timing follows data/events.json: a local date, an optional HH:mm time, and the IANA
+ * zone both are written in.
+ */
+export interface StudyEvent {
+  id: string;
+  title: string;
+  date: string;
+  time?: string;
+  timeZone: string;
+  timingNote?: string;
+  sourceNote?: string;
+  excerptIds: string[];
+  /** Added by the user in the page rather than read from data/events.json. */
+  custom: boolean;
+}
+
+/** Where an event's day 0 falls on one exchange's trading calendar. */
+export interface EventDayZero {
+  eventId: string;
+  exchange: string;
+  date: string;
+}

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from './helpers/render-app.tsx';
+
+const IHI_CELL = 'ar0-us-election-2024:7013.T';
+const securitiesGroup = () => screen.getByRole('group', { name: 'Securities and benchmarks' });
+
+async function ready() {
+  return screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
+}
+
+describe('window inputs', () => {
+  it('flags an unreadable window as it is typed, tied to its field, and keeps the last valid results', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const before = (await ready()).getAttribute('data-value');
+    const estimation = screen.getByLabelText('Estimation window');
+    await user.clear(estimation);
+    await user.type(estimation, '-250:abc');
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('"-250:abc" is not a window');
+    expect(estimation).toHaveAttribute('aria-invalid', 'true');
+    expect(estimation.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+    expect(screen.getByText('The results below still use the last valid windows.')).toBeInTheDocument();
+    expect(screen.getByTestId(IHI_CELL)).toHaveAttribute('data-value', before);
+  });
+
+  it('reports windows that overlap in the engine\'s words and clears the message once fixed', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await ready();
+    const event = screen.getByLabelText('Event window');
+    // Pasted rather than typed: each keystroke would redraw every chart, which jsdom does slowly.
+    await user.clear(event);
+    await user.paste('-20:10');
+    expect(screen.getByRole('alert')).toHaveTextContent('The estimation window -250:-11 must end before the event window -20:10 starts.');
+    expect(screen.getByLabelText('Estimation window')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(event);
+    await user.paste('-3:3');
+    // The default CAR window -5:10 no longer fits inside -3:3.
+    expect(screen.getByRole('alert')).toHaveTextContent(/-5:10/);
+    const car = screen.getByLabelText('CAR windows');
+    await user.clear(car);
+    await user.paste('0:0, -1:1');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(event).toHaveAttribute('aria-invalid', 'false');
+    await waitFor(() => expect(screen.getByTestId('car-us-election-2024:7013.T--1-1')).toBeInTheDocument());
+    expect(screen.queryByTestId('car-us-election-2024:7013.T--5-10')).toBeNull();
+  });
+
+  it('shows a clear message, not a chart, for a security with too few estimation days', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await ready();
+    // The snapshot's Northrop Grumman series starts on 2023-09-11 (only source), so an event in
+    // October 2023 leaves it well under 30 estimation days while the Tokyo names have a full year.
+    await user.click(within(securitiesGroup()).getByRole('checkbox', { name: /Northrop Grumman/ }));
+    await user.click(screen.getByText('Add your own event'));
+    const form = screen.getByRole('form', { name: 'Add your own event' });
+    await user.type(within(form).getByLabelText('Title'), 'October test event');
+    await user.type(within(form).getByLabelText('Date (local to the zone below)'), '2023-10-20');
+    await user.click(within(form).getByRole('button', { name: 'Add event' }));
+    await user.click(within(screen.getByRole('group', { name: 'Events' })).getByRole('checkbox', { name: /US presidential election/ }));
+
+    const panel = await waitFor(() => {
+      const found = document.querySelector('.small-multiple[data-unit="custom-1:NOC"]');
+      if (!found) throw new Error('no NOC panel yet');
+      return found as HTMLElement;
+    });
+    expect(panel).toHaveClass('no-result');
+    expect(panel).toHaveTextContent(/NOC: only \d+ usable estimation days, at least 30 needed/);
+    expect(panel.querySelector('svg')).toBeNull();
+    expect(document.querySelector('.small-multiple[data-unit="custom-1:7013.T"] svg')).not.toBeNull();
+    expect(screen.getByRole('row', { name: /Northrop Grumman/ })).toHaveTextContent(/at least 30 needed/);
+  });
+});
+
+describe('custom event form', () => {
+  it('refuses an impossible date and an unknown time zone with a message on each field', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByText('Add your own event'));
+    const form = screen.getByRole('form', { name: 'Add your own event' });
+    await user.type(within(form).getByLabelText('Title'), 'Budget');
+    const zone = within(form).getByLabelText('Time zone (IANA)');
+    await user.clear(zone);
+    await user.type(zone, 'Mars/Olympus');
+    await user.click(within(form).getByRole('button', { name: 'Add event' }));
+
+    expect(within(form).getByText('Give the date of the event.')).toHaveAttribute('role', 'alert');
+    expect(within(form).getByText(/"Mars\/Olympus" is not a time zone/)).toHaveAttribute('role', 'alert');
+    expect(zone).toHaveAttribute('aria-invalid', 'true');
+    expect(within(screen.getByRole('group', { name: 'Events' })).queryByRole('checkbox', { name: /Budget/ })).toBeNull();
+  });
+
+  it('adds a valid event to the study and focuses the charts on it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await ready();
+    await user.click(screen.getByText('Add your own event'));
+    const form = screen.getByRole('form', { name: 'Add your own event' });
+    await user.type(within(form).getByLabelText('Title'), 'Budget day');
+    await user.type(within(form).getByLabelText('Date (local to the zone below)'), '2024-12-27');
+    await user.type(within(form).getByLabelText('Time, optional (HH:mm)'), '16:00');
+    await user.click(within(form).getByRole('button', { name: 'Add event' }));
+
+    expect(within(screen.getByRole('group', { name: 'Events' })).getByRole('checkbox', { name: /Budget day/ })).toBeChecked();
+    // 16:00 in Tokyo is after the 15:30 close of Friday 27 Dec 2024, so day 0 is the next session.
+    const cell = await screen.findByTestId('ar0-custom-1:7013.T', {}, { timeout: 5000 });
+    expect(cell.closest('tr')).toHaveTextContent('30 Dec 2024');
+    expect(screen.getByRole('radio', { name: 'Budget day' })).toBeChecked();
+  });
+});
