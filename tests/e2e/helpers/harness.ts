@@ -23,13 +23,15 @@ export interface RunningServer {
  * @throws Error saying to run `npm run build` when dist/index.html is missing.
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(path.join(PROJECT_ROOT, 'dist/index.html'))) {
-    throw new Error('dist/index.html is missing: run `npm run build` before the end-to-end tests (npm test does this).');
+  // KABUTO_STATIC_DIR (passed on to the server) lets parallel work test its own build folder.
+  const staticDir = path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist');
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir}/index.html is missing: run \`npm run build\` before the end-to-end tests (npm test does this).`);
   }
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'kabuto-e2e-cache-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PRICE_SOURCE: 'snapshot', KABUTO_CACHE_DIR: cacheDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PRICE_SOURCE: 'snapshot', KABUTO_CACHE_DIR: cacheDir, KABUTO_STATIC_DIR: staticDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await listeningUrl(child);
