@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ArticleFormatError, formatArticle, parseArticle, type Article } from '../../../src/shared/article-format.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const sharedDir = resolve(process.env.SHARED_DATA_DIR ?? resolve(repoRoot, '../shared/data'), '..');
 const markdown = readFileSync(resolve(repoRoot, 'data/articles/japan-us-alliance-defence-stocks.md'), 'utf8');
-const original = readFileSync(resolve(sharedDir, 'articles/japan-us-alliance-defence-stocks.txt'), 'utf8');
+const original = readFileSync(resolve(repoRoot, 'data/articles/japan-us-alliance-defence-stocks.txt'), 'utf8');
 const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'data/snapshot/manifest.json'), 'utf8')) as { series: { symbol: string }[] };
 const article = parseArticle(markdown);
 

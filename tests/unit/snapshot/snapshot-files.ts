@@ -1,6 +1,7 @@
 /**
  * Readers shared by the snapshot tests: the committed data/snapshot and the read-only shared
- * data it was built from (../shared/data beside the repo, or SHARED_DATA_DIR).
+ * data it was built from (data/sources, the committed copy of what the builder reads from ../shared/data,
+ * or SHARED_DATA_DIR to check against the original).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +10,7 @@ import type { SnapshotManifest } from '../../../server/scripts/snapshot-builder.
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const snapshotDir = resolve(repoRoot, 'data/snapshot');
-export const sharedDataDir = resolve(process.env.SHARED_DATA_DIR ?? resolve(repoRoot, '../shared/data'));
+export const sharedDataDir = resolve(process.env.SHARED_DATA_DIR ?? resolve(repoRoot, 'data/sources'));
 
 export const CSV_HEADER = 'Date,Open,High,Low,Close,AdjClose,Volume';
 
