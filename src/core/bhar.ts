@@ -1,3 +1,4 @@
+import { EventStudyError } from './errors';
 import { grossReturn } from './returns';
 import type { ReturnKind } from './types';
 
@@ -12,7 +13,8 @@ import type { ReturnKind } from './types';
  * @param start first index compounded (default 0), so a window can be read without copying.
  * @param end index after the last one compounded (default the whole series).
  * @returns BHAR, or null when no day has both returns.
- * @throws never
+ * @throws EventStudyError INVALID_INPUT when a return is not finite or compounding leaves double
+ *   precision (e.g. log returns above 709).
  * @example buyAndHoldAbnormalReturn([0.1, 0.1], [0.05, 0], 'simple') // 1.21 − 1.05 = 0.16
  */
 export function buyAndHoldAbnormalReturn(
@@ -33,5 +35,10 @@ export function buyAndHoldAbnormalReturn(
     market *= grossReturn(marketValue, kind);
     days += 1;
   }
-  return days === 0 ? null : security - market;
+  if (days === 0) return null;
+  const bhar = security - market;
+  if (!Number.isFinite(bhar)) {
+    throw new EventStudyError('INVALID_INPUT', 'Buy-and-hold abnormal return: the returns are not finite or compound beyond double precision.');
+  }
+  return bhar;
 }

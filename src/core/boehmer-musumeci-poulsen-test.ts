@@ -10,7 +10,7 @@ import type { TestResult } from './types';
  *
  * @param standardized one SAR (or SCAR) per security; the caller drops missing ones.
  * @returns the statistic, or a reason when N < 2 or the values do not vary.
- * @throws never
+ * @throws EventStudyError INVALID_INPUT when a value is NaN or infinite.
  * @example boehmerMusumeciPoulsenTest([1.2, 0.4, 2.0]) // t = 1.2/(0.8/√3) ≈ 2.5981, p ≈ 0.1217
  */
 export function boehmerMusumeciPoulsenTest(standardized: ArrayLike<number>): TestResult {

@@ -1,6 +1,11 @@
 import { normalTwoSidedPValue } from './distributions';
 import { EventStudyError } from './errors';
+import { buildRankPanel, type RankPanel, type RankRow } from './rank-panel';
+import { rankingPeriodOf, rankTableOf, type RankTable } from './rank-tables';
 import type { DayRange, TestResult } from './types';
+
+// Average ranks used to live here; the import path stays for callers.
+export { averageRanks } from './average-ranks';
 
 /**
  * One security's (or one security-event's) abnormal returns over its estimation and event-window
@@ -61,27 +66,19 @@ export function corradoRankTest(
   requireTestedDays(days);
   const { estimationWindow } = options;
   if (estimationWindow) requireWindow(estimationWindow);
-  const panel = preparedPanelOf(series);
-  const table = estimationWindow
-    ? buildRankTable(panel, rankingPeriod(panel, estimationWindow, days))
-    : fullRankTable(panel);
-  return rankStatistic(table, days);
+  const panel = panelOf(series);
+  const rankedDays = estimationWindow ? rankingPeriodOf(panel, estimationWindow, days) : null;
+  return rankStatistic(rankTableOf(panel, rankedDays), days);
 }
 
 /**
- * Average ranks (1 = smallest; tied values share the mean of their positions), the same as R's
- * `rank(x, ties.method = "average")`.
- * @example averageRanks([0.3, 0.1, 0.3]) // Float64Array [2.5, 1, 2.5]
+ * The rank test's statistic from a table of centred rank sums already built for its ranking period
+ * (a study builds them all at once, see {@link rankTablesOf}): Σₜ Ūₜ / (√L · S) over the tested
+ * days that have returns.
+ * @throws never
+ * @example rankStatistic(rankTableOf(panel, null), [0])
  */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
-  const copy = Float64Array.from(values);
-  const order = sortedOrder(copy);
-  const ranks = new Float64Array(copy.length);
-  assignAverageRanks(inOrder(copy, order), order, null, ranks);
-  return ranks;
-}
-
-function rankStatistic(table: RankTable, days: readonly number[]): TestResult {
+export function rankStatistic(table: RankTable, days: readonly number[]): TestResult {
   let sum = 0;
   let testedDays = 0;
   for (const day of days) {
@@ -105,230 +102,21 @@ function rankStatistic(table: RankTable, days: readonly number[]): TestResult {
   return { statistic, pValue: normalTwoSidedPValue(statistic) };
 }
 
-/** A series' non-missing returns and their relative days, with the sorted order of the returns. */
-interface PreparedSeries {
-  days: Int32Array;
-  /** Indices into `days` from the smallest return to the largest. */
-  order: Uint32Array;
-  /** The returns in that order. */
-  sortedValues: Float64Array;
-}
-
-interface PreparedPanel {
-  series: PreparedSeries[];
-  firstDay: number;
-  width: number;
-  fullTable?: RankTable;
-}
-
-/** Per relative day (offset from `firstDay`): Σᵢ Uᵢₜ, the number of securities, and S. */
-interface RankTable {
-  firstDay: number;
-  centredRankSums: Float64Array;
-  securities: Uint32Array;
-  deviation: number;
-}
-
 // Sorting every series is the costly part and is the same for every day and window of one study.
-const preparedPanels = new WeakMap<readonly RankSeries[], PreparedPanel>();
+const panels = new WeakMap<readonly RankSeries[], RankPanel>();
 
-function preparedPanelOf(series: readonly RankSeries[]): PreparedPanel {
-  const cached = preparedPanels.get(series);
+function panelOf(series: readonly RankSeries[]): RankPanel {
+  const cached = panels.get(series);
   if (cached) return cached;
   series.forEach(requireValidSeries);
-  const prepared = series.map(prepareSeries);
-  const { firstDay, lastDay } = dayBounds(prepared);
-  const panel = { series: prepared, firstDay, width: Math.max(0, lastDay - firstDay + 1) };
-  preparedPanels.set(series, panel);
+  const panel = buildRankPanel(series.map(rankRowOf));
+  panels.set(series, panel);
   return panel;
 }
 
-function fullRankTable(panel: PreparedPanel): RankTable {
-  panel.fullTable ??= buildRankTable(panel, null);
-  return panel.fullTable;
-}
-
-/** Marks, per relative-day offset, the estimation days and the tested days. */
-function rankingPeriod(panel: PreparedPanel, estimationWindow: DayRange, days: readonly number[]): Uint8Array {
-  const ranked = new Uint8Array(panel.width);
-  const from = Math.max(estimationWindow.from - panel.firstDay, 0);
-  const to = Math.min(estimationWindow.to - panel.firstDay, panel.width - 1);
-  for (let offset = from; offset <= to; offset += 1) ranked[offset] = 1;
-  for (const day of days) {
-    const offset = day - panel.firstDay;
-    if (offset >= 0 && offset < panel.width) ranked[offset] = 1;
-  }
-  return ranked;
-}
-
-/** Ranks every series over its days in `rankedDays` (every day when null) and sums Uᵢₜ per day. */
-function buildRankTable(panel: PreparedPanel, rankedDays: Uint8Array | null): RankTable {
-  const { firstDay } = panel;
-  const centredRankSums = new Float64Array(panel.width);
-  const securities = new Uint32Array(panel.width);
-  const longest = panel.series.reduce((most, { days }) => Math.max(most, days.length), 0);
-  const ranks = new Float64Array(longest);
-  const kept = rankedDays ? new Uint8Array(longest) : null;
-  let rankedDaysTotal = 0;
-  let rankedSeries = 0;
-  for (const { days, order, sortedValues } of panel.series) {
-    if (kept && rankedDays) {
-      for (let index = 0; index < days.length; index += 1) {
-        kept[index] = rankedDays[(days[index] as number) - firstDay] as number;
-      }
-    }
-    const ranked = assignAverageRanks(sortedValues, order, kept, ranks);
-    if (ranked === 0) continue;
-    const meanRank = (ranked + 1) / 2;
-    for (let index = 0; index < days.length; index += 1) {
-      if (kept && kept[index] === 0) continue;
-      const offset = (days[index] as number) - firstDay;
-      centredRankSums[offset] = (centredRankSums[offset] as number) + (ranks[index] as number) - meanRank;
-      securities[offset] = (securities[offset] as number) + 1;
-    }
-    rankedDaysTotal += ranked;
-    rankedSeries += 1;
-  }
-  const deviation =
-    rankedSeries === 0 ? 0 : rankDeviation(centredRankSums, securities, rankedDaysTotal / rankedSeries);
-  return { firstDay, centredRankSums, securities, deviation };
-}
-
-/** S = √((1/T̄) Σₜ Ūₜ²) over every relative day with at least one ranked return. */
-function rankDeviation(sums: Float64Array, securities: Uint32Array, meanRankedDays: number): number {
-  let sumOfSquares = 0;
-  for (let offset = 0; offset < sums.length; offset += 1) {
-    const count = securities[offset] as number;
-    if (count === 0) continue;
-    const meanCentredRank = (sums[offset] as number) / count;
-    sumOfSquares += meanCentredRank * meanCentredRank;
-  }
-  return Math.sqrt(sumOfSquares / meanRankedDays);
-}
-
-/**
- * Writes into `ranks[order[k]]` the average rank of every kept value among the kept ones (all when
- * `kept` is null), walking the values from smallest to largest: skipping indices re-ranks a
- * sub-period without sorting again. Returns how many values were ranked.
- */
-function assignAverageRanks(
-  sortedValues: Float64Array,
-  order: Uint32Array,
-  kept: Uint8Array | null,
-  ranks: Float64Array,
-): number {
-  let rankedBefore = 0;
-  let start = 0;
-  while (start < order.length) {
-    const value = sortedValues[start];
-    let end = start;
-    let tied = 0;
-    while (end < order.length && sortedValues[end] === value) {
-      if (!kept || kept[order[end] as number] === 1) tied += 1;
-      end += 1;
-    }
-    // The kept tied values occupy ranks rankedBefore + 1 … rankedBefore + tied.
-    const rank = rankedBefore + (tied + 1) / 2;
-    for (let position = start; position < end; position += 1) ranks[order[position] as number] = rank;
-    rankedBefore += tied;
-    start = end;
-  }
-  return rankedBefore;
-}
-
-/**
- * Indices of `values` from smallest to largest: insertion sort on runs of 8, then bottom-up merges.
- * Written out because a comparator passed to Array/TypedArray sort is about twice as slow, and
- * ranking the estimation and event days of every security is the costliest step of a study.
- */
-function sortedOrder(values: Float64Array): Uint32Array {
-  const length = values.length;
-  let order = new Uint32Array(length);
-  let buffer = new Uint32Array(length);
-  for (let index = 0; index < length; index += 1) order[index] = index;
-  for (let runStart = 0; runStart < length; runStart += SORTED_RUN) {
-    insertionSort(values, order, runStart, Math.min(runStart + SORTED_RUN, length));
-  }
-  for (let width = SORTED_RUN; width < length; width *= 2) {
-    for (let low = 0; low < length; low += 2 * width) {
-      merge(values, order, buffer, low, Math.min(low + width, length), Math.min(low + 2 * width, length));
-    }
-    [order, buffer] = [buffer, order];
-  }
-  return order;
-}
-
-const SORTED_RUN = 8;
-
-function insertionSort(values: Float64Array, order: Uint32Array, from: number, to: number): void {
-  for (let next = from + 1; next < to; next += 1) {
-    const moving = order[next] as number;
-    const value = values[moving] as number;
-    let slot = next;
-    while (slot > from && (values[order[slot - 1] as number] as number) > value) {
-      order[slot] = order[slot - 1] as number;
-      slot -= 1;
-    }
-    order[slot] = moving;
-  }
-}
-
-/** Merges the sorted runs order[low, middle) and order[middle, high) into target[low, high). */
-function merge(
-  values: Float64Array,
-  order: Uint32Array,
-  target: Uint32Array,
-  low: number,
-  middle: number,
-  high: number,
-): void {
-  let left = low;
-  let right = middle;
-  for (let slot = low; slot < high; slot += 1) {
-    const takeRight =
-      left >= middle ||
-      (right < high && (values[order[right] as number] as number) < (values[order[left] as number] as number));
-    target[slot] = (takeRight ? order[right++] : order[left++]) as number;
-  }
-}
-
-function prepareSeries(series: RankSeries): PreparedSeries {
-  let present = 0;
-  for (const value of series.abnormalReturns) if (value !== null) present += 1;
-  const values = new Float64Array(present);
-  const days = new Int32Array(present);
-  let position = 0;
-  series.abnormalReturns.forEach((value, index) => {
-    if (value === null) return;
-    values[position] = value;
-    days[position] = series.relativeDays[index] as number;
-    position += 1;
-  });
-  const order = sortedOrder(values);
-  return { days, order, sortedValues: inOrder(values, order) };
-}
-
-function inOrder(values: Float64Array, order: Uint32Array): Float64Array {
-  const sorted = new Float64Array(order.length);
-  for (let position = 0; position < order.length; position += 1) {
-    sorted[position] = values[order[position] as number] as number;
-  }
-  return sorted;
-}
-
-/** First and last relative day over all series, as small integers so typed-array indexing stays fast. */
-function dayBounds(series: readonly PreparedSeries[]): { firstDay: number; lastDay: number } {
-  let firstDay = 0;
-  let lastDay = -1;
-  for (const { days } of series) {
-    const first = days[0];
-    const last = days[days.length - 1];
-    if (first === undefined || last === undefined) continue;
-    const empty = lastDay < firstDay;
-    if (empty || first < firstDay) firstDay = first;
-    if (empty || last > lastDay) lastDay = last;
-  }
-  return { firstDay, lastDay };
+function rankRowOf(series: RankSeries): RankRow {
+  const values = Float64Array.from(series.abnormalReturns, (value) => (value === null ? Number.NaN : value));
+  return { values, relativeDays: series.relativeDays };
 }
 
 function requireValidSeries(series: RankSeries, index: number): void {

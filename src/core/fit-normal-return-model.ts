@@ -11,8 +11,9 @@ import type { ModelKind } from './types';
  * of Rᵢ, M − 1). See each model's file for why.
  *
  * @param symbol names the security in error messages.
- * @throws EventStudyError CONSTANT_SERIES when the market (market model) or the abnormal returns do
- *   not vary, so abnormal returns cannot be standardized; INVALID_INPUT for an unknown model.
+ * @throws EventStudyError CONSTANT_SERIES when the market does not vary (market model);
+ *   InsufficientEstimationDataError when there are no more days than parameters; INVALID_INPUT for
+ *   an unknown model.
  * @example fitNormalReturnModel('market', { securityReturns: [0.01, -0.02, 0.03], marketReturns: [0.005, -0.01, 0.01] }, '7011.T').fit.beta
  */
 export function fitNormalReturnModel(kind: ModelKind, sample: EstimationSample, symbol: string): NormalReturnModel {

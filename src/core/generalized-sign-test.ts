@@ -18,10 +18,7 @@ import type { TestResult } from './types';
  * @throws EventStudyError INVALID_INPUT when a value is not finite or p̂ is outside [0, 1].
  * @example generalizedSignTest([0.02, 0.01, -0.01, 0.03, 0.01], 0.5) // z ≈ 1.3416, p ≈ 0.1797
  */
-export function generalizedSignTest(
-  values: readonly number[],
-  expectedPositiveShare: number,
-): TestResult {
+export function generalizedSignTest(values: ArrayLike<number>, expectedPositiveShare: number): TestResult {
   requireShare(expectedPositiveShare);
   const positives = countPositive(values, 'event');
   const count = values.length;
@@ -57,31 +54,55 @@ export function generalizedSignTest(
  *   abnormal returns, or a value is not finite.
  * @example estimationPositiveShare([[0.01, -0.02], [0.03, 0.01, -0.01, 0.02]]) // (1/2 + 3/4)/2 = 0.625
  */
-export function estimationPositiveShare(
-  estimationAbnormalReturns: readonly (readonly number[])[],
-): number {
-  if (estimationAbnormalReturns.length === 0) {
-    throw new EventStudyError(
-      'INVALID_INPUT',
-      'Generalized sign test: no securities to estimate the expected share of positive abnormal returns from.',
-    );
-  }
+export function estimationPositiveShare(estimationAbnormalReturns: readonly ArrayLike<number>[]): number {
+  if (estimationAbnormalReturns.length === 0) throw noSecuritiesError();
   let shareSum = 0;
   estimationAbnormalReturns.forEach((abnormalReturns, index) => {
-    if (abnormalReturns.length === 0) {
-      throw new EventStudyError(
-        'INVALID_INPUT',
-        `Generalized sign test: security #${index + 1} has no estimation-window abnormal returns.`,
-      );
-    }
+    if (abnormalReturns.length === 0) throw noEstimationReturnsError(index);
     shareSum += countPositive(abnormalReturns, 'estimation-window') / abnormalReturns.length;
   });
   return shareSum / estimationAbnormalReturns.length;
 }
 
-function countPositive(values: readonly number[], where: string): number {
+/**
+ * p̂ of {@link estimationPositiveShare} from rows of finite residuals where NaN marks a missing day,
+ * as a study keeps them: each security's share is over the days it has among the first `length`.
+ * @throws EventStudyError INVALID_INPUT when there is no row, or a row has no day.
+ * @example estimationPositiveShareOfRows([Float64Array.of(0.01, NaN, -0.02)], 3) // 1/2
+ */
+export function estimationPositiveShareOfRows(rows: readonly ArrayLike<number>[], length: number): number {
+  if (rows.length === 0) throw noSecuritiesError();
+  let shareSum = 0;
+  rows.forEach((row, index) => {
+    let positives = 0;
+    let present = 0;
+    for (let day = 0; day < length; day += 1) {
+      const value = row[day]!;
+      // Counted without branches: residuals are positive at random, so a branch would mispredict half the time.
+      present += +!Number.isNaN(value);
+      positives += +(value > 0);
+    }
+    if (present === 0) throw noEstimationReturnsError(index);
+    shareSum += positives / present;
+  });
+  return shareSum / rows.length;
+}
+
+function noSecuritiesError(): EventStudyError {
+  return new EventStudyError(
+    'INVALID_INPUT',
+    'Generalized sign test: no securities to estimate the expected share of positive abnormal returns from.',
+  );
+}
+
+function noEstimationReturnsError(index: number): EventStudyError {
+  return new EventStudyError('INVALID_INPUT', `Generalized sign test: security #${index + 1} has no estimation-window abnormal returns.`);
+}
+
+function countPositive(values: ArrayLike<number>, where: string): number {
   let positives = 0;
-  for (const value of values) {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index]!;
     if (!Number.isFinite(value)) {
       throw new EventStudyError(
         'INVALID_INPUT',

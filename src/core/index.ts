@@ -1,6 +1,7 @@
 /**
  * The public surface of the event-study engine: pure functions and types, no React, Node, network
- * or clock. The app, the server and the command-line tool import from here.
+ * or clock. The app, the server and the command-line tool import from here. Files that also hold
+ * helpers for the engine's own use (sorted panels, NaN-marked rows) are listed name by name.
  */
 export type * from './types';
 export * from './errors';
@@ -13,8 +14,8 @@ export * from './defaults';
 export * from './exchanges';
 export * from './event-timing';
 
-export * from './ordinary-least-squares';
-export * from './normal-return-model';
+export { isConstant, ordinaryLeastSquares, type LeastSquaresLine } from './ordinary-least-squares';
+export type { EstimationSample, NormalReturnModel } from './normal-return-model';
 export * from './fit-normal-return-model';
 export * from './market-model';
 export * from './market-adjusted-model';
@@ -26,13 +27,13 @@ export * from './bhar';
 export * from './cross-sectional-t-test';
 export * from './patell-test';
 export * from './boehmer-musumeci-poulsen-test';
-export * from './residual-correlation';
-export * from './kolari-pynnonen-test';
+export { averageResidualCorrelation } from './residual-correlation';
+export { kolariPynnonenTest } from './kolari-pynnonen-test';
 export * from './j1-test';
 export * from './j2-test';
 export * from './sign-test';
-export * from './generalized-sign-test';
-export * from './corrado-rank-test';
+export { estimationPositiveShare, generalizedSignTest } from './generalized-sign-test';
+export { averageRanks, corradoRankTest, type RankSeries, type RankTestOptions } from './corrado-rank-test';
 export * from './wilcoxon-signed-rank';
 
 export * from './study';

@@ -1,3 +1,5 @@
+import { EventStudyError } from './errors';
+import { requireFiniteValue, requireFiniteValues } from './finite-input';
 import { normalTest, unavailableTest } from './test-result';
 import type { TestResult } from './types';
 
@@ -8,14 +10,24 @@ import type { TestResult } from './types';
  *
  * @param caar the mean of the CARs (or ARs) of the N securities tested.
  * @param variances their variances, one per security.
- * @returns the statistic, or a reason when there is no security.
- * @throws never
+ * @returns the statistic, or a reason when there is no security, the variances sum to zero (no
+ *   security's abnormal returns vary) or their sum leaves double precision.
+ * @throws EventStudyError INVALID_INPUT when CAAR or a variance is not finite, or a variance is negative.
  * @example jOneTest(0.02, [0.0004, 0.0004]) // 0.02/√(0.0008/4) ≈ 1.4142
  */
 export function jOneTest(caar: number, variances: ArrayLike<number>): TestResult {
+  requireFiniteValue(caar, 'J1: CAAR');
+  requireFiniteValues(variances, 'J1: variance');
   const count = variances.length;
   if (count === 0) return unavailableTest('J1: no securities to test.');
   let sum = 0;
-  for (let index = 0; index < count; index += 1) sum += variances[index]!;
+  for (let index = 0; index < count; index += 1) {
+    const variance = variances[index]!;
+    if (variance < 0) throw new EventStudyError('INVALID_INPUT', `J1: variance #${index + 1} is ${variance}; variances cannot be negative.`);
+    sum += variance;
+  }
+  if (!(sum > 0)) return unavailableTest('J1: cannot be computed, because the abnormal returns have no variance.');
+  // An overflowed sum would make J1 look like 0 rather than fail.
+  if (sum === Infinity) return unavailableTest('J1: the variances are too large for double precision.');
   return normalTest(caar / Math.sqrt(sum / (count * count)), 'J1');
 }

@@ -10,7 +10,8 @@ import type { ReturnKind } from './types';
  * @param prices adjusted closes in time order, null for a missing day.
  * @param kind 'simple' or 'log'.
  * @param seriesName names the series in error messages.
- * @throws EventStudyError INVALID_INPUT for a price that is not a positive finite number.
+ * @throws EventStudyError INVALID_INPUT for a price that is not a positive finite number, or two
+ *   consecutive prices whose ratio leaves double precision (e.g. 1e-300 then 1e300).
  * @example returnsFromPrices([100, 110, null, 121], 'simple') // [null, 0.1, null, null]
  */
 export function returnsFromPrices(
@@ -22,7 +23,14 @@ export function returnsFromPrices(
   return prices.map((price, index) => {
     const previous = index === 0 ? null : prices[index - 1];
     if (price === null || previous === null || previous === undefined) return null;
-    return kind === 'log' ? Math.log(price / previous) : price / previous - 1;
+    const value = kind === 'log' ? Math.log(price / previous) : price / previous - 1;
+    if (!Number.isFinite(value)) {
+      throw new EventStudyError(
+        'INVALID_INPUT',
+        `${seriesName}: from price #${index} (${previous}) to price #${index + 1} (${price}) the return is too large for double precision.`,
+      );
+    }
+    return value;
   });
 }
 

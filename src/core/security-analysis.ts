@@ -1,35 +1,43 @@
-import { buyAndHoldAbnormalReturn } from './bhar';
-import { carTTest } from './car-t-test';
-import type { RankSeries } from './corrado-rank-test';
 import { InsufficientEstimationDataError } from './errors';
 import { fitNormalReturnModel } from './fit-normal-return-model';
 import type { NormalReturnModel } from './normal-return-model';
-import type { DayRange, ResolvedStudyOptions, SecurityDay, SecurityResult, SecurityWindow, StudyUnit } from './types';
-import { extremeValuesError, locateDayZero, readReturn, requireFiniteResults, requireWindowsInData } from './study-unit-checks';
+import { standardizedVariance } from './patell-test';
+import { hasResidualVariance } from './residual-variance';
+import { carWindow, eventDays, securityBhar } from './security-event-window';
+import { extremeValuesError, locateDayZero, requireFiniteResults, requireFiniteReturns, requireWindowsInData } from './study-unit-checks';
+import type { ResolvedStudyOptions, SecurityResult, StudyUnit } from './types';
 
 /**
  * One security's results plus the per-day numbers the cross-sectional tests need. Internally NaN
- * marks a missing abnormal return; it never leaves the engine (results use null). Plain arrays of
- * doubles, not typed arrays: V8 allocates a typed array's buffer far more slowly, and a study
- * allocates these for every security.
+ * marks a missing abnormal return; it never leaves the engine (results use null). The short
+ * per-day columns are plain arrays of doubles, since V8 allocates a typed array's buffer far more
+ * slowly; the long residual series is a view of one buffer the study allocates for all securities.
  */
 export interface SecurityAnalysis {
   result: SecurityResult;
+  /** The unit's dates and the index of the event window's first day in them. */
+  calendar: readonly string[];
+  eventStart: number;
+  /** False when the residuals have no variance (see {@link hasResidualVariance}): no SARs. */
+  standardizable: boolean;
   degreesOfFreedom: number;
+  /** d/(d − 2), the variance of one SAR (Patell 1976). */
+  sarVariance: number;
   /** Per event-window day, index = relative day − eventWindow.from. */
   abnormal: number[];
   variance: number[];
+  /** NaN on every day when the residuals have no variance (see {@link hasResidualVariance}). */
   standardized: number[];
-  /** Per CAR window (order of options.carWindows): Σ SAR over its days with an AR, for Patell's Z. */
+  /** Per CAR window (order of options.carWindows): Σ SAR over its days with an AR, for Patell's Z; NaN without SARs. */
   windowStandardizedSums: number[];
   /** Per CAR window: how many of its days have an AR. */
   windowDays: number[];
   /**
-   * Estimation-window residuals followed by event-window ARs on relative days, null where missing:
-   * the rank test's input, and (its first estimation-window-length entries) the residuals behind
-   * r̄ and p̂.
+   * Estimation-window residuals followed by event-window ARs, one per relative day of
+   * {@link studyRelativeDays}, NaN where a day is missing: the rank test's input, and (its first
+   * estimation-window-length entries) the residuals behind r̄ and p̂. Every other entry is finite.
    */
-  rankSeries: RankSeries;
+  residuals: Float64Array;
 }
 
 /**
@@ -43,14 +51,24 @@ export interface SecurityAnalysis {
  * exist, with γ selecting exactly those days in var(CAR) = γ'Vγ. `lostDays` counts the missing
  * days of both windows. Days outside the estimation and event windows (the gap) are never used.
  *
+ * Zero variance: a model that fits the estimation window exactly (the security is its market, an
+ * exact linear function of it, or a constant return; see {@link hasResidualVariance}) still gives
+ * ARs, CARs and their variances, but no SAR or SCAR, and the CAR t test says why it cannot be
+ * computed; the study leaves such a security out of the standardized tests only.
+ *
  * @throws EventStudyError INVALID_INPUT for malformed or non-finite data; EVENT_OUTSIDE_DATA when
  *   day 0 or a window falls outside the unit's dates; InsufficientEstimationDataError when fewer
  *   than `minimumEstimationDays` usable days (or, with `strictEstimation`, any missing day);
- *   CONSTANT_SERIES when the model cannot be fitted or its residuals do not vary. Every message
- *   names the security.
+ *   CONSTANT_SERIES when the market does not vary (market model). Every message names the security.
+ * @param residuals where to write {@link SecurityAnalysis.residuals}, one entry per day of
+ *   {@link studyRelativeDays}: a study passes views of one buffer rather than allocate one per security.
  * @example analyseSecurity(unit, validateStudyOptions(DEFAULT_STUDY_OPTIONS)).result.fit.beta
  */
-export function analyseSecurity(unit: StudyUnit, options: ResolvedStudyOptions): SecurityAnalysis {
+export function analyseSecurity(
+  unit: StudyUnit,
+  options: ResolvedStudyOptions,
+  residuals = new Float64Array(studyRelativeDays(options).length),
+): SecurityAnalysis {
   const zeroIndex = locateDayZero(unit);
   requireWindowsInData(unit, zeroIndex, options);
   const { estimationWindow, eventWindow } = options;
@@ -58,12 +76,13 @@ export function analyseSecurity(unit: StudyUnit, options: ResolvedStudyOptions):
   const estimationLength = estimationWindow.to - estimationWindow.from + 1;
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
-  const model = fitModel(unit, estimationStart, estimationLength, options);
-  const event = eventDays(unit, model, eventStart, eventWindow);
-  const windows = options.carWindows.map((window) => carWindow(unit, model, event, zeroIndex, window, eventWindow));
+  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options);
+  const event = eventDays(unit, model, eventStart, eventWindow, standardizable);
+  const windows = options.carWindows.map((window) => carWindow(unit, model, event, zeroIndex, window, eventWindow, standardizable));
   const summaries = windows.map((window) => window.summary);
   const standardizedSums = windows.map((window) => window.standardizedSum);
-  requireFiniteResults(unit.symbol, event.days, summaries, standardizedSums);
+  const bhar = securityBhar(unit, eventStart, eventEnd);
+  requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSums : [], bhar);
   const result: SecurityResult = {
     id: unit.id,
     symbol: unit.symbol,
@@ -74,33 +93,46 @@ export function analyseSecurity(unit: StudyUnit, options: ResolvedStudyOptions):
     lostDays: estimationLength - model.fit.estimationDays + event.missing,
     days: event.days,
     windows: summaries,
-    bhar: buyAndHoldAbnormalReturn(unit.returns, unit.marketReturns, unit.returnKind ?? 'simple', eventStart, eventEnd),
+    bhar,
   };
   return {
     result,
+    calendar: unit.dates,
+    eventStart,
+    standardizable,
     degreesOfFreedom: model.degreesOfFreedom,
+    sarVariance: standardizedVariance(model.degreesOfFreedom, 1),
     abnormal: event.abnormal,
     variance: event.variance,
     standardized: event.standardized,
     windowStandardizedSums: standardizedSums,
     windowDays: windows.map((window) => window.days),
-    rankSeries: {
-      abnormalReturns: abnormalSeries(unit, model, estimationStart, estimationLength, event.abnormal),
-      relativeDays: rankDays(options),
-    },
+    residuals: residualSeries(unit, model, estimationStart, event.abnormal, residuals),
   };
 }
 
-function fitModel(unit: StudyUnit, start: number, length: number, options: ResolvedStudyOptions): NormalReturnModel {
+/** The fitted model, and whether its residuals vary enough to standardize abnormal returns. */
+function fitModel(
+  unit: StudyUnit,
+  start: number,
+  length: number,
+  options: ResolvedStudyOptions,
+): { model: NormalReturnModel; standardizable: boolean } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
   let usable = 0;
+  let sumOfSquares = 0;
   for (let index = start; index < start + length; index += 1) {
-    const value = readReturn(unit, unit.returns, index, unit.symbol);
-    const marketValue = readReturn(unit, unit.marketReturns, index, unit.benchmark);
-    if (value === null || marketValue === null) continue;
+    const value = unit.returns[index] as number;
+    const marketValue = unit.marketReturns[index] as number;
+    // Nearly every day holds two finite returns; any other day is missing, or an error to report.
+    if (!(Number.isFinite(value) && Number.isFinite(marketValue))) {
+      requireFiniteReturns(unit, index, index + 1);
+      continue;
+    }
     securityReturns[usable] = value;
     marketReturns[usable] = marketValue;
+    sumOfSquares += value * value + marketValue * marketValue;
     usable += 1;
   }
   if (options.strictEstimation && usable < length) {
@@ -115,7 +147,7 @@ function fitModel(unit: StudyUnit, start: number, length: number, options: Resol
   if (!(Number.isFinite(s2) && Number.isFinite(alpha ?? 0) && Number.isFinite(beta ?? 0) && Number.isFinite(rSquared ?? 0))) {
     throw extremeValuesError(unit.symbol);
   }
-  return model;
+  return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample) };
 }
 
 // The estimation sample is copied into two buffers reused from one security to the next: a study
@@ -128,136 +160,44 @@ function scratch(which: 0 | 1, length: number): Float64Array {
   return scratchBuffers[which]!;
 }
 
-/** Estimation-window residuals then the event-window ARs, null where a day is missing. */
-function abnormalSeries(
-  unit: StudyUnit,
-  model: NormalReturnModel,
-  start: number,
-  length: number,
-  eventAbnormal: readonly number[],
-): (number | null)[] {
-  const series = new Array<number | null>(length + eventAbnormal.length);
-  for (let offset = 0; offset < length; offset += 1) {
-    const value = unit.returns[start + offset];
-    const marketValue = unit.marketReturns[start + offset];
-    const missing = value === null || value === undefined || marketValue === null || marketValue === undefined;
-    series[offset] = missing ? null : value - model.expectedReturn(marketValue);
-  }
-  eventAbnormal.forEach((value, offset) => {
-    series[length + offset] = Number.isNaN(value) ? null : value;
-  });
-  return series;
-}
-
-// Every security of a study shares these relative days; one array per options object.
-const rankDayCache = new WeakMap<ResolvedStudyOptions, number[]>();
-
-function rankDays(options: ResolvedStudyOptions): number[] {
-  const cached = rankDayCache.get(options);
+/**
+ * The relative days of {@link SecurityAnalysis.residuals}: the estimation window, then the event
+ * window (the gap is never used). One array per options object, shared by every security.
+ * @throws never
+ * @example studyRelativeDays(validateStudyOptions(DEFAULT_STUDY_OPTIONS)) // -250 … -11, -5 … 10
+ */
+export function studyRelativeDays(options: ResolvedStudyOptions): Int32Array {
+  const cached = relativeDayCache.get(options);
   if (cached) return cached;
   const days: number[] = [];
   for (const window of [options.estimationWindow, options.eventWindow]) {
     for (let day = window.from; day <= window.to; day += 1) days.push(day);
   }
-  rankDayCache.set(options, days);
-  return days;
+  const relativeDays = Int32Array.from(days);
+  relativeDayCache.set(options, relativeDays);
+  return relativeDays;
 }
 
-interface EventDays {
-  days: SecurityDay[];
-  abnormal: number[];
-  variance: number[];
-  standardized: number[];
-  missing: number;
-}
+const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 
-function eventDays(unit: StudyUnit, model: NormalReturnModel, start: number, window: DayRange): EventDays {
-  const length = window.to - window.from + 1;
-  const abnormal: number[] = [];
-  const variance: number[] = [];
-  const standardized: number[] = [];
-  const days: SecurityDay[] = [];
-  let count = 0;
-  let marketSum = 0;
-  let car = 0;
-  for (let offset = 0; offset < length; offset += 1) {
-    const value = readReturn(unit, unit.returns, start + offset, unit.symbol);
-    const marketValue = readReturn(unit, unit.marketReturns, start + offset, unit.benchmark);
-    const expected = marketValue === null ? null : model.expectedReturn(marketValue);
-    let ar: number | null = null;
-    let arVariance: number | null = null;
-    let sar: number | null = null;
-    if (value !== null && expected !== null && marketValue !== null) {
-      ar = value - expected;
-      arVariance = model.cumulativeVariance(1, marketValue);
-      sar = ar / Math.sqrt(arVariance);
-      count += 1;
-      marketSum += marketValue;
-      car += ar;
-    }
-    abnormal.push(ar ?? Number.NaN);
-    variance.push(arVariance ?? Number.NaN);
-    standardized.push(sar ?? Number.NaN);
-    const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
-    days.push({
-      date: unit.dates[start + offset] as string,
-      relativeDay: window.from + offset,
-      return: value,
-      marketReturn: marketValue,
-      expected,
-      ar,
-      arVariance,
-      sar,
-      car: count > 0 ? car : null,
-      carVariance,
-      scar: carVariance === null ? null : car / Math.sqrt(carVariance),
-    });
-  }
-  return { days, abnormal, variance, standardized, missing: length - count };
-}
-
-interface CarWindowResult {
-  summary: SecurityWindow;
-  standardizedSum: number;
-  days: number;
-}
-
-function carWindow(
+/** Estimation-window residuals then the event-window ARs, NaN where a day is missing. */
+function residualSeries(
   unit: StudyUnit,
   model: NormalReturnModel,
-  event: EventDays,
-  zeroIndex: number,
-  window: DayRange,
-  eventWindow: DayRange,
-): CarWindowResult {
-  let count = 0;
-  let car = 0;
-  let marketSum = 0;
-  let standardizedSum = 0;
-  for (let day = window.from; day <= window.to; day += 1) {
-    const offset = day - eventWindow.from;
-    const ar = event.abnormal[offset] as number;
-    if (Number.isNaN(ar)) continue;
-    count += 1;
-    car += ar;
-    marketSum += unit.marketReturns[zeroIndex + day] as number;
-    standardizedSum += event.standardized[offset] as number;
+  start: number,
+  eventAbnormal: readonly number[],
+  series: Float64Array,
+): Float64Array {
+  const length = series.length - eventAbnormal.length;
+  for (let offset = 0; offset < length; offset += 1) {
+    const value = unit.returns[start + offset];
+    const marketValue = unit.marketReturns[start + offset];
+    const missing = value === null || value === undefined || marketValue === null || marketValue === undefined;
+    const residual = missing ? Number.NaN : value - model.expectedReturn(marketValue);
+    // A residual that overflowed would pass for a missing day or break the ranks and r̄.
+    if (!missing && !Number.isFinite(residual)) throw extremeValuesError(unit.symbol);
+    series[offset] = residual;
   }
-  const carValue = count > 0 ? car : null;
-  const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
-  const scar = carValue === null || carVariance === null ? null : carValue / Math.sqrt(carVariance);
-  const kind = unit.returnKind ?? 'simple';
-  return {
-    summary: {
-      from: window.from,
-      to: window.to,
-      car: carValue,
-      carVariance,
-      scar,
-      t: carTTest(carValue, carVariance, model.degreesOfFreedom),
-      bhar: buyAndHoldAbnormalReturn(unit.returns, unit.marketReturns, kind, zeroIndex + window.from, zeroIndex + window.to + 1),
-    },
-    standardizedSum,
-    days: count,
-  };
+  for (let offset = 0; offset < eventAbnormal.length; offset += 1) series[length + offset] = eventAbnormal[offset]!;
+  return series;
 }

@@ -17,7 +17,7 @@ import type { TestResult } from './types';
  * @throws EventStudyError INVALID_INPUT when a value is NaN or infinite.
  * @example signTest([0.01, 0.02, -0.01, 0.03, 0.005]) // z = (4 − 2.5)/√1.25 ≈ 1.3416, p ≈ 0.1797
  */
-export function signTest(values: readonly number[]): TestResult {
+export function signTest(values: ArrayLike<number>): TestResult {
   const positives = countPositive(values);
   const count = values.length;
   if (count === 0) {
@@ -27,9 +27,10 @@ export function signTest(values: readonly number[]): TestResult {
   return { statistic, pValue: normalTwoSidedPValue(statistic) };
 }
 
-function countPositive(values: readonly number[]): number {
+function countPositive(values: ArrayLike<number>): number {
   let positives = 0;
-  for (const value of values) {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index]!;
     if (!Number.isFinite(value)) {
       throw new EventStudyError(
         'INVALID_INPUT',

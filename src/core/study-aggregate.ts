@@ -1,38 +1,32 @@
 import { boehmerMusumeciPoulsenTest } from './boehmer-musumeci-poulsen-test';
-import { corradoRankTest, type RankSeries, type RankTestOptions } from './corrado-rank-test';
+import { rankStatistic } from './corrado-rank-test';
+import { CrossSection } from './cross-section';
 import { crossSectionalTTest } from './cross-sectional-t-test';
-import { estimationPositiveShare, generalizedSignTest } from './generalized-sign-test';
+import { estimationPositiveShareOfRows, generalizedSignTest } from './generalized-sign-test';
 import { jOneTest } from './j1-test';
 import { jTwoTest } from './j2-test';
-import { kolariPynnonenTest } from './kolari-pynnonen-test';
-import { patellTest, standardizedVariance } from './patell-test';
-import { averageResidualCorrelation } from './residual-correlation';
-import type { SecurityAnalysis } from './security-analysis';
+import { adjustedBmpTest } from './kolari-pynnonen-test';
+import { patellTest } from './patell-test';
+import { buildRankPanel, type RankPanel } from './rank-panel';
+import { rankingPeriodOf, rankTablesOf, type RankTable } from './rank-tables';
+import { meanResidualCorrelation } from './residual-correlation';
+import { studyRelativeDays, type SecurityAnalysis } from './security-analysis';
 import { signTest } from './sign-test';
 import { unavailableTest } from './test-result';
-import type { AggregateDay, AggregateTests, AggregateWindow, DayRange, ResolvedStudyOptions } from './types';
+import type { AggregateDay, AggregateTests, AggregateWindow, DayRange, ResolvedStudyOptions, TestResult } from './types';
 import { wilcoxonSignedRankTest } from './wilcoxon-signed-rank';
 
-/** The securities present on one day (or with a CAR in one window), column by column. */
-interface CrossSection {
-  /** AR or CAR. */
-  values: number[];
-  /** SAR or SCAR. */
-  standardized: number[];
-  /** var(AR) or var(CAR). */
-  variances: number[];
-  degreesOfFreedom: number[];
-  /** Σ SAR over the tested days and its variance L·d/(d − 2), for Patell's Z. */
-  standardizedSums: number[];
-  patellVariances: number[];
-}
-
-/** What every test of one study shares: r̄ for Kolari–Pynnönen, p̂ for the generalized sign test. */
+/**
+ * What every test of one study shares: r̄ for Kolari–Pynnönen, p̂ for the generalized sign test,
+ * the rank tables, and the buffers each day's and window's cross-section is copied into.
+ */
 interface StudyContext {
   meanCorrelation: number | null;
   positiveShare: number | null;
-  rankSeries: RankSeries[];
-  estimationWindow: DayRange;
+  /** Centred rank sums over the whole series (daily rank tests) and per CAR window (Cowan). */
+  dailyRanks: RankTable;
+  windowRanks: RankTable[];
+  section: CrossSection;
 }
 
 /**
@@ -44,12 +38,16 @@ interface StudyContext {
  * - `caar` of a day is Σ AAR from the start of the event window (MacKinlay 1997), skipping days
  *   without any AR; `caar` of a window is the mean of the securities' CARs, the numerator its tests
  *   use. Without missing days the two agree.
- * - r̄ (Kolari–Pynnönen) is estimated once from all analysed securities' estimation residuals and
- *   used for every day and window; p̂ (generalized sign, Cowan 1992) likewise.
+ * - r̄ (Kolari–Pynnönen) is estimated once from the estimation residuals of the securities with
+ *   SARs (those the test adjusts) and used for every day and window; p̂ (generalized sign, Cowan
+ *   1992) once from all analysed securities.
  * - Rank test: daily Corrado (1989) over estimation + event days; windows by Cowan's (1992)
  *   cumulative rank test, ranking the estimation window plus the tested days.
  * - Patell's Z for a window sums each security's SARs over the window and divides by
  *   √(Σᵢ Lᵢ·dᵢ/(dᵢ − 2)); J2 uses the SCARs.
+ * - A security whose residuals do not vary has ARs but no SARs: it counts in `n` and in the tests
+ *   on ARs (cross-sectional t, J1, sign, generalized sign, rank, Wilcoxon) and is left out of the
+ *   standardized ones (Patell, BMP, Kolari–Pynnönen, J2).
  *
  * @throws EventStudyError only from a nonparametric test given malformed data, which analysed
  *   securities never are.
@@ -60,17 +58,19 @@ export function aggregateStudy(
   options: ResolvedStudyOptions,
 ): { days: AggregateDay[]; windows: AggregateWindow[] } {
   const estimationLength = options.estimationWindow.to - options.estimationWindow.from + 1;
+  const residuals = analyses.map((analysis) => analysis.residuals);
+  const relativeDays = studyRelativeDays(options);
   const context: StudyContext = {
-    meanCorrelation: averageResidualCorrelation(
-      analyses.map((analysis) => analysis.rankSeries.abnormalReturns),
+    meanCorrelation: meanResidualCorrelation(
+      analyses.filter((analysis) => analysis.standardizable).map((analysis) => analysis.residuals),
       estimationLength,
     ),
     positiveShare:
       analyses.length === 0
         ? null
-        : estimationPositiveShare(analyses.map((analysis) => usableResiduals(analysis, estimationLength))),
-    rankSeries: analyses.map((analysis) => analysis.rankSeries),
-    estimationWindow: options.estimationWindow,
+        : estimationPositiveShareOfRows(residuals, estimationLength),
+    ...rankTables(buildRankPanel(residuals.map((values) => ({ values, relativeDays }))), options),
+    section: new CrossSection(analyses.length),
   };
   return {
     days: aggregateDays(analyses, options.eventWindow, context),
@@ -80,19 +80,22 @@ export function aggregateStudy(
 
 function aggregateDays(analyses: readonly SecurityAnalysis[], eventWindow: DayRange, context: StudyContext): AggregateDay[] {
   const days: AggregateDay[] = [];
+  const first = analyses[0];
+  // Securities on one calendar and event (the usual study) share every event-window date.
+  const oneCalendar = analyses.every((analysis) => analysis.calendar === first?.calendar && analysis.eventStart === first.eventStart);
   let caar: number | null = null;
   for (let relativeDay = eventWindow.from; relativeDay <= eventWindow.to; relativeDay += 1) {
     const offset = relativeDay - eventWindow.from;
-    const section = daySection(analyses, offset);
+    const section = context.section.fillDay(analyses, offset);
     const aar = meanOrNull(section.values);
     if (aar !== null) caar = (caar ?? 0) + aar;
     days.push({
       relativeDay,
-      date: sharedDate(analyses, offset),
+      date: oneCalendar ? (first?.result.days[offset]?.date ?? null) : sharedDate(analyses, offset),
       n: section.values.length,
       aar,
       caar,
-      tests: aggregateTests(section, aar, [relativeDay], {}, context),
+      tests: aggregateTests(section, aar, rankStatistic(context.dailyRanks, [relativeDay]), context),
     });
   }
   return days;
@@ -104,94 +107,70 @@ function aggregateWindow(
   index: number,
   context: StudyContext,
 ): AggregateWindow {
-  const section = windowSection(analyses, index);
+  const section = context.section.fillWindow(analyses, index);
   const caar = meanOrNull(section.values);
-  const days: number[] = [];
-  for (let day = window.from; day <= window.to; day += 1) days.push(day);
   return {
     from: window.from,
     to: window.to,
     n: section.values.length,
     caar,
-    tests: aggregateTests(section, caar, days, { estimationWindow: context.estimationWindow }, context),
+    tests: aggregateTests(section, caar, rankStatistic(context.windowRanks[index] as RankTable, daysOf(window)), context),
   };
 }
 
 function aggregateTests(
   section: CrossSection,
   mean: number | null,
-  days: readonly number[],
-  rankOptions: RankTestOptions,
+  rankT: TestResult,
   context: StudyContext,
 ): AggregateTests {
   const { values, standardized } = section;
+  const unstandardized = standardized.length === 0 && values.length > 0;
+  const bmpT = unstandardized ? noVarianceTest('BMP t') : boehmerMusumeciPoulsenTest(standardized);
   return {
     crossSectionalT: crossSectionalTTest(values),
-    patellZ: patellTest(section.standardizedSums, section.patellVariances),
-    bmpT: boehmerMusumeciPoulsenTest(standardized),
-    kpT: kolariPynnonenTest(standardized, context.meanCorrelation),
+    patellZ: unstandardized ? noVarianceTest('Patell Z') : patellTest(section.standardizedSums, section.patellVariances),
+    bmpT,
+    kpT: unstandardized ? noVarianceTest('Kolari–Pynnönen t') : adjustedBmpTest(bmpT, standardized.length, context.meanCorrelation),
     j1: mean === null ? unavailableTest('J1: no securities to test.') : jOneTest(mean, section.variances),
-    j2: jTwoTest(standardized, section.degreesOfFreedom),
+    j2: unstandardized ? noVarianceTest('J2') : jTwoTest(standardized, section.degreesOfFreedom),
     signZ: signTest(values),
     generalizedSignZ:
       context.positiveShare === null
         ? unavailableTest('Generalized sign test: no securities to estimate the expected share of positive returns from.')
         : generalizedSignTest(values, context.positiveShare),
-    rankT: corradoRankTest(context.rankSeries, days, rankOptions),
+    rankT,
     wilcoxon: wilcoxonSignedRankTest(values),
   };
 }
 
-function daySection(analyses: readonly SecurityAnalysis[], offset: number): CrossSection {
-  const section = emptySection();
-  for (const analysis of analyses) {
-    const value = analysis.abnormal[offset] as number;
-    if (Number.isNaN(value)) continue;
-    const degreesOfFreedom = analysis.degreesOfFreedom;
-    const standardized = analysis.standardized[offset] as number;
-    section.values.push(value);
-    section.standardized.push(standardized);
-    section.variances.push(analysis.variance[offset] as number);
-    section.degreesOfFreedom.push(degreesOfFreedom);
-    section.standardizedSums.push(standardized);
-    section.patellVariances.push(standardizedVariance(degreesOfFreedom, 1));
-  }
-  return section;
+/**
+ * The rank tables of a study: over the whole series for the daily tests, and over the estimation
+ * window plus each CAR window's days for the window tests (Cowan 1992), built in one walk.
+ */
+function rankTables(panel: RankPanel, options: ResolvedStudyOptions): { dailyRanks: RankTable; windowRanks: RankTable[] } {
+  const periods = options.carWindows.map((window) => rankingPeriodOf(panel, options.estimationWindow, daysOf(window)));
+  return { dailyRanks: panel.fullTable, windowRanks: rankTablesOf(panel, periods) };
 }
 
-function windowSection(analyses: readonly SecurityAnalysis[], index: number): CrossSection {
-  const section = emptySection();
-  for (const analysis of analyses) {
-    const window = analysis.result.windows[index];
-    if (!window || window.car === null || window.carVariance === null || window.scar === null) continue;
-    const degreesOfFreedom = analysis.degreesOfFreedom;
-    section.values.push(window.car);
-    section.standardized.push(window.scar);
-    section.variances.push(window.carVariance);
-    section.degreesOfFreedom.push(degreesOfFreedom);
-    section.standardizedSums.push(analysis.windowStandardizedSums[index] as number);
-    section.patellVariances.push(standardizedVariance(degreesOfFreedom, analysis.windowDays[index] as number));
-  }
-  return section;
+function daysOf(window: DayRange): number[] {
+  const days: number[] = [];
+  for (let day = window.from; day <= window.to; day += 1) days.push(day);
+  return days;
 }
 
-function emptySection(): CrossSection {
-  return { values: [], standardized: [], variances: [], degreesOfFreedom: [], standardizedSums: [], patellVariances: [] };
+function noVarianceTest(name: string) {
+  return unavailableTest(`${name}: cannot be computed, because no security's abnormal returns vary in the estimation window.`);
 }
 
-function meanOrNull(values: readonly number[]): number | null {
+function meanOrNull(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let index = 0; index < values.length; index += 1) sum += values[index]!;
   return sum / values.length;
 }
 
 function sharedDate(analyses: readonly SecurityAnalysis[], offset: number): string | null {
   const date = analyses[0]?.result.days[offset]?.date ?? null;
   return analyses.every((analysis) => analysis.result.days[offset]?.date === date) ? date : null;
-}
-
-function usableResiduals(analysis: SecurityAnalysis, estimationLength: number): number[] {
-  const residuals = analysis.rankSeries.abnormalReturns.slice(0, estimationLength);
-  return residuals.includes(null) ? residuals.filter((value) => value !== null) : (residuals as number[]);
 }

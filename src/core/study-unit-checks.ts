@@ -3,26 +3,30 @@ import type { ResolvedStudyOptions, SecurityDay, SecurityWindow, StudyUnit } fro
 import { formatDayRange } from './windows';
 
 /**
- * Returns near the limits of double precision can overflow a variance or a standardized return;
- * such a security is reported rather than allowed to put Infinity or NaN into a result.
+ * Returns near the limits of double precision can overflow a variance, a standardized return or a
+ * compounded return; such a security is reported rather than allowed to put Infinity or NaN into a
+ * result.
+ * @param standardizedSums Σ SAR per CAR window (empty when the security has no SARs).
+ * @param bhar the whole event window's BHAR.
  * @throws EventStudyError INVALID_INPUT naming the security when a number is not finite.
- * @example requireFiniteResults('7011.T', result.days, result.windows, [1.2, 0.4])
+ * @example requireFiniteResults('7011.T', result.days, result.windows, [1.2, 0.4], result.bhar)
  */
 export function requireFiniteResults(
   symbol: string,
   days: readonly SecurityDay[],
   windows: readonly SecurityWindow[],
   standardizedSums: readonly number[],
+  bhar: number | null,
 ): void {
   for (const day of days) {
-    if (!(finite(day.expected) && finite(day.arVariance) && finite(day.sar) && finite(day.carVariance) && finite(day.scar))) {
-      throw extremeValuesError(symbol);
-    }
+    const { expected, ar, arVariance, sar, car, carVariance, scar } = day;
+    const allFinite = finite(expected) && finite(ar) && finite(arVariance) && finite(sar) && finite(car) && finite(carVariance) && finite(scar);
+    if (!allFinite) throw extremeValuesError(symbol);
   }
   for (const window of windows) {
-    if (!(finite(window.carVariance) && finite(window.scar) && finite(window.bhar))) throw extremeValuesError(symbol);
+    if (!(finite(window.car) && finite(window.carVariance) && finite(window.scar) && finite(window.bhar))) throw extremeValuesError(symbol);
   }
-  if (!standardizedSums.every(Number.isFinite)) throw extremeValuesError(symbol);
+  if (!(standardizedSums.every(Number.isFinite) && finite(bhar))) throw extremeValuesError(symbol);
 }
 
 function finite(value: number | null): boolean {
@@ -82,19 +86,23 @@ function indexOfDate(dates: readonly string[], date: string): number {
 }
 
 /**
- * A return the study reads, checked on the way: only those days must be numbers, since the rest
- * of the series (e.g. before the estimation window) cannot affect a result.
- * @returns the return, or null when it is missing.
+ * Checks the returns the study reads, dates [start, end), day by day (the security's, then the
+ * market's): only those days must be numbers or missing (null), since the rest of the series
+ * (e.g. before the estimation window) cannot affect a result. Checked once per window rather than
+ * as each value is read, so the loops that read them stay simple.
  * @throws EventStudyError INVALID_INPUT for NaN or ±Infinity, naming the series and the date.
- * @example readReturn(unit, unit.returns, 480, unit.symbol)
+ * @example requireFiniteReturns(unit, 230, 470)
  */
-export function readReturn(unit: StudyUnit, series: readonly (number | null)[], index: number, name: string): number | null {
-  const value = series[index];
-  if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value)) {
-    throw new EventStudyError('INVALID_INPUT', `The ${name} return on ${unit.dates[index]} is ${value}, not a finite number.`);
+export function requireFiniteReturns(unit: StudyUnit, start: number, end: number): void {
+  for (let index = start; index < end; index += 1) {
+    requireFiniteReturn(unit, unit.returns[index], index, unit.symbol);
+    requireFiniteReturn(unit, unit.marketReturns[index], index, unit.benchmark);
   }
-  return value;
+}
+
+function requireFiniteReturn(unit: StudyUnit, value: number | null | undefined, index: number, name: string): void {
+  if (value === null || value === undefined || Number.isFinite(value)) return;
+  throw new EventStudyError('INVALID_INPUT', `The ${name} return on ${unit.dates[index]} is ${value}, not a finite number.`);
 }
 
 /**

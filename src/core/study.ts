@@ -1,5 +1,5 @@
 import { EventStudyError, isEventStudyError } from './errors';
-import { analyseSecurity, type SecurityAnalysis } from './security-analysis';
+import { analyseSecurity, studyRelativeDays, type SecurityAnalysis } from './security-analysis';
 import { aggregateStudy } from './study-aggregate';
 import type { SecurityFailure, StudyOptions, StudyResult, StudyUnit } from './types';
 import { validateStudyOptions } from './windows';
@@ -25,9 +25,13 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
   if (!Array.isArray(units)) throw new EventStudyError('INVALID_INPUT', 'A study needs a list of securities.');
   const analyses: SecurityAnalysis[] = [];
   const failures: SecurityFailure[] = [];
-  for (const unit of units) {
+  // Every security's estimation and event residuals in one buffer, rather than one array each.
+  const seriesLength = studyRelativeDays(resolved).length;
+  const residuals = new Float64Array(units.length * seriesLength);
+  for (let index = 0; index < units.length; index += 1) {
+    const unit = units[index] as StudyUnit;
     try {
-      analyses.push(analyseSecurity(unit, resolved));
+      analyses.push(analyseSecurity(unit, resolved, residuals.subarray(index * seriesLength, (index + 1) * seriesLength)));
     } catch (error) {
       failures.push(failureOf(unit, error));
     }

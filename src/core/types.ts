@@ -73,9 +73,12 @@ export interface ModelFit {
   alpha: number | null;
   /** Market model slope; 1 for market-adjusted, null for mean-adjusted. */
   beta: number | null;
-  /** Residual variance of the estimation-window abnormal returns (market model: SSE/(M-2)). */
+  /**
+   * Residual variance of the estimation-window abnormal returns (market model: SSE/(M-2)); 0, or
+   * rounding noise, when the model fits the estimation window exactly, and the SARs are then null.
+   */
   s2: number;
-  /** Market model R²; null for the other models. */
+  /** Market model R²; null for the other models, and when the security's returns do not vary (0/0). */
   rSquared: number | null;
   /** M: estimation days with both returns present. */
   estimationDays: number;

@@ -1,4 +1,4 @@
-import { averageRanks } from './corrado-rank-test';
+import { rankedValues } from './average-ranks';
 import { normalTwoSidedPValue } from './distributions';
 import { EventStudyError } from './errors';
 import type { TestResult } from './types';
@@ -33,7 +33,7 @@ const EXACT_LIMIT = 50;
  * @throws EventStudyError INVALID_INPUT when a value is NaN or infinite.
  * @example wilcoxonSignedRankTest([1, 2, 3, 4, 5]) // W⁺ = 15, exact p = 2/32 = 0.0625
  */
-export function wilcoxonSignedRankTest(values: readonly number[]): TestResult {
+export function wilcoxonSignedRankTest(values: ArrayLike<number>): TestResult {
   const nonZero = nonZeroValues(values);
   if (nonZero.length === 0) {
     return {
@@ -42,15 +42,17 @@ export function wilcoxonSignedRankTest(values: readonly number[]): TestResult {
       reason: 'Wilcoxon signed-rank test: no non-zero abnormal returns to test.',
     };
   }
-  const ranks = averageRanks(nonZero.map(Math.abs));
+  const magnitudes = new Float64Array(nonZero.length);
+  for (let index = 0; index < nonZero.length; index += 1) magnitudes[index] = Math.abs(nonZero[index]!);
+  const { ranks, tieSum } = rankedValues(magnitudes);
   let positiveRankSum = 0;
-  nonZero.forEach((value, index) => {
-    if (value > 0) positiveRankSum += ranks[index] as number;
-  });
+  for (let index = 0; index < nonZero.length; index += 1) {
+    if (nonZero[index]! > 0) positiveRankSum += ranks[index]!;
+  }
   const pValue =
     nonZero.length < EXACT_LIMIT
       ? exactTwoSidedPValue(ranks, positiveRankSum)
-      : approximateTwoSidedPValue(ranks, positiveRankSum);
+      : approximateTwoSidedPValue(ranks.length, positiveRankSum, tieSum);
   return { statistic: positiveRankSum, pValue };
 }
 
@@ -82,33 +84,28 @@ function exactTwoSidedPValue(ranks: Float64Array, positiveRankSum: number): numb
   return Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / outcomes);
 }
 
-function approximateTwoSidedPValue(ranks: Float64Array, positiveRankSum: number): number {
-  const count = ranks.length;
+/** @param tieSum Σ(t³ − t) over groups of t tied |values|. */
+function approximateTwoSidedPValue(count: number, positiveRankSum: number, tieSum: number): number {
   const deviation = positiveRankSum - (count * (count + 1)) / 4;
-  const variance = (count * (count + 1) * (2 * count + 1)) / 24 - tieAdjustment(ranks) / 48;
+  const variance = (count * (count + 1) * (2 * count + 1)) / 24 - tieSum / 48;
   const statistic = (deviation - 0.5 * Math.sign(deviation)) / Math.sqrt(variance);
   return normalTwoSidedPValue(statistic);
 }
 
-/** Σ(t³ − t) over groups of tied ranks: tied values share one average rank. */
-function tieAdjustment(ranks: Float64Array): number {
-  const tieSizes = new Map<number, number>();
-  for (const rank of ranks) tieSizes.set(rank, (tieSizes.get(rank) ?? 0) + 1);
-  let adjustment = 0;
-  for (const size of tieSizes.values()) adjustment += size ** 3 - size;
-  return adjustment;
-}
-
-function nonZeroValues(values: readonly number[]): number[] {
-  const nonZero: number[] = [];
-  for (const value of values) {
+function nonZeroValues(values: ArrayLike<number>): Float64Array {
+  let count = 0;
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index]!;
     if (!Number.isFinite(value)) {
       throw new EventStudyError(
         'INVALID_INPUT',
         `Wilcoxon signed-rank test: every abnormal return must be a finite number, got ${value}.`,
       );
     }
-    if (value !== 0) nonZero.push(value);
+    if (value !== 0) count += 1;
   }
+  const nonZero = new Float64Array(count);
+  let position = 0;
+  for (let index = 0; index < values.length; index += 1) if (values[index] !== 0) nonZero[position++] = values[index]!;
   return nonZero;
 }

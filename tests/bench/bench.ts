@@ -6,11 +6,19 @@ export interface Bench {
   run(): Promise<readonly (readonly string[])[]> | readonly (readonly string[])[];
 }
 
+/** Steady-state timings of one action, in milliseconds. */
+export interface Timings {
+  median: number;
+  min: number;
+}
+
 /**
- * Median of the timings of `runs` calls, in milliseconds, after `runs` untimed warm-up calls so
- * that the JIT has compiled the hot paths: the figures are steady-state times.
+ * Times `runs` calls of `action` after `runs` untimed warm-up calls, so that the JIT has compiled
+ * the hot paths: the figures are steady-state times. The minimum is the least disturbed by other
+ * work on the machine; the median is the typical time.
+ * @example timeMilliseconds(() => runStudy(units, options), 11).median
  */
-export function medianMilliseconds(action: () => void, runs: number): number {
+export function timeMilliseconds(action: () => void, runs: number): Timings {
   for (let warmUp = 0; warmUp < runs; warmUp += 1) action();
   const timings: number[] = [];
   for (let run = 0; run < runs; run += 1) {
@@ -19,5 +27,13 @@ export function medianMilliseconds(action: () => void, runs: number): number {
     timings.push(performance.now() - start);
   }
   timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)] as number;
+  return { median: timings[Math.floor(timings.length / 2)] as number, min: timings[0] as number };
+}
+
+/**
+ * Median of {@link timeMilliseconds}.
+ * @example medianMilliseconds(() => runStudy(units, options), 11)
+ */
+export function medianMilliseconds(action: () => void, runs: number): number {
+  return timeMilliseconds(action, runs).median;
 }

@@ -126,7 +126,7 @@ describe('Kolari–Pynnönen inputs and EventStudy 0.50.0', () => {
   it('estimates r̄, the mean pairwise correlation of the estimation residuals, as the fixture does', () => {
     const expected = readJson<{ rbar: number; M: number }>('textbook_kolari_pynnonen_rbar.json');
     const options = validateStudyOptions(fixtureOptions('market'));
-    const residuals = syntheticUnits().map((unit) => analyseSecurity(unit, options).rankSeries.abnormalReturns.slice(0, expected.M));
+    const residuals = syntheticUnits().map((unit) => Array.from(analyseSecurity(unit, options).residuals.subarray(0, expected.M), (value) => (Number.isNaN(value) ? null : value)));
     expect(residuals.every((series) => series.every((value) => value !== null))).toBe(true);
     expectClose(averageResidualCorrelation(residuals), expected.rbar, 'rbar');
   });

@@ -1,7 +1,8 @@
 // r̄ for the Kolari–Pynnönen adjustment, against a naive pairwise Pearson correlation written out
 // here (R's cor(use = "pairwise.complete.obs") semantics). MADE-UP residuals.
 import { describe, expect, it } from 'vitest';
-import { averageResidualCorrelation } from '../../../src/core/residual-correlation';
+import { averageResidualCorrelation, meanResidualCorrelation } from '../../../src/core/residual-correlation';
+import { expectEngineError } from './nonparametric/expect-engine-error';
 import { seededNormal } from './made-up-returns';
 import { expectClose } from './synthetic-fixture';
 
@@ -60,5 +61,36 @@ describe('averageResidualCorrelation', () => {
     expect(averageResidualCorrelation([])).toBeNull();
     expect(averageResidualCorrelation([[1, 1, 1, 1], [1, 2, 3, 4]])).toBeNull();
     expectClose(averageResidualCorrelation([[5, 5, 5, 5], [1, 2, 3, 4], [2, 4, 6, 9]]), pearson([1, 2, 3, 4], [2, 4, 6, 9]) ?? Number.NaN);
+  });
+
+  it('sums complete series through Σ_{i<j} ρᵢⱼ = (Σₜ(Σᵢ zᵢₜ)² − Σᵢ‖zᵢ‖²)/2: the pairwise statistic to 1e-12', () => {
+    const normal = seededNormal(9);
+    const factor = Array.from({ length: 240 }, () => normal());
+    const series = Array.from({ length: 40 }, (_, index) => factor.map((common) => (index % 3) * 0.3 * common + normal()));
+    expectClose(averageResidualCorrelation(series), naiveMean(series) ?? Number.NaN, 'r̄', 1e-12);
+  });
+
+  it('gives the same r̄ for residuals in any units, even 1e300 or 1e-300 (correlations have none)', () => {
+    const normal = seededNormal(10);
+    const series: (number | null)[][] = Array.from({ length: 5 }, () => Array.from({ length: 30 }, () => normal()));
+    series[2]![7] = null;
+    const expected = averageResidualCorrelation(series) ?? Number.NaN;
+    for (const scale of [1e300, 1e-300, 1e-310]) {
+      const scaled = series.map((values) => values.map((value) => (value === null ? null : value * scale)));
+      expectClose(averageResidualCorrelation(scaled), expected, `× ${scale}`, 1e-12);
+    }
+  });
+
+  it('leaves out a constant series even when its mean rounds off its value', () => {
+    const constant = Array.from({ length: 10 }, () => 0.1);
+    expect(constant.reduce((sum, value) => sum + value, 0) / 10).not.toBe(0.1);
+    expect(averageResidualCorrelation([constant, [1, 2, 3, 4, 5, 6, 7, 8, 9, 11]])).toBeNull();
+  });
+
+  it('treats NaN as a missing day in the engine form, and refuses NaN or Infinity in the public one', () => {
+    const rows = [Float64Array.of(1, 2, Number.NaN, 4, 5), Float64Array.of(2, 1, 7, 4, 6)];
+    expectClose(meanResidualCorrelation(rows, 5), pearson([1, 2, null, 4, 5], [2, 1, 7, 4, 6]) ?? Number.NaN);
+    expectEngineError(() => averageResidualCorrelation([[1, 2, Number.NaN], [1, 2, 3]]), 'INVALID_INPUT', /series #1 holds NaN/);
+    expectEngineError(() => averageResidualCorrelation([[1, 2, 3], [1, Infinity, 3]]), 'INVALID_INPUT', /use null for a missing day/);
   });
 });

@@ -56,21 +56,50 @@ describe('runStudy failures', () => {
     const result = runStudy([{ ...unit, marketReturns }], options);
     expect(result.failures[0]?.error.code).toBe('CONSTANT_SERIES');
     expect(result.failures[0]?.error.message).toBe(
-      "FLATMKT: the market returns are constant in the estimation window, so the market model's β is undefined.",
+      "FLATMKT: the market returns are constant in the estimation window (or vary too little for double precision), so the market model's β is undefined.",
     );
     // The market-adjusted model needs no market variance, so the same data can be studied with it.
     expect(runStudy([{ ...unit, marketReturns }], { ...options, model: 'market-adjusted' }).failures).toEqual([]);
   });
 
-  it('records a security whose returns do not vary as CONSTANT_SERIES for every model', () => {
+  it('studies a security whose abnormal returns do not vary, without SARs, for every model', () => {
     const unit = madeUpUnit({ symbol: 'FLAT', seed: 5 });
-    const returns = unit.returns.map(() => 0);
+    const zeros = unit.returns.map(() => 0);
     for (const model of ['market', 'market-adjusted', 'mean-adjusted'] as const) {
-      const flat = model === 'market-adjusted' ? { ...unit, returns: unit.marketReturns } : { ...unit, returns };
-      const result = runStudy([flat], { ...options, model });
-      expect(result.failures[0]?.error.code, model).toBe('CONSTANT_SERIES');
-      expect(result.failures[0]?.error.message, model).toMatch(/^FLAT: .* do not vary in the estimation window/);
+      // Market-adjusted: the security is its market; market model and mean-adjusted: constant returns.
+      const flat = model === 'market-adjusted' ? { ...unit, returns: unit.marketReturns } : { ...unit, returns: zeros };
+      const result = runStudy([flat, healthy], { ...options, model });
+      expect(result.failures, model).toEqual([]);
+      const [security] = result.securities;
+      for (const day of security?.days ?? []) {
+        expect(day.ar, model).toBe(0);
+        expect(day.sar, model).toBeNull();
+        expect(day.scar, model).toBeNull();
+      }
+      expect(security?.windows[0]?.car, model).toBe(0);
+      expect(security?.windows[0]?.t.reason, model).toMatch(/^CAR t: cannot be computed, because FLAT's abnormal returns do not vary/);
+      // Tests on ARs count both securities; the standardized ones only the security with SARs.
+      const dayZero = result.aggregate.days.find((day) => day.relativeDay === 0);
+      expect(dayZero?.n, model).toBe(2);
+      expect(dayZero?.tests.crossSectionalT.statistic, model).not.toBeNull();
+      expect(dayZero?.tests.bmpT.reason, model).toMatch(/needs at least 2 securities, got 1/);
+      const other = result.securities[1];
+      const degreesOfFreedom = (other?.fit.estimationDays ?? 0) - (model === 'market' ? 2 : 1);
+      const otherSar = other?.days.find((day) => day.relativeDay === 0)?.sar ?? Number.NaN;
+      expect(dayZero?.tests.patellZ.statistic, model).toBe(otherSar / Math.sqrt(degreesOfFreedom / (degreesOfFreedom - 2)));
     }
+  });
+
+  it('says why the standardized tests cannot be computed when no security has SARs', () => {
+    const unit = madeUpUnit({ symbol: 'TOPIX', seed: 11 });
+    const result = runStudy([{ ...unit, returns: unit.marketReturns }], { ...options, model: 'market-adjusted' });
+    const window = result.aggregate.windows[0];
+    expect(window?.n).toBe(1);
+    expect(window?.caar).toBe(0);
+    for (const test of ['patellZ', 'bmpT', 'kpT', 'j2'] as const) {
+      expect(window?.tests[test].reason).toMatch(/cannot be computed, because no security's abnormal returns vary in the estimation window/);
+    }
+    expect(window?.tests.j1.reason).toMatch(/^J1: cannot be computed, because the abnormal returns have no variance/);
   });
 
   it('records NaN or infinite returns as INVALID_INPUT with the date', () => {

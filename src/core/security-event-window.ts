@@ -1,0 +1,154 @@
+import { buyAndHoldAbnormalReturn } from './bhar';
+import { carTTest } from './car-t-test';
+import { isEventStudyError } from './errors';
+import type { NormalReturnModel } from './normal-return-model';
+import { extremeValuesError, requireFiniteReturns } from './study-unit-checks';
+import { unavailableTest } from './test-result';
+import type { DayRange, SecurityDay, SecurityWindow, StudyUnit } from './types';
+
+/** One security's event window: its result rows, and the same numbers as NaN-marked columns. */
+export interface EventDays {
+  days: SecurityDay[];
+  /** Per event-window day: AR, var(AR) and SAR, NaN when the day is missing (or SAR undefined). */
+  abnormal: number[];
+  variance: number[];
+  standardized: number[];
+  missing: number;
+}
+
+/**
+ * AR = R − E[R], var(AR) and SAR = AR/√var(AR) for each event day, and the running CAR from the
+ * start of the window with its exact var(CAR) = γ'Vγ and SCAR (MacKinlay 1997). A missing day has
+ * null AR and adds nothing to the CAR. When the model's residuals have no variance
+ * (`standardizable` false) the SARs and SCARs are null: AR/√var(AR) would divide by zero, or by
+ * rounding noise.
+ *
+ * @throws EventStudyError INVALID_INPUT for a NaN or infinite return on an event day.
+ * @example eventDays(unit, model, zeroIndex - 5, { from: -5, to: 10 }, true).days[5].car
+ */
+export function eventDays(unit: StudyUnit, model: NormalReturnModel, start: number, window: DayRange, standardizable: boolean): EventDays {
+  const length = window.to - window.from + 1;
+  const event: EventDays = {
+    days: new Array<SecurityDay>(length),
+    abnormal: new Array<number>(length),
+    variance: new Array<number>(length),
+    standardized: new Array<number>(length),
+    missing: length,
+  };
+  let count = 0;
+  let marketSum = 0;
+  let car = 0;
+  requireFiniteReturns(unit, start, start + length);
+  for (let offset = 0; offset < length; offset += 1) {
+    const value = unit.returns[start + offset] ?? null;
+    const marketValue = unit.marketReturns[start + offset] ?? null;
+    const expected = marketValue === null ? null : model.expectedReturn(marketValue);
+    let ar: number | null = null;
+    let arVariance: number | null = null;
+    let sar: number | null = null;
+    if (value !== null && expected !== null && marketValue !== null) {
+      ar = value - expected;
+      arVariance = model.cumulativeVariance(1, marketValue);
+      sar = standardizable ? ar / Math.sqrt(arVariance) : null;
+      count += 1;
+      marketSum += marketValue;
+      car += ar;
+    }
+    event.abnormal[offset] = ar ?? Number.NaN;
+    event.variance[offset] = arVariance ?? Number.NaN;
+    event.standardized[offset] = sar ?? Number.NaN;
+    const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
+    event.days[offset] = {
+      date: unit.dates[start + offset] as string,
+      relativeDay: window.from + offset,
+      return: value,
+      marketReturn: marketValue,
+      expected,
+      ar,
+      arVariance,
+      sar,
+      car: count > 0 ? car : null,
+      carVariance,
+      scar: carVariance === null || !standardizable ? null : car / Math.sqrt(carVariance),
+    };
+  }
+  event.missing = length - count;
+  return event;
+}
+
+/** One CAR window of one security, with what Patell's cumulative Z needs. */
+export interface CarWindowResult {
+  summary: SecurityWindow;
+  /** Σ SAR over the window's days with an AR; NaN when the SARs are undefined. */
+  standardizedSum: number;
+  /** How many of the window's days have an AR. */
+  days: number;
+}
+
+/**
+ * CAR over one window (the ARs it has), its exact variance γ'Vγ, SCAR, the t test and BHAR. Without
+ * residual variance the SCAR is null and the t test says why it cannot be computed.
+ *
+ * @param zeroIndex index of day 0 in the unit's dates.
+ * @throws never
+ * @example carWindow(unit, model, event, zeroIndex, { from: 0, to: 1 }, { from: -5, to: 10 }, true).summary.t
+ */
+export function carWindow(
+  unit: StudyUnit,
+  model: NormalReturnModel,
+  event: EventDays,
+  zeroIndex: number,
+  window: DayRange,
+  eventWindow: DayRange,
+  standardizable: boolean,
+): CarWindowResult {
+  let count = 0;
+  let car = 0;
+  let marketSum = 0;
+  let standardizedSum = 0;
+  for (let day = window.from; day <= window.to; day += 1) {
+    const offset = day - eventWindow.from;
+    const ar = event.abnormal[offset] as number;
+    if (Number.isNaN(ar)) continue;
+    count += 1;
+    car += ar;
+    marketSum += unit.marketReturns[zeroIndex + day] as number;
+    standardizedSum += event.standardized[offset] as number;
+  }
+  const carValue = count > 0 ? car : null;
+  const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
+  const scar = carValue === null || carVariance === null || !standardizable ? null : carValue / Math.sqrt(carVariance);
+  return {
+    summary: {
+      from: window.from,
+      to: window.to,
+      car: carValue,
+      carVariance,
+      scar,
+      t: standardizable || carValue === null ? carTTest(carValue, carVariance, model.degreesOfFreedom) : noVarianceTest(unit.symbol),
+      bhar: securityBhar(unit, zeroIndex + window.from, zeroIndex + window.to + 1),
+    },
+    standardizedSum,
+    days: count,
+  };
+}
+
+/**
+ * BHAR of the unit over dates [start, end), its failure told in terms of the security: the study
+ * has read these days already, so only compounding beyond double precision can fail.
+ * @throws EventStudyError INVALID_INPUT naming the security.
+ * @example securityBhar(unit, zeroIndex - 5, zeroIndex + 11)
+ */
+export function securityBhar(unit: StudyUnit, start: number, end: number): number | null {
+  try {
+    return buyAndHoldAbnormalReturn(unit.returns, unit.marketReturns, unit.returnKind ?? 'simple', start, end);
+  } catch (error) {
+    throw isEventStudyError(error) ? extremeValuesError(unit.symbol) : error;
+  }
+}
+
+function noVarianceTest(symbol: string) {
+  return unavailableTest(
+    `CAR t: cannot be computed, because ${symbol}'s abnormal returns do not vary in the estimation window (the model fits it exactly).`,
+  );
+}
