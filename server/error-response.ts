@@ -2,8 +2,11 @@ import type { ApiErrorBody } from '../src/shared/price-api.ts';
 import {
   AppNotBuiltError,
   InvalidRequestError,
+  MalformedRequestError,
   MethodNotAllowedError,
   ProxyError,
+  RequestHeadersTooLargeError,
+  RequestTimeoutError,
   RouteNotFoundError,
   StaticFileNotFoundError,
   UnknownSymbolError,
@@ -12,15 +15,18 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors.ts';
+import { StudyNotComputableError } from './study-errors.ts';
 
 export interface ErrorResponse {
-  status: 400 | 404 | 405 | 500 | 502 | 503;
+  status: 400 | 404 | 405 | 408 | 422 | 431 | 500 | 502 | 503;
   body: ApiErrorBody;
   headers: Record<string, string>;
 }
 
 /**
- * The ONE place where errors become HTTP statuses: 400 bad input, 404 unknown symbol or route,
+ * The ONE place where errors become HTTP statuses: 400 bad input or a malformed request, 404
+ * unknown symbol or route, 408 a request not received in time, 422 a well-formed study query
+ * from which no study comes out, 431 oversized request headers,
  * 503 when Yahoo rate-limits, fails or times out (try again later), 502 when Yahoo's answer is
  * unusable, 500 for a broken snapshot or anything unforeseen (whose details stay in the log).
  * @example toErrorResponse(new UnknownSymbolError('XYZ', 'No such symbol')).status // 404
@@ -39,14 +45,17 @@ export function toErrorResponse(error: unknown): ErrorResponse {
 }
 
 function statusOf(error: ProxyError): ErrorResponse['status'] {
-  if (error instanceof InvalidRequestError) return 400;
+  if (error instanceof InvalidRequestError || error instanceof MalformedRequestError) return 400;
+  if (error instanceof RequestTimeoutError) return 408;
+  if (error instanceof RequestHeadersTooLargeError) return 431;
   if (error instanceof UnknownSymbolError || error instanceof RouteNotFoundError) return 404;
   if (error instanceof AppNotBuiltError || error instanceof StaticFileNotFoundError) return 404;
   if (error instanceof MethodNotAllowedError) return 405;
+  if (error instanceof StudyNotComputableError) return 422;
   if (error instanceof UpstreamRateLimitedError || error instanceof UpstreamUnavailableError) return 503;
   if (error instanceof UpstreamTimeoutError) return 503;
   if (error instanceof UpstreamInvalidResponseError) return 502;
-  // SnapshotUnavailableError, ConfigurationError: the server's own fault.
+  // SnapshotUnavailableError, EventsUnavailableError, ConfigurationError: the server's own fault.
   return 500;
 }
 

@@ -59,6 +59,39 @@ export class StaticFileNotFoundError extends ProxyError {
   }
 }
 
+/**
+ * The HTTP request itself is malformed: a request line, header or Host that Node's parser or the
+ * Hono adapter refused before any route saw it (CR/LF or raw non-ASCII bytes, a bad Host header).
+ */
+export class MalformedRequestError extends ProxyError {
+  readonly code = 'MALFORMED_REQUEST';
+
+  constructor(detail: string) {
+    super(`The HTTP request is malformed (${detail}); send a plain GET with a percent-encoded URL.`);
+    this.name = 'MalformedRequestError';
+  }
+}
+
+/** The request's header section is larger than Node accepts (16 KiB by default). */
+export class RequestHeadersTooLargeError extends ProxyError {
+  readonly code = 'HEADERS_TOO_LARGE';
+
+  constructor() {
+    super('The request headers are too large; send fewer or shorter headers.');
+    this.name = 'RequestHeadersTooLargeError';
+  }
+}
+
+/** The client did not finish sending its request in the time Node allows. */
+export class RequestTimeoutError extends ProxyError {
+  readonly code = 'REQUEST_TIMEOUT';
+
+  constructor() {
+    super('The request was not received completely in time; send it again.');
+    this.name = 'RequestTimeoutError';
+  }
+}
+
 /** The route exists but not for this HTTP method. */
 export class MethodNotAllowedError extends ProxyError {
   readonly code = 'METHOD_NOT_ALLOWED';

@@ -1,23 +1,77 @@
 import type { PriceSeries, PricesResponse } from '../src/shared/price-api.ts';
 
-const seriesJson = new WeakMap<PriceSeries, string>();
+type Bytes = Buffer<ArrayBuffer>;
+
+const seriesBytes = new WeakMap<PriceSeries, Bytes>();
+const COMMA = Buffer.from(',');
+
+interface KeptBody {
+  series: readonly PriceSeries[];
+  warnings: string;
+  body: Bytes;
+}
+
+/** Whole bodies of recent answers, most recently used last; bounded by their total size. */
+const keptBodies = new Map<string, KeptBody>();
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+let keptBytes = 0;
 
 /**
- * `JSON.stringify(response)` byte for byte (for a response whose keys are in the wire order, as
- * PriceService builds it), except that each series object is serialised once and its
- * text reused for as long as the object lives (the price service hands out the same objects
- * for repeated requests). Serialising a year of bars costs far more than answering the request.
- * @example pricesResponseJson(response) === JSON.stringify(response) // true
+ * The UTF-8 bytes of `JSON.stringify(response)`, byte for byte (for a response whose keys are in
+ * the wire order, as PriceService builds it). The price service hands out the very same series
+ * objects for repeated requests, so the bytes are reused: each series is serialised once, and
+ * the whole body of an answer made of the same series objects and warnings is kept (up to
+ * 64 MiB in all). Serialising, encoding and copying a year of bars costs far more than
+ * answering the request. The bytes returned are shared with later answers: never modify them.
+ * @example Buffer.from(pricesResponseBody(response)).toString() === JSON.stringify(response) // true
  */
-export function pricesResponseJson(response: PricesResponse): string {
-  const series = response.series.map((item) => {
-    let text = seriesJson.get(item);
-    if (text === undefined) {
-      text = JSON.stringify(item);
-      seriesJson.set(item, text);
-    }
-    return text;
-  });
+export function pricesResponseBody(response: PricesResponse): Bytes {
+  const key = `${response.mode}|${response.from}|${response.to}|${response.series.map((series) => series.symbol).join(',')}`;
+  const warnings = JSON.stringify(response.warnings);
+  const kept = keptBodies.get(key);
+  if (kept && kept.warnings === warnings && sameObjects(kept.series, response.series)) {
+    keptBodies.delete(key);
+    keptBodies.set(key, kept);
+    return kept.body;
+  }
+  const body = serialise(response, warnings);
+  keep(key, { series: response.series, warnings, body });
+  return body;
+}
+
+function serialise(response: PricesResponse, warnings: string): Bytes {
   const field = (value: unknown) => JSON.stringify(value);
-  return `{"mode":${field(response.mode)},"from":${field(response.from)},"to":${field(response.to)},"series":[${series.join(',')}],"warnings":${field(response.warnings)}}`;
+  const parts = [Buffer.from(`{"mode":${field(response.mode)},"from":${field(response.from)},"to":${field(response.to)},"series":[`)];
+  response.series.forEach((series, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(bytesOf(series));
+  });
+  parts.push(Buffer.from(`],"warnings":${warnings}}`));
+  return Buffer.concat(parts);
+}
+
+function bytesOf(series: PriceSeries): Bytes {
+  let bytes = seriesBytes.get(series);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(series));
+    seriesBytes.set(series, bytes);
+  }
+  return bytes;
+}
+
+function sameObjects(kept: readonly PriceSeries[], given: readonly PriceSeries[]): boolean {
+  return kept.length === given.length && kept.every((series, index) => series === given[index]);
+}
+
+function keep(key: string, entry: KeptBody): void {
+  const previous = keptBodies.get(key);
+  if (previous) keptBytes -= previous.body.byteLength;
+  keptBodies.delete(key);
+  keptBodies.set(key, entry);
+  keptBytes += entry.body.byteLength;
+  for (const [oldestKey, oldest] of keptBodies) {
+    if (keptBytes <= MAX_KEPT_BYTES) break;
+    keptBodies.delete(oldestKey);
+    keptBytes -= oldest.body.byteLength;
+  }
 }

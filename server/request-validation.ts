@@ -12,9 +12,12 @@ export const MAX_QUERY_LENGTH = 1024;
 /**
  * Yahoo symbol characters only (7011.T, ^N225, JPY=X, BRK-B), so a symbol can go into Yahoo's URL
  * path and a cache file name without escaping. A leading dot and `..` are refused because they
- * mean paths, not tickers.
+ * mean paths, not tickers. Checked BEFORE upper-casing, in ASCII: Unicode case mapping turns
+ * `ß` into `SS` and `ſ` (long s) into `S`, which would let a non-ASCII text become a valid symbol.
  */
-const SYMBOL_PATTERN = /^[A-Z0-9^][A-Z0-9.^=-]*$/;
+const SYMBOL_PATTERN = /^[A-Za-z0-9^][A-Za-z0-9.^=-]*$/;
+/** Only ASCII blanks around a symbol are forgiven; String.prototype.trim would also drop U+3000, U+FEFF and the like. */
+const SURROUNDING_BLANKS = /^[ \t]+|[ \t]+$/g;
 
 export interface PricesQuery {
   /** Upper-cased, de-duplicated, in the order given. */
@@ -29,7 +32,7 @@ export interface PricesQuery {
  * @example parseSymbol('7011.t') // '7011.T'
  */
 export function parseSymbol(text: string): string {
-  const problem = symbolProblem(text.toUpperCase());
+  const problem = symbolProblem(text);
   if (problem) throw new InvalidRequestError('INVALID_SYMBOL', problem);
   return text.toUpperCase();
 }
@@ -39,7 +42,7 @@ function symbolProblem(symbol: string): string | null {
   if (symbol.length > MAX_SYMBOL_LENGTH) {
     return `Symbol ${quoteForMessage(symbol)} is longer than ${MAX_SYMBOL_LENGTH} characters; Yahoo symbols are short, e.g. 7011.T or ^N225.`;
   }
-  if (!SYMBOL_PATTERN.test(symbol) || symbol.includes('..') || !/[A-Z0-9]/.test(symbol)) {
+  if (!SYMBOL_PATTERN.test(symbol) || symbol.includes('..') || !/[A-Za-z0-9]/.test(symbol)) {
     return `Symbol ${quoteForMessage(symbol)} is not a Yahoo symbol: use letters, digits and . ^ = - only, e.g. 7011.T or ^N225.`;
   }
   return null;
@@ -54,15 +57,18 @@ const symbolsSchema = z
   .max(MAX_SYMBOLS_PARAMETER_LENGTH, {
     error: `The symbols parameter is too long: at most ${MAX_SYMBOLS} symbols of up to ${MAX_SYMBOL_LENGTH} characters each.`,
   })
-  .transform((text) => [...new Set(text.split(',').map((symbol) => symbol.trim().toUpperCase()))])
-  .superRefine((symbols, context) => {
-    if (symbols.length > MAX_SYMBOLS) {
-      context.addIssue(issue('TOO_MANY_SYMBOLS', `${symbols.length} symbols were requested; at most ${MAX_SYMBOLS} are allowed per request.`));
+  .transform((text, context) => {
+    const given = text.split(',').map((symbol) => symbol.replace(SURROUNDING_BLANKS, ''));
+    const distinct = [...new Set(given.map((symbol) => symbol.toUpperCase()))];
+    if (distinct.length > MAX_SYMBOLS) {
+      context.addIssue(issue('TOO_MANY_SYMBOLS', `${distinct.length} symbols were requested; at most ${MAX_SYMBOLS} are allowed per request.`));
     }
-    for (const symbol of symbols) {
+    for (const symbol of given) {
       const problem = symbolProblem(symbol);
       if (problem) context.addIssue(issue('INVALID_SYMBOL', problem));
     }
+    // Upper-casing is safe only once every symbol is known to be ASCII (see SYMBOL_PATTERN).
+    return distinct;
   });
 
 function dateSchema(name: 'from' | 'to') {

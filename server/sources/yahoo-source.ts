@@ -2,7 +2,7 @@ import YahooFinance from 'yahoo-finance2';
 import type { ChartResultArray } from 'yahoo-finance2/modules/chart';
 import type { SeriesProvenance } from '../../src/shared/price-api.ts';
 import { addDays } from '../calendar-date.ts';
-import { ProxyError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../errors.ts';
+import { ProxyError, UpstreamInvalidResponseError, UpstreamRateLimitedError, UpstreamTimeoutError } from '../errors.ts';
 import { chartBars } from './chart-bars.ts';
 import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
 import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
@@ -10,6 +10,10 @@ import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
 /** Yahoo throttles bursts; two requests at a time keeps a 20-symbol page well below its limits. */
 export const DEFAULT_UPSTREAM_CONCURRENCY = 2;
+/** Pause after a 429 that names no Retry-After. */
+export const DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 60;
+/** Longest pause honoured, so an absurd Retry-After cannot switch live data off for days. */
+export const MAX_RATE_LIMIT_PAUSE_SECONDS = 3_600;
 
 export interface YahooSourceOptions {
   /** Defaults to the global fetch; tests pass one that replays recorded Yahoo answers. */
@@ -27,7 +31,10 @@ export interface YahooSourceOptions {
  * `historical()`). Each bar is dated on the exchange's own calendar from `meta.exchangeTimezoneName`.
  * Failures come out as the proxy's errors: UnknownSymbolError (Yahoo 404), UpstreamRateLimitedError
  * (429), UpstreamUnavailableError (5xx, network), UpstreamTimeoutError, UpstreamInvalidResponseError
- * (malformed body, wrong shape, no bars).
+ * (malformed body, wrong shape, no bars). After a 429 it sends nothing to Yahoo until the
+ * Retry-After time has passed (60 s when Yahoo names none, at most an hour): asking a
+ * rate-limiting Yahoo again only prolongs the block. Calls in that pause fail at once with
+ * UpstreamRateLimitedError giving the seconds left, so the caller's fallbacks answer instantly.
  * @example new YahooPriceSource({ now: () => new Date() }).fetchSeries({ symbol: '7011.T', from: '2024-10-28', to: '2024-11-08' })
  */
 export class YahooPriceSource implements PriceSource {
@@ -35,6 +42,8 @@ export class YahooPriceSource implements PriceSource {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
   private readonly now: () => Date;
+  /** Epoch ms before which Yahoo is not asked (its last 429's Retry-After). */
+  private pausedUntilMs = 0;
 
   constructor(options: YahooSourceOptions) {
     const log = options.log ?? (() => undefined);
@@ -54,6 +63,8 @@ export class YahooPriceSource implements PriceSource {
   }
 
   async fetchSeries({ symbol, from, to }: SeriesRequest): Promise<SourceSeries> {
+    const pauseLeftMs = this.pausedUntilMs - this.now().getTime();
+    if (pauseLeftMs > 0) throw new UpstreamRateLimitedError(symbol, Math.ceil(pauseLeftMs / 1000));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new UpstreamTimeoutError(symbol, this.timeoutMs)), this.timeoutMs);
     try {
@@ -63,11 +74,17 @@ export class YahooPriceSource implements PriceSource {
       const chart = await untilAborted(this.client.chart(symbol, options, { fetch: fetchGuarded }), controller.signal);
       return this.toSeries(symbol, from, to, chart);
     } catch (error) {
+      if (error instanceof UpstreamRateLimitedError) this.pauseAfter(error);
       if (error instanceof ProxyError) throw error;
       throw new UpstreamInvalidResponseError(symbol, describeChartFailure(error));
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private pauseAfter(error: UpstreamRateLimitedError): void {
+    const seconds = Math.min(error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_PAUSE_SECONDS, MAX_RATE_LIMIT_PAUSE_SECONDS);
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, this.now().getTime() + seconds * 1000);
   }
 
   private toSeries(symbol: string, from: string, to: string, chart: ChartResultArray): SourceSeries {

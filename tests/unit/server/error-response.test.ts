@@ -5,8 +5,11 @@ import {
   AppNotBuiltError,
   ConfigurationError,
   InvalidRequestError,
+  MalformedRequestError,
   MethodNotAllowedError,
   quoteForMessage,
+  RequestHeadersTooLargeError,
+  RequestTimeoutError,
   RouteNotFoundError,
   SnapshotUnavailableError,
   StaticFileNotFoundError,
@@ -17,6 +20,7 @@ import {
   UpstreamUnavailableError,
 } from '../../../server/errors.ts';
 import { toErrorResponse } from '../../../server/error-response.ts';
+import { EventsUnavailableError, StudyNotComputableError } from '../../../server/study-errors.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 
 describe('toErrorResponse maps every error to its status in one place', () => {
@@ -27,6 +31,10 @@ describe('toErrorResponse maps every error to its status in one place', () => {
     [new StaticFileNotFoundError('/assets/x.js'), 404, 'NOT_FOUND'],
     [new AppNotBuiltError(), 404, 'APP_NOT_BUILT'],
     [new MethodNotAllowedError('POST'), 405, 'METHOD_NOT_ALLOWED'],
+    [new MalformedRequestError('HPE_INVALID_HEADER_TOKEN: Invalid header value char'), 400, 'MALFORMED_REQUEST'],
+    [new RequestTimeoutError(), 408, 'REQUEST_TIMEOUT'],
+    [new StudyNotComputableError('No security in the study.'), 422, 'STUDY_NOT_COMPUTABLE'],
+    [new RequestHeadersTooLargeError(), 431, 'HEADERS_TOO_LARGE'],
     [new UpstreamRateLimitedError('7011.T', null), 503, 'UPSTREAM_RATE_LIMITED'],
     [new UpstreamUnavailableError('7011.T', 'it answered HTTP 500'), 503, 'UPSTREAM_UNAVAILABLE'],
     [new UpstreamTimeoutError('7011.T', 8000), 503, 'UPSTREAM_TIMEOUT'],
@@ -34,6 +42,7 @@ describe('toErrorResponse maps every error to its status in one place', () => {
     [new UpstreamInvalidResponseError('7011.T', 'no bars', 'UPSTREAM_NO_DATA'), 502, 'UPSTREAM_NO_DATA'],
     [new SnapshotUnavailableError('manifest.json is missing'), 500, 'SNAPSHOT_UNAVAILABLE'],
     [new ConfigurationError('PORT is wrong'), 500, 'INVALID_CONFIGURATION'],
+    [new EventsUnavailableError('data/events.json is missing'), 500, 'EVENTS_UNAVAILABLE'],
   ])('%s → %i %s', (error, status, code) => {
     const response = toErrorResponse(error);
     expect(response.status).toBe(status);

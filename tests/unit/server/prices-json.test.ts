@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PricesResponse } from '../../../src/shared/price-api.ts';
 import { DiskCache } from '../../../server/cache/disk-cache.ts';
 import { PriceService } from '../../../server/price-service.ts';
-import { pricesResponseJson } from '../../../server/prices-json.ts';
+import { pricesResponseBody } from '../../../server/prices-json.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 import { tempDir } from './helpers/temp-snapshot.ts';
@@ -20,15 +20,20 @@ async function snapshotService(): Promise<PriceService> {
   });
 }
 
-describe('pricesResponseJson', () => {
+/** The body as text, decoded strictly (a malformed UTF-8 sequence would throw). */
+function bodyText(response: PricesResponse): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(pricesResponseBody(response));
+}
+
+describe('pricesResponseBody', () => {
   it('is byte-identical to JSON.stringify on a real snapshot answer, first and repeated', async () => {
     const service = await snapshotService();
     const query = { symbols: ['7011.T', '^N225'], from: '2019-01-01', to: '2024-11-08' };
     const first = await service.prices(query);
     expect(first.warnings.length).toBeGreaterThan(0);
-    expect(pricesResponseJson(first)).toBe(JSON.stringify(first));
+    expect(bodyText(first)).toBe(JSON.stringify(first));
     const again = await service.prices(query);
-    expect(pricesResponseJson(again)).toBe(JSON.stringify(first));
+    expect(bodyText(again)).toBe(JSON.stringify(first));
   });
 
   it('escapes what JSON needs escaped in every field', () => {
@@ -45,14 +50,29 @@ describe('pricesResponseJson', () => {
       }],
       warnings: ['quote " backslash \\ newline \n unicode テ'],
     };
-    expect(pricesResponseJson(response)).toBe(JSON.stringify(response));
-    expect(JSON.parse(pricesResponseJson(response))).toEqual(response);
+    expect(bodyText(response)).toBe(JSON.stringify(response));
+    expect(JSON.parse(bodyText(response))).toEqual(response);
+    expect(Buffer.from(pricesResponseBody(response)).equals(Buffer.from(JSON.stringify(response), 'utf8'))).toBe(true);
   });
 
-  it('hands out the same series objects for a repeated snapshot request (so their text is reused)', async () => {
+  it('hands out the same series objects for a repeated snapshot request (so their bytes are reused)', async () => {
     const service = await snapshotService();
     const query = { symbols: ['7011.T'], from: '2024-11-01', to: '2024-11-08' };
     const [first, second] = [await service.prices(query), await service.prices(query)];
     expect(second.series[0]).toBe(first.series[0]);
+  });
+
+  it('reuses the whole body for the same series objects, and never for other objects or other warnings', async () => {
+    const service = await snapshotService();
+    const query = { symbols: ['7011.T', '7013.T'], from: '2024-11-01', to: '2024-11-08' };
+    const first = await service.prices(query);
+    const body = pricesResponseBody(first);
+    expect(pricesResponseBody(await service.prices(query))).toBe(body);
+    const warned = { ...first, warnings: ['7011.T: made-up warning for this test'] };
+    expect(bodyText(warned)).toBe(JSON.stringify(warned));
+    // Equal content in new objects (a stale fallback builds new ones each time) is serialised anew.
+    const relabelled = { ...first, series: first.series.map((series) => ({ ...series, stale: true })) };
+    expect(bodyText(relabelled)).toBe(JSON.stringify(relabelled));
+    expect(bodyText(first)).toBe(JSON.stringify(first));
   });
 });

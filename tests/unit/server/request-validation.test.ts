@@ -58,6 +58,12 @@ describe('parsePricesQuery', () => {
     ['^'],
     ['ABCDEFGHIJKLMNOPQRSTU'],
     ['7011.T,,7013.T'],
+    // Unicode case mapping would turn these into valid ASCII symbols (7011.SS, SONY, ...).
+    ['7011.ß'],
+    ['ſony'],
+    ['ﬀ'],
+    ['7011.T\u3000'],
+    ['\ufeff7011.T'],
   ])('refuses symbols=%j with INVALID_SYMBOL', (symbols) => {
     const error = rejection({ symbols: [symbols], ...ok });
     expect(error.code).toBe('INVALID_SYMBOL');
@@ -124,5 +130,6 @@ describe('parseSymbol', () => {
   it('upper-cases a valid symbol and refuses path syntax', () => {
     expect(parseSymbol('^n225')).toBe('^N225');
     expect(() => parseSymbol('../x')).toThrow(InvalidRequestError);
+    expect(() => parseSymbol('7011.ß')).toThrow(InvalidRequestError);
   });
 });

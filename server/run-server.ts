@@ -1,0 +1,87 @@
+import { createApp } from './app.ts';
+import { DiskCache } from './cache/disk-cache.ts';
+import { readServerConfig, type ServerConfig } from './config.ts';
+import { ProxyError } from './errors.ts';
+import { createHttpServer } from './http-server.ts';
+import type { FetchLike } from './sources/price-source.ts';
+import { SnapshotSource } from './sources/snapshot-source.ts';
+import { YahooPriceSource } from './sources/yahoo-source.ts';
+
+/** How long a shutdown waits for open requests before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** What the entry point hands to runServer besides the environment. */
+export interface RunServerOptions {
+  /** The clock (only the entry point reads the real one). */
+  now: () => Date;
+  /**
+   * The fetch that Yahoo requests go through; the global fetch when absent. The reliability tests
+   * start this same routine with one that sends Yahoo's chart URLs to a fake Yahoo on loopback.
+   */
+  yahooFetch?: FetchLike;
+}
+
+// stdout carries exactly one line (the URL) for scripts and tests to read; the log goes to stderr.
+const log = (line: string) => console.error(`[kabuto] ${line}`);
+
+/**
+ * The whole life of the server process: reads the configuration from `environment`, removes
+ * temporary files an interrupted cache write left, listens, prints `Kabuto listening on <url>` as
+ * its only stdout line, and closes on SIGTERM/SIGINT. A configuration it cannot use is reported on
+ * stderr and ends the process with status 1; a stray late rejection is logged, never fatal.
+ * @example await runServer(process.env, { now: () => new Date() })
+ */
+export async function runServer(environment: Environment, options: RunServerOptions): Promise<void> {
+  try {
+    const config = readServerConfig(environment);
+    const removed = await new DiskCache(config.cacheDir, log).removeLeftovers();
+    if (removed > 0) log(`cache: removed ${removed} temporary file(s) left by an interrupted write`);
+    listen(config, options);
+  } catch (error) {
+    log(error instanceof ProxyError ? error.message : `cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+function listen(config: ServerConfig, { now, yahooFetch }: RunServerOptions): void {
+  const live = config.mode === 'snapshot' ? undefined : new YahooPriceSource({ now, log, timeoutMs: config.upstreamTimeoutMs, fetch: yahooFetch });
+  const app = createApp({
+    mode: config.mode,
+    sources: { snapshot: new SnapshotSource(config.snapshotDir), live },
+    cacheDir: config.cacheDir,
+    staticDir: config.staticDir,
+    now,
+    log,
+  });
+  const server = createHttpServer(app.fetch, { log, hostname: config.host });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    log(`cannot listen on ${config.host}:${config.port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (set PORT to another one)' : error.message}`);
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    console.log(`Kabuto listening on http://${urlHost(config.host)}:${port}`);
+    log(`prices from ${config.mode === 'snapshot' ? `the offline snapshot (${config.snapshotDir})` : `Yahoo Finance (${config.mode} mode), cache ${config.cacheDir}`}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, closing`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  // A stray rejection (an abandoned upstream call failing late) must not take the server down.
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

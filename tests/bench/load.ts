@@ -1,0 +1,272 @@
+/**
+ * Load test of the real price server with autocannon (a real HTTP load generator) on 127.0.0.1:
+ * a cached `/api/prices` call and the static app, one after the other.
+ *
+ *   node --import tsx tests/bench/load.ts [--duration 20] [--connections 10]
+ *
+ * Needs a built app: dist/, or the folder named by KABUTO_STATIC_DIR. Prints requests per second
+ * and p50/p99 latency against the targets (printed, never asserted: timings depend on the
+ * machine), and exits 1 when a correctness bound fails: any error, timeout or non-2xx answer, or
+ * the server's resident memory after the run more than 20% above its level before it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cpuSeconds, MAIN_ENTRY, PROJECT_ROOT, residentBytes, startServerProcess, type ServerProcess } from '../reliability/helpers/server-process.ts';
+import type { Bench } from './bench.ts';
+
+/** The part of autocannon's result this script reads (autocannon ships no types). */
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; pipelining: number }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** One URL loaded in turn, with the issue's targets for it when it sets some. */
+export interface LoadTarget {
+  name: string;
+  path: string;
+  /** Printed next to the figures; undefined when the issue sets no target. */
+  target?: { requestsPerSecond: number; p99Ms: number };
+}
+
+/** The cached price call of the README example (plus TOPIX) and the static app. */
+export const LOAD_TARGETS: readonly LoadTarget[] = [
+  {
+    name: 'cached /api/prices (7011.T, 7013.T, TOPIX, 2023-01-01 to 2025-03-31)',
+    path: '/api/prices?symbols=7011.T,7013.T,TOPIX&from=2023-01-01&to=2025-03-31',
+    target: { requestsPerSecond: 2_000, p99Ms: 20 },
+  },
+  { name: 'static app /', path: '/' },
+];
+
+/** The figures of one target's run. */
+export interface LoadFigures {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** CPU time the server process used per request answered, in microseconds: a figure that depends far less on what else the machine runs than req/s does. */
+  serverCpuMicrosecondsPerRequest: number;
+  target?: LoadTarget['target'];
+}
+
+/** A whole load run: every target's figures and the server's memory before and after. */
+export interface LoadReport {
+  durationSeconds: number;
+  connections: number;
+  figures: LoadFigures[];
+  /** Server RSS after the warm-up and a full garbage collection, before the measured runs. */
+  rssBeforeBytes: number;
+  /** Server RSS after the measured runs and a full garbage collection. */
+  rssAfterBytes: number;
+}
+
+/** How to run the load test. */
+export interface LoadOptions {
+  durationSeconds: number;
+  connections: number;
+  /** The built app to serve. */
+  staticDir: string;
+  /** Untimed load per target before the "before" memory reading (default 2). */
+  warmUpSeconds?: number;
+  /** Idle time before each memory reading, in ms (default 1,000), so answers in flight have finished. */
+  settleMs?: number;
+  log?: (line: string) => void;
+}
+
+/** What the server's gc-on-signal.ts preload writes to stderr once a collection asked for is done. */
+const GC_DONE_LINE = '[load-test] full garbage collection done';
+/** Node flags that let the load test ask the server for a full garbage collection before reading its memory. */
+const GC_PRELOAD = ['--expose-gc', '--import', './tests/reliability/helpers/gc-on-signal.ts'];
+
+/** Allowed growth of the server's resident memory over the run. */
+export const MAX_MEMORY_GROWTH = 0.2;
+
+/**
+ * Starts the real server (server/main.ts, offline snapshot, a fresh temporary cache folder),
+ * warms it (first requests fill the in-memory caches; a short untimed load lets the JIT and the
+ * heap settle), then runs autocannon for `durationSeconds` against each of LOAD_TARGETS.
+ * @throws Error when the server does not start or a target does not answer 200 before the load.
+ * @example const report = await runLoadTest({ durationSeconds: 5, connections: 10, staticDir: 'dist' })
+ */
+export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
+  const log = options.log ?? (() => undefined);
+  const warmUpSeconds = options.warmUpSeconds ?? 2;
+  const settleMs = options.settleMs ?? 1_000;
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'kabuto-load-cache-'));
+  const server = await startServerProcess(MAIN_ENTRY, { PRICE_SOURCE: 'snapshot', KABUTO_CACHE_DIR: cacheDir, KABUTO_STATIC_DIR: options.staticDir }, GC_PRELOAD);
+  try {
+    const pid = server.child.pid ?? 0;
+    for (const target of LOAD_TARGETS) await expectOk(server.url + target.path);
+    log(`warming up for ${warmUpSeconds} s per target`);
+    for (const target of LOAD_TARGETS) await autocannon({ url: server.url + target.path, connections: options.connections, duration: warmUpSeconds, pipelining: 1 });
+    const rssBeforeBytes = await residentBytesAfterGc(server, settleMs);
+    const figures: LoadFigures[] = [];
+    for (const target of LOAD_TARGETS) {
+      log(`loading ${target.name} for ${options.durationSeconds} s with ${options.connections} connections`);
+      const cpuBefore = await cpuSeconds(pid);
+      const result = await autocannon({ url: server.url + target.path, connections: options.connections, duration: options.durationSeconds, pipelining: 1 });
+      figures.push(toFigures(target, result, (await cpuSeconds(pid)) - cpuBefore));
+    }
+    const rssAfterBytes = await residentBytesAfterGc(server, settleMs);
+    return { durationSeconds: options.durationSeconds, connections: options.connections, figures, rssBeforeBytes, rssAfterBytes };
+  } finally {
+    await server.stop();
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The correctness bounds a load run broke (empty when none): errors, timeouts, non-2xx answers,
+ * memory growth beyond MAX_MEMORY_GROWTH. Timing targets are not among them.
+ * @example loadProblems(report) // []
+ */
+export function loadProblems(report: LoadReport): string[] {
+  const problems = report.figures.flatMap((figures) =>
+    [
+      figures.errors > 0 ? `${figures.name}: ${figures.errors} connection errors` : '',
+      figures.timeouts > 0 ? `${figures.name}: ${figures.timeouts} timeouts` : '',
+      figures.non2xx > 0 ? `${figures.name}: ${figures.non2xx} non-2xx answers` : '',
+      figures.requests === 0 ? `${figures.name}: no request completed` : '',
+    ].filter(Boolean),
+  );
+  const growth = report.rssAfterBytes / report.rssBeforeBytes - 1;
+  if (growth > MAX_MEMORY_GROWTH) problems.push(`server memory grew ${percent(growth)} (limit ${percent(MAX_MEMORY_GROWTH)})`);
+  return problems;
+}
+
+/**
+ * The report as printable lines: one per target, then memory.
+ * @example formatLoadReport(report).forEach((line) => console.log(line))
+ */
+export function formatLoadReport(report: LoadReport): string[] {
+  const lines = [`autocannon, ${report.durationSeconds} s per target, ${report.connections} connections, Node ${process.version}, server on 127.0.0.1`];
+  for (const figures of report.figures) {
+    lines.push(
+      `${figures.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ` +
+        `${figures.requests} requests, ${figures.errors} errors, ${figures.timeouts} timeouts, ${figures.non2xx} non-2xx, ` +
+        `server CPU ${figures.serverCpuMicrosecondsPerRequest.toFixed(0)} µs/request`,
+    );
+    if (figures.target) {
+      const { requestsPerSecond, p99Ms } = figures.target;
+      lines.push(
+        `  target: >= ${requestsPerSecond} req/s (${figures.requestsPerSecond >= requestsPerSecond ? 'met' : 'MISSED'}), ` +
+          `p99 < ${p99Ms} ms (${figures.p99Ms < p99Ms ? 'met' : 'MISSED'})`,
+      );
+    }
+  }
+  const growth = report.rssAfterBytes / report.rssBeforeBytes - 1;
+  lines.push(`server RSS: ${megabytes(report.rssBeforeBytes)} MB before, ${megabytes(report.rssAfterBytes)} MB after (${growth >= 0 ? '+' : ''}${percent(growth)}; limit +${percent(MAX_MEMORY_GROWTH)})`);
+  return lines;
+}
+
+/** A table for `npm run bench` (tests/bench/run.ts): 20 s per target, 10 connections. */
+export const loadBench: Bench = {
+  name: 'Price server under load (autocannon, 20 s per target, 10 connections)',
+  columns: ['target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors', 'non-2xx'],
+  async run() {
+    const report = await runLoadTest({ durationSeconds: 20, connections: 10, staticDir: defaultStaticDir() });
+    return report.figures.map((figures) => [
+      figures.name,
+      figures.requestsPerSecond.toFixed(0),
+      String(figures.p50Ms),
+      String(figures.p99Ms),
+      figures.serverCpuMicrosecondsPerRequest.toFixed(0),
+      String(figures.errors + figures.timeouts),
+      String(figures.non2xx),
+    ]);
+  },
+};
+
+/** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/. */
+export function defaultStaticDir(): string {
+  return path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist');
+}
+
+function toFigures(target: LoadTarget, result: AutocannonResult, serverCpuSeconds: number): LoadFigures {
+  return {
+    name: target.name,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    serverCpuMicrosecondsPerRequest: result.requests.total > 0 ? (serverCpuSeconds * 1e6) / result.requests.total : 0,
+    target: target.target,
+  };
+}
+
+async function expectOk(url: string): Promise<void> {
+  const response = await fetch(url);
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status} before the load test: ${body.slice(0, 300)}`);
+}
+
+/**
+ * The server's resident memory after `settleMs` idle and a full garbage collection (see
+ * gc-on-signal.ts): under load RSS swings by tens of MB with the collector's timing, so a plain
+ * reading says more about when it last ran than about a leak.
+ */
+async function residentBytesAfterGc(server: ServerProcess, settleMs: number): Promise<number> {
+  await sleep(settleMs);
+  const collections = server.log().split(GC_DONE_LINE).length;
+  server.child.kill('SIGUSR2');
+  for (let waited = 0; server.log().split(GC_DONE_LINE).length === collections; waited += 20) {
+    if (waited > 10_000) throw new Error(`the server did not report a garbage collection; its log: ${server.log().slice(-500)}`);
+    await sleep(20);
+  }
+  return residentBytes(server.child.pid ?? 0);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+function numberOption(args: readonly string[], name: string, fallback: number): number {
+  const index = args.indexOf(name);
+  if (index === -1) return fallback;
+  const value = Number(args[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number of at least 1, not ${JSON.stringify(args[index + 1])}`);
+  return value;
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const durationSeconds = numberOption(args, '--duration', 20);
+  const connections = numberOption(args, '--connections', 10);
+  const report = await runLoadTest({ durationSeconds, connections, staticDir: defaultStaticDir(), log: (line) => console.error(line) });
+  for (const line of formatLoadReport(report)) console.log(line);
+  const problems = loadProblems(report);
+  for (const problem of problems) console.error(`FAILED: ${problem}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
