@@ -11,12 +11,13 @@ import {
 } from './errors.ts';
 import { toErrorResponse } from './error-response.ts';
 import { DEFAULT_CACHE_TTL_MS, PriceService, type PriceMode } from './price-service.ts';
-import { pricesResponseJson } from './prices-json.ts';
+import { pricesResponseBody } from './prices-json.ts';
 import { MAX_QUERY_LENGTH, parsePricesQuery } from './request-validation.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import type { PriceSource } from './sources/price-source.ts';
 import type { SnapshotSource } from './sources/snapshot-source.ts';
 import { StaticFiles } from './static-files.ts';
+import { registerStudyRoutes, STUDY_ROUTES } from './study-route.ts';
 import { readVersions } from './versions.ts';
 
 export interface AppDeps {
@@ -32,7 +33,7 @@ export interface AppDeps {
   log?: (line: string) => void;
 }
 
-const API_ROUTES = ['/api/health', '/api/symbols', '/api/prices'];
+const API_ROUTES = ['/api/health', '/api/symbols', '/api/prices', ...STUDY_ROUTES];
 
 /**
  * The Hono app of the price proxy: GET /api/health, /api/symbols, /api/prices, and the built
@@ -83,9 +84,11 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get('/api/prices', async (context) => {
-    const body = pricesResponseJson(await service.prices(parsePricesQuery(context.req.queries())));
+    const body = pricesResponseBody(await service.prices(parsePricesQuery(context.req.queries())));
     return context.body(body, 200, { 'Content-Type': 'application/json' });
   });
+
+  registerStudyRoutes(app, { prices: (query) => service.prices(query), now: deps.now, appVersion: versions.app });
 
   app.all('/api/*', (context) => {
     if (API_ROUTES.includes(context.req.path)) throw new MethodNotAllowedError(context.req.method);

@@ -18,12 +18,13 @@ export interface CliArguments {
   securities: string[] | null;
   model: ModelKind;
   returnKind: ReturnKind;
-  eventDate: string;
+  /** Day 0's event: a date from --event-date, or an event of data/events.json from --event. */
+  event: { kind: 'date'; date: string } | { kind: 'catalog'; id: string };
   estimation: RangeText | null;
   gap: RangeText | null;
   window: RangeText | null;
   carWindows: RangeText[] | null;
-  format: 'json' | 'csv';
+  format: (typeof FORMATS)[number];
   out: string | null;
 }
 
@@ -35,6 +36,7 @@ const VALUE_OPTIONS = [
   'model',
   'returns-kind',
   'event-date',
+  'event',
   'estimation',
   'gap',
   'window',
@@ -47,7 +49,7 @@ type OptionName = (typeof VALUE_OPTIONS)[number];
 
 const MODELS: readonly ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted'];
 const RETURN_KINDS: readonly ReturnKind[] = ['simple', 'log'];
-const FORMATS = ['json', 'csv'] as const;
+const FORMATS = ['json', 'csv', 'portfolio-csv'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OFFSET = /^[+-]?\d+$/;
 
@@ -68,7 +70,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     securities: listOf(values.get('securities'), '--securities'),
     model: choice(values, 'model', MODELS, 'market'),
     returnKind: choice(values, 'returns-kind', RETURN_KINDS, 'simple'),
-    eventDate: dateOf(required(values, 'event-date'), '--event-date'),
+    event: eventOf(values),
     estimation: rangeOrNull(values, 'estimation'),
     gap: rangeOrNull(values, 'gap'),
     window: rangeOrNull(values, 'window'),
@@ -105,6 +107,15 @@ function inputOf(values: Map<OptionName, string>): CliArguments['input'] {
   if (returns !== undefined) return { kind: 'returns', path: returns };
   if (prices !== undefined) return { kind: 'prices', path: prices };
   throw usageError('Missing --returns FILE.csv or --prices FILE.csv');
+}
+
+function eventOf(values: Map<OptionName, string>): CliArguments['event'] {
+  const date = values.get('event-date');
+  const id = values.get('event');
+  if (date !== undefined && id !== undefined) throw usageError('Give --event-date or --event, not both');
+  if (id !== undefined) return { kind: 'catalog', id };
+  if (date !== undefined) return { kind: 'date', date: dateOf(date, '--event-date') };
+  throw usageError('Missing --event-date YYYY-MM-DD or --event ID');
 }
 
 function required(values: Map<OptionName, string>, name: OptionName): string {

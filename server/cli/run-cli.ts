@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isEventStudyError, runStudy, type StudyResult } from '../../src/core/index';
-import { studySecuritiesCsv } from '../../src/shared/study-csv';
+import { studyAggregateCsv, studySecuritiesCsv } from '../../src/shared/study-csv';
 import { parseArguments, wantsHelp, type CliArguments } from './arguments';
 import { CliError } from './cli-error';
 import { readSeriesTable } from './series-table';
@@ -36,7 +36,9 @@ function studyOutput(args: CliArguments): string {
   const input = studyInput(args, readSeriesTable(args.input.path));
   const result = runStudy(input.units, input.options);
   checkNoFailures(result);
-  if (args.format === 'csv') return studySecuritiesCsv(result, {});
+  const context = input.eventId === null ? {} : { eventId: input.eventId };
+  if (args.format === 'csv') return studySecuritiesCsv(result, context);
+  if (args.format === 'portfolio-csv') return studyAggregateCsv(result, context);
   return `${JSON.stringify(studyJson(result, input.dayZero), null, 2)}\n`;
 }
 

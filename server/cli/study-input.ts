@@ -12,16 +12,21 @@ import {
   resolveDateRange,
   validateStudyOptions,
   type DayRange,
+  type EventTime,
   type StudyOptions,
   type StudyUnit,
 } from '../../src/core/index';
+import { defaultCarWindows } from '../../src/shared/study-query';
 import type { CliArguments, RangeText } from './arguments';
+import { catalogEvent } from './catalog-event';
 import { CliError } from './cli-error';
 import { numericColumn, type SeriesTable } from './series-table';
 
 export interface StudyInput {
   /** The trading date of day 0 (the event date, or the next row of the file when it is not a row). */
   dayZero: string;
+  /** The data/events.json id of the event (--event), else null. */
+  eventId: string | null;
   options: StudyOptions;
   units: StudyUnit[];
 }
@@ -34,11 +39,20 @@ export interface StudyInput {
 export function studyInput(args: CliArguments, table: SeriesTable): StudyInput {
   const marketValues = numericColumn(table, args.market);
   const securities = securityColumns(args, table).map((symbol) => [symbol, numericColumn(table, symbol)] as const);
-  const day0 = dayZero({ date: args.eventDate }, exchangeForSymbol(args.market), table.dates);
+  const event = eventOf(args);
+  const day0 = dayZero(event.time, exchangeForSymbol(args.market), table.dates);
   const options = studyOptions(args, table.dates, day0);
   checkWindowsFit(options, args, table, day0);
-  const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, day0));
-  return { dayZero: day0, options, units };
+  const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, { dayZero: day0, eventId: event.id }));
+  return { dayZero: day0, eventId: event.id, options, units };
+}
+
+// A catalogue event brings its own time and zone: day 0 is then the first session of the market's
+// exchange closing after it, exactly as the page and the server place it.
+function eventOf(args: CliArguments): { time: EventTime; id: string | null } {
+  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null };
+  const event = catalogEvent(args.event.id);
+  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id };
 }
 
 function securityColumns(args: CliArguments, table: SeriesTable): string[] {
@@ -58,9 +72,16 @@ function unitFor(
   symbol: string,
   values: readonly (number | null)[],
   marketValues: readonly (number | null)[],
-  day0: string,
+  event: { dayZero: string; eventId: string | null },
 ): StudyUnit {
-  const common = { id: symbol, symbol, benchmark: args.market, dayZero: day0, returnKind: args.returnKind };
+  const common = {
+    id: symbol,
+    symbol,
+    benchmark: args.market,
+    ...(event.eventId === null ? {} : { eventId: event.eventId }),
+    dayZero: event.dayZero,
+    returnKind: args.returnKind,
+  };
   if (args.input.kind === 'returns') {
     return { ...common, dates: table.dates, returns: values, marketReturns: marketValues };
   }
@@ -93,15 +114,6 @@ function studyOptions(args: CliArguments, dates: readonly string[], day0: string
   };
   validateStudyOptions(options);
   return options;
-}
-
-/** The default CAR windows that fit inside the event window, then the whole event window. */
-function defaultCarWindows(eventWindow: DayRange): DayRange[] {
-  const inside = DEFAULT_STUDY_OPTIONS.carWindows.filter(
-    (range) => range.from >= eventWindow.from && range.to <= eventWindow.to,
-  );
-  const whole = inside.some((range) => range.from === eventWindow.from && range.to === eventWindow.to);
-  return whole ? inside : [...inside, eventWindow];
 }
 
 /** Every window must lie within the file's rows: no day of a window may fall before or after them. */

@@ -1,6 +1,6 @@
 /** The text printed by `npm run --silent study -- --help`. */
 export const USAGE = `Usage: npm run --silent study -- (--returns FILE.csv | --prices FILE.csv) --market COLUMN
-         --event-date YYYY-MM-DD [options]
+         (--event-date YYYY-MM-DD | --event ID) [options]
 
 Runs an event study without the browser and prints the result as JSON (default) or CSV.
 
@@ -16,6 +16,9 @@ Study:
   --returns-kind KIND     simple (default) | log: the returns computed from --prices, or the kind
                           the --returns file holds (used to compound the buy-and-hold return)
   --event-date DATE       day 0; a date that is not a row of the file moves to the next row
+  --event ID              an event of data/events.json (e.g. us-election-2024): day 0 is the first
+                          session of the market's exchange closing after it, as in the dashboard,
+                          and the CSV files carry its id in event_id
   --estimation A:B        estimation window (default -250:-11)
   --gap A:B               days left out between estimation and event windows (default: none)
   --window A:B            event window (default -5:10)
@@ -25,7 +28,9 @@ Study:
                           (2024-10-29) that are rows of the file
 
 Output:
-  --format FORMAT         json (default) | csv (one row per security and event day)
+  --format FORMAT         json (default) | csv (one row per security and event day, the file of
+                          the dashboard's "Download CSV" and /api/study.csv) | portfolio-csv (AAR,
+                          CAAR and every test per day and per CAR window, as /api/study-portfolio.csv)
   --out FILE              write to FILE instead of stdout
   --help                  print this help
 

@@ -1,45 +1,51 @@
-import { useMemo, useReducer, useState } from 'react';
-import { exchangeForSymbol } from '../core/index.ts';
+import { useMemo, useState } from 'react';
+import { version as APP_VERSION } from '../../package.json';
 import { ARTICLE_CATALOG } from '../features/articles/api/article-catalog.ts';
 import { useUserExcerpts } from '../features/articles/hooks/use-user-excerpts.ts';
 import { DataSourceBadge } from '../features/data-source/components/data-source-badge.tsx';
 import { EVENT_CATALOG } from '../features/events/api/event-catalog.ts';
+import { StudyDownloads } from '../features/export/components/study-downloads.tsx';
 import { useHealth } from '../features/health/api/get-health.ts';
 import { usePrices } from '../features/prices/api/get-prices.ts';
 import { useStudy } from '../features/study/hooks/use-study.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import { buildStudyExport } from '../shared/study-export.ts';
+import { priceRange } from '../shared/price-range.ts';
+import { eventsInStudy, securityChoices } from '../shared/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../shared/study-query.ts';
 import { ControlsSidebar } from './controls-sidebar.tsx';
-import { priceRange } from './price-range.ts';
 import { ResultsView } from './results-view.tsx';
 import { createHoverStore } from './hover-store.ts';
-import { focusedEventId, INITIAL_VIEW_STATE, viewReducer } from './view-state.ts';
+import { pageQueryOf } from './url-state.ts';
+import { UrlStateNotice } from './url-state-notice.tsx';
+import { useUrlViewState } from './url-state-sync.ts';
+import { focusedEventId } from './view-state.ts';
 import type { Spotlight } from './chart-inputs.ts';
+import './dashboard.css';
 
-/** Default benchmark of a market when the user has not chosen one. */
-const FALLBACK_BENCHMARKS: Record<string, string> = { XTKS: 'TOPIX', XNYS: '^GSPC' };
+const CATALOG_EVENT_IDS = EVENT_CATALOG.events.map((event) => event.id);
+
+// The page's one clock: it dates the manifest of a download, and nothing else reads the time.
+const readClock = () => new Date();
 
 /**
- * The dashboard: one view-state reducer, the server data (symbols, health, one prices query), the
- * study computed in the browser from them, and the panels that show it.
+ * The dashboard: the view state kept in the URL, the server data (symbols, health, one prices
+ * query), the study computed in the browser from them with the same shared code as the server's
+ * /api/study.csv, the panels that show it and the downloads of its files.
  */
 export function Dashboard() {
-  const [state, dispatch] = useReducer(viewReducer, INITIAL_VIEW_STATE);
   const [hoverStore] = useState(createHoverStore);
   const symbols = useSymbols();
   const health = useHealth();
   const userExcerpts = useUserExcerpts();
+  const excerpts = useMemo(() => [...ARTICLE_CATALOG.articles.flatMap((article) => article.excerpts), ...userExcerpts.excerpts], [userExcerpts.excerpts]);
+  const excerptIds = useMemo(() => excerpts.map((excerpt) => excerpt.id), [excerpts]);
+  const { state, dispatch, problems, dismissProblems } = useUrlViewState({ catalogEventIds: CATALOG_EVENT_IDS, excerptIds });
 
   const allEvents = useMemo(() => [...EVENT_CATALOG.events, ...state.customEvents], [state.customEvents]);
-  const studyEvents = useMemo(() => allEvents.filter((event) => state.eventIds.includes(event.id)), [allEvents, state.eventIds]);
-  const choices = useMemo(
-    () =>
-      state.securities.map((symbol) => {
-        const code = exchangeForSymbol(symbol).code;
-        return { symbol, benchmark: state.benchmarks[code] ?? FALLBACK_BENCHMARKS[code] ?? '^GSPC' };
-      }),
-    [state.securities, state.benchmarks],
-  );
+  const studyEvents = useMemo(() => eventsInStudy(allEvents, state.eventIds), [allEvents, state.eventIds]);
+  const choices = useMemo(() => securityChoices(state.securities, { ...DEFAULT_STUDY_QUERY.benchmarks, ...state.benchmarks }), [state.securities, state.benchmarks]);
   const range = useMemo(() => priceRange(allEvents), [allEvents]);
   const wanted = studyEvents.length > 0 && range !== null;
   const prices = usePrices({
@@ -57,7 +63,6 @@ export function Dashboard() {
   const study = useStudy(composeInput, state.appliedOptions);
   const windowCheck = useMemo(() => checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model }), [state.windowTexts, state.appliedOptions, state.model]);
 
-  const excerpts = useMemo(() => [...ARTICLE_CATALOG.articles.flatMap((article) => article.excerpts), ...userExcerpts.excerpts], [userExcerpts.excerpts]);
   const selectedExcerpt = excerpts.find((excerpt) => excerpt.id === state.selectedExcerptId);
   // Memoised so the charts, which depend on it, do not redraw while the pointer moves.
   const spotlight: Spotlight | null = useMemo(() => (selectedExcerpt ? { eventIds: selectedExcerpt.events, securities: selectedExcerpt.securities } : null), [selectedExcerpt]);
@@ -67,6 +72,13 @@ export function Dashboard() {
     for (const series of prices.data?.series ?? []) names.set(series.symbol, series.name);
     return names;
   }, [symbols.data, prices.data]);
+  // The files of exactly the study on screen: the same render's state, prices and result.
+  const buildExport = useMemo(() => {
+    const result = study?.outcome.result;
+    if (!prices.data || !study || !result || result.securities.length === 0) return null;
+    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, result };
+    return () => buildStudyExport({ ...input, generatedAt: readClock() });
+  }, [state, allEvents, prices.data, study]);
 
   return (
     <div className="app">
@@ -75,8 +87,12 @@ export function Dashboard() {
           <h1>Kabuto</h1>
           <p className="tagline">Event study of Japanese defence stocks around political events</p>
         </div>
-        <div className="header-status">{prices.data ? <DataSourceBadge prices={prices.data} /> : null}</div>
+        <div className="header-status">
+          <StudyDownloads build={buildExport} />
+          {prices.data ? <DataSourceBadge prices={prices.data} /> : null}
+        </div>
       </header>
+      <UrlStateNotice problems={problems} onDismiss={dismissProblems} />
       <div className="layout">
         <ControlsSidebar
           state={state}

@@ -1,11 +1,12 @@
 import { DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
 import type { AggregateTests, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
-import type { StudyEvent } from '../lib/study-event.ts';
+import type { StudyEvent } from '../shared/study-event.ts';
+import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../shared/study-query.ts';
 
 /**
  * The whole view in ONE plain, serialisable object: every choice the user makes on the page.
- * Nothing here is derived from prices, so the object can go into a URL as it stands.
+ * Nothing here is derived from prices; src/app/url-state.ts writes it to the URL and reads it back.
  */
 export interface ViewState {
   eventIds: string[];
@@ -18,7 +19,7 @@ export interface ViewState {
   windowTexts: WindowTexts;
   /** The last options whose windows were all valid: what the results on screen were computed with. */
   appliedOptions: StudyOptions;
-  /** The event whose securities the price and abnormal-return charts show. */
+  /** The event whose securities the price and abnormal-return charts show; null: the first studied. */
   focusEventId: string | null;
   selectedExcerptId: string | null;
   /** A relative day picked in a chart, or null. */
@@ -40,22 +41,24 @@ export type ViewAction =
   | { type: 'focus-event'; eventId: string }
   | { type: 'select-excerpt'; excerptId: string | null; eventIds: readonly string[] }
   | { type: 'select-day'; day: number | null }
-  | { type: 'set-significance-test'; test: keyof AggregateTests };
+  | { type: 'set-significance-test'; test: keyof AggregateTests }
+  /** Back or forward in the browser: the view of that history entry's URL. */
+  | { type: 'restore'; state: ViewState };
 
-/** The case the page opens on: MHI and IHI against TOPIX around the 2024 US election. */
+/** The case the page opens on (the study query's defaults): MHI and IHI against TOPIX around the 2024 US election. */
 export const INITIAL_VIEW_STATE: ViewState = {
-  eventIds: ['us-election-2024'],
+  eventIds: [...DEFAULT_STUDY_QUERY.eventIds],
   customEvents: [],
-  securities: ['7011.T', '7013.T'],
-  benchmarks: { XTKS: 'TOPIX', XNYS: '^GSPC' },
+  securities: [...DEFAULT_STUDY_QUERY.securities],
+  benchmarks: { ...DEFAULT_STUDY_QUERY.benchmarks },
   model: DEFAULT_STUDY_OPTIONS.model,
-  returnKind: 'simple',
+  returnKind: DEFAULT_STUDY_QUERY.returnKind,
   windowTexts: windowTextsFrom(DEFAULT_STUDY_OPTIONS),
   appliedOptions: DEFAULT_STUDY_OPTIONS,
-  focusEventId: 'us-election-2024',
-  selectedExcerptId: null,
+  focusEventId: DEFAULT_VIEW_QUERY.focusEventId,
+  selectedExcerptId: DEFAULT_VIEW_QUERY.excerptId,
   selectedDay: null,
-  significanceTest: 'bmpT',
+  significanceTest: DEFAULT_VIEW_QUERY.significanceTest,
 };
 
 /**
@@ -96,6 +99,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, selectedDay: action.day };
     case 'set-significance-test':
       return { ...state, significanceTest: action.test };
+    case 'restore':
+      return action.state;
   }
 }
 

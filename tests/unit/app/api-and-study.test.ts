@@ -4,7 +4,7 @@ import { linkedEvents } from '../../../src/app/chart-inputs.ts';
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
-import { composeStudy, runComposedStudy } from '../../../src/features/study/utils/compose-study.ts';
+import { composeStudy, runComposedStudy } from '../../../src/shared/compose-study.ts';
 import { ApiError, getJson } from '../../../src/lib/api-client.ts';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
 import { json, snapshotPrices } from './helpers/snapshot-api.ts';

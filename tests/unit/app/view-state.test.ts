@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { focusedEventId, INITIAL_VIEW_STATE, viewReducer, type ViewAction, type ViewState } from '../../../src/app/view-state.ts';
 import { createHoverStore } from '../../../src/app/hover-store.ts';
-import { priceRange } from '../../../src/app/price-range.ts';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
 import { checkWindows, windowTextsFrom } from '../../../src/features/study-controls/utils/window-texts.ts';
 
@@ -68,6 +67,12 @@ describe('viewReducer', () => {
     expect(focusedEventId(removed)).toBe('us-election-2024');
   });
 
+  it('restores a whole view at once, as going back in the browser does', () => {
+    const earlier = run({ type: 'set-model', model: 'mean-adjusted' }, { type: 'toggle-security', symbol: '7011.T' });
+    const later = viewReducer(earlier, { type: 'set-return-kind', returnKind: 'log' });
+    expect(viewReducer(later, { type: 'restore', state: earlier })).toBe(earlier);
+  });
+
   it('falls back to the first studied event when the focused one is unticked', () => {
     const state = run({ type: 'toggle-event', eventId: 'ishiba-trump-call-2024' }, { type: 'focus-event', eventId: 'ishiba-trump-call-2024' }, { type: 'toggle-event', eventId: 'ishiba-trump-call-2024' });
     expect(focusedEventId(state)).toBe('us-election-2024');
@@ -89,14 +94,6 @@ describe('checkWindows', () => {
     const overlapping = checkWindows({ ...texts, gap: '-12:-6' }, DEFAULT_STUDY_OPTIONS);
     expect(overlapping.fieldErrors).toEqual({});
     expect(overlapping.combinedError).toMatch(/The gap -12:-6 must lie between/);
-  });
-});
-
-describe('priceRange', () => {
-  it('covers three years before the earliest event and about three months after the latest, in whole months', () => {
-    expect(priceRange([{ date: '2024-09-27' }, { date: '2024-11-07' }, { date: '2024-11-05' }])).toEqual({ from: '2021-09-01', to: '2025-02-28' });
-    expect(priceRange([{ date: '2024-11-30' }])).toEqual({ from: '2021-11-01', to: '2025-03-31' });
-    expect(priceRange([])).toBeNull();
   });
 });
 

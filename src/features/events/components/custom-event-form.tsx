@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isCalendarDate, isTimeOfDay, isTimeZone } from '../../../lib/calendar.ts';
-import type { StudyEvent } from '../../../lib/study-event.ts';
+import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../../../shared/study-event.ts';
+import { MAX_CUSTOM_EVENTS, MAX_TITLE_LENGTH } from '../../../shared/study-query.ts';
 
 const COMMON_ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/London', 'UTC'];
 
@@ -17,9 +18,12 @@ type Problems = Partial<Record<keyof Fields, string>>;
  * What is wrong with a custom event's fields, field by field (empty when it can be added).
  * @example customEventProblems({ title: 'Budget', date: '2024-02-30', time: '', timeZone: 'Asia/Tokyo' }).date // "2024-02-30 is not a date …"
  */
-export function customEventProblems(fields: Fields): Problems {
+export function customEventProblems(fields: Fields, customEventCount = 0): Problems {
   const problems: Problems = {};
+  // The same limits as a shared link (src/shared/study-query.ts), so every view can be shared.
   if (fields.title.trim() === '') problems.title = 'Give the event a short title.';
+  else if (fields.title.trim().length > MAX_TITLE_LENGTH) problems.title = `Keep the title to ${MAX_TITLE_LENGTH} characters.`;
+  else if (customEventCount >= MAX_CUSTOM_EVENTS) problems.title = `At most ${MAX_CUSTOM_EVENTS} events of your own; remove one first.`;
   if (!isCalendarDate(fields.date)) problems.date = fields.date === '' ? 'Give the date of the event.' : `${fields.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-11-06.`;
   if (fields.time !== '' && !isTimeOfDay(fields.time)) problems.time = 'Write the time as HH:mm on a 24-hour clock, e.g. 19:00, or leave it empty.';
   if (!isTimeZone(fields.timeZone.trim())) problems.timeZone = `"${fields.timeZone}" is not a time zone this browser knows; use an IANA name such as Asia/Tokyo or America/New_York.`;
@@ -37,19 +41,20 @@ export function CustomEventForm({ existingIds, onAdd }: CustomEventFormProps) {
   const [fields, setFields] = useState<Fields>({ title: '', date: '', time: '', timeZone: 'Asia/Tokyo' });
   const [submitted, setSubmitted] = useState(false);
   // Checked only once the user has tried to add: an untouched form should not shout.
-  const shown: Problems = submitted ? customEventProblems(fields) : {};
+  const customEventCount = existingIds.filter((existing) => existing.startsWith('custom-')).length;
+  const shown: Problems = submitted ? customEventProblems(fields, customEventCount) : {};
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(customEventProblems(fields)).length > 0) return;
+    if (Object.keys(customEventProblems(fields, customEventCount)).length > 0) return;
     onAdd({
       id: freshId(existingIds),
       title: fields.title.trim(),
       date: fields.date,
       ...(fields.time !== '' ? { time: fields.time } : {}),
       timeZone: fields.timeZone.trim(),
-      timingNote: 'Added in the page.',
+      timingNote: CUSTOM_EVENT_NOTE,
       excerptIds: [],
       custom: true,
     });

@@ -17,6 +17,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   window.localStorage.clear();
+  // The page keeps its state in the URL, which jsdom shares between the tests of a file.
+  window.history.replaceState(null, '', '/');
 });
 
 type ApiStub = ReturnType<typeof createApiStub>;

@@ -1,8 +1,13 @@
-import { buildStudyUnit, dayZero, exchangeForSymbol, isEventStudyError, runStudy } from '../../../core/index.ts';
-import type { ExchangeSchedule } from '../../../core/exchanges.ts';
-import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../../../core/types.ts';
-import type { EventDayZero, StudyEvent } from '../../../lib/study-event.ts';
-import type { PriceSeries } from '../../../shared/price-api.ts';
+/**
+ * From prices, events and securities to the engine's study units, and the engine's run on them:
+ * the one composition used by the page (in the browser) and by the server's /api/study.csv, so
+ * both give the same numbers, byte for byte, for the same query and prices.
+ */
+import { buildStudyUnit, dayZero, exchangeForSymbol, isEventStudyError, runStudy } from '../core/index.ts';
+import type { ExchangeSchedule } from '../core/exchanges.ts';
+import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../core/types.ts';
+import type { EventDayZero, StudyEvent } from './study-event.ts';
+import type { PriceSeries } from './price-api.ts';
 
 export interface SecurityChoice {
   symbol: string;
@@ -41,7 +46,7 @@ export interface ComposedStudy {
 export type StudyOutcome = { result: StudyResult; error: null } | { result: null; error: { code: string; message: string } };
 
 /**
- * The browser-side study: for each security and event, the security's exchange, day 0 on its
+ * The study of a page query: for each event and security, the security's exchange, day 0 on its
  * benchmark's trading calendar, then a study unit from the adjusted closes. Failures are kept per
  * pair so one bad security never hides the others.
  * @throws never
