@@ -1,13 +1,21 @@
-import type { SecurityResult, StudyResult } from '../core/types.ts';
+import type { AggregateTests, ModelKind, ReturnKind, SecurityResult, StudyResult } from '../core/types.ts';
+import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
 import type { LineSpec } from '../features/charts/components/chart-interaction.ts';
-import type { SecurityPanel } from '../features/charts/components/charts-panel.tsx';
+import type { ChartImageContext, SecurityPanel } from '../features/charts/components/charts-panel.tsx';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
+import type { SlideChartProps } from '../features/charts/components/slide-chart.tsx';
 import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from '../features/charts/utils/chart-data.ts';
+import { AR_NOTE, portfolioNote } from '../features/charts/utils/chart-notes.ts';
 import { BENCHMARK_STYLE, seriesStyle } from '../features/charts/utils/palette.ts';
-import { unitId, type ComposedStudy, type ComposedUnit } from '../features/study/utils/compose-study.ts';
+import { summariseSources } from '../features/data-source/utils/source-summary.ts';
+import type { DeckInput, SlideChartKind } from '../features/presentation/utils/deck.ts';
+import type { DeckExcerpt } from '../features/presentation/utils/relevant-excerpts.ts';
+import { imageSourceLine, provenanceGroups } from '../lib/chart-image-source.ts';
 import { formatDate, formatDateWithWeekday, formatRelativeDay } from '../lib/format.ts';
-import type { StudyEvent } from '../lib/study-event.ts';
-import type { PriceSeries } from '../shared/price-api.ts';
+import type { Article } from '../shared/article-format.ts';
+import { unitId, type ComposedStudy, type ComposedUnit } from '../shared/compose-study.ts';
+import type { PriceSeries, PricesResponse } from '../shared/price-api.ts';
+import type { StudyEvent } from '../shared/study-event.ts';
 
 /** What the selected excerpt asks the charts to bring forward. */
 export interface Spotlight {
@@ -151,10 +159,120 @@ function securityPanels(input: FocusInput): SecurityPanel[] {
     const name = unit ? `${unit.name} (${symbol})` : symbol;
     panels.push({
       key: id,
+      symbol,
+      benchmarkName: unit?.benchmarkName ?? '',
       spec: { key: id, name, colour: style.colour, dash: style.dash, emphasis: emphasisOf(symbol, input.spotlight) },
       rows: result ? abnormalReturnRows(result, input.days) : null,
       failure: result ? null : (failure?.error.message ?? 'No result for this security.'),
     });
   }
   return panels;
+}
+
+/** The normal-return model as an image's source line cites it. */
+const MODEL_CITATIONS: Record<ModelKind, string> = {
+  market: 'MacKinlay (1997) market model',
+  'market-adjusted': 'MacKinlay (1997) market-adjusted model',
+  'mean-adjusted': 'MacKinlay (1997) mean-adjusted model',
+};
+
+interface ImageContextInput {
+  prices: PricesResponse;
+  model: ModelKind;
+  /** Model and windows, as the chart subtitles state them. */
+  method: string;
+  focusEventId: string;
+  studyEventIds: readonly string[];
+  /** The app's version from /api/health, or null before it answers. */
+  version: string | null;
+}
+
+/**
+ * What every saved chart image states besides its title: the source line (app, method, where each
+ * series comes from) and the events that name the files.
+ * @example imageContext({ prices, model: 'market', method: 'Market model, …', focusEventId: 'us-election-2024', studyEventIds: ['us-election-2024'], version: '0.1.0' }).source // 'Kabuto 0.1.0, MacKinlay (1997) market model. Prices: Offline snapshot (…).'
+ */
+export function imageContext(input: ImageContextInput): ChartImageContext {
+  return {
+    source: imageSourceLine({
+      app: input.version ? `Kabuto ${input.version}` : 'Kabuto',
+      method: MODEL_CITATIONS[input.model],
+      priceSource: summariseSources(input.prices.series).label,
+      groups: provenanceGroups(input.prices.series),
+    }),
+    method: input.method,
+    eventId: input.focusEventId,
+    portfolioEventIds: input.studyEventIds,
+  };
+}
+
+interface DeckSource {
+  charts: FocusCharts;
+  result: StudyResult;
+  prices: PricesResponse;
+  securityNames: ReadonlyMap<string, string>;
+  eventCount: number;
+  modelName: string;
+  returnKind: ReturnKind;
+  significanceTest: keyof AggregateTests;
+  articles: readonly Article[];
+  userExcerpts: readonly UserExcerpt[];
+  version: string | null;
+  /** The price chart's subtitle: the event, day 0, model and windows. */
+  subtitle: string;
+  /** The portfolio chart's subtitle, or null when the study has no portfolio. */
+  portfolioSubtitle: string | null;
+}
+
+/**
+ * What presentation mode shows of the focused event, built only from what the page already
+ * holds: its securities in the user's order, the result, the excerpts, the price sources and the
+ * chart subtitles.
+ */
+export function deckInput(source: DeckSource): DeckInput {
+  const { charts, prices } = source;
+  return {
+    event: charts.event,
+    securities: charts.securities.map((panel) => ({
+      id: panel.key,
+      symbol: panel.symbol,
+      name: source.securityNames.get(panel.symbol) ?? panel.symbol,
+      benchmarkName: panel.benchmarkName,
+      failure: panel.failure,
+    })),
+    result: source.result,
+    eventCount: source.eventCount,
+    modelName: source.modelName,
+    returnKind: source.returnKind,
+    significanceTest: source.significanceTest,
+    excerpts: deckExcerpts(source.articles, source.userExcerpts),
+    prices: { label: summariseSources(prices.series).label, groups: provenanceGroups(prices.series) },
+    version: source.version,
+    chartSubtitles: {
+      prices: source.subtitle,
+      'abnormal-returns': `${source.subtitle} ${AR_NOTE}`,
+      ...(source.portfolioSubtitle === null ? {} : { portfolio: `${source.portfolioSubtitle} ${portfolioNote(source.significanceTest)}` }),
+    },
+  };
+}
+
+/**
+ * The excerpts a presentation may quote: the articles' (with their title, outlet and date) and
+ * the user's own (with the source they typed).
+ */
+export function deckExcerpts(articles: readonly Article[], userExcerpts: readonly UserExcerpt[]): DeckExcerpt[] {
+  const fromArticles = articles.flatMap((article) =>
+    article.excerpts.map((excerpt) => ({ ...excerpt, source: `${article.title} (outlet: ${article.outlet}; date: ${article.date})` })),
+  );
+  const fromUser = userExcerpts.map((excerpt) => ({ ...excerpt, source: `Your excerpt${excerpt.source ? `; source: ${excerpt.source}` : ''}` }));
+  return [...fromArticles, ...fromUser];
+}
+
+/**
+ * A chart of the focused event at slide size, or null when the study has none of that kind.
+ */
+export function slideChartSpec(chart: SlideChartKind, charts: FocusCharts, portfolio: { rows: ChartRow[]; markers: EventMarker[] } | null): SlideChartProps | null {
+  if (chart === 'prices') return { kind: 'prices', rows: charts.priceRows, lines: charts.priceLines, markers: charts.markers };
+  if (chart === 'abnormal-returns') return { kind: 'abnormal-returns', panels: charts.securities, markers: charts.markers };
+  return portfolio ? { kind: 'portfolio', rows: portfolio.rows, markers: portfolio.markers } : null;
 }

@@ -4,21 +4,24 @@ import type { AggregateTests, StudyResult } from '../core/types.ts';
 import type { ArticleCatalog } from '../features/articles/api/article-catalog.ts';
 import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
 import { ExcerptPanel, type ExcerptPanelProps } from '../features/articles/components/excerpt-panel.tsx';
-import { ChartsPanel } from '../features/charts/components/charts-panel.tsx';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
+import { LazyChartsPanel, LazySlideChart } from '../features/charts/components/lazy-charts.tsx';
 import { chartDays, portfolioRows } from '../features/charts/utils/chart-data.ts';
-import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
+import { useHealth } from '../features/health/api/get-health.ts';
+import { PresentButton } from '../features/presentation/components/present-button.tsx';
+import type { SlideChartKind } from '../features/presentation/utils/deck.ts';
 import type { SecurityRow } from '../features/statistics-table/components/security-table.tsx';
+import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
-import { unitId, type ComposedStudy } from '../features/study/utils/compose-study.ts';
 import { formatDate, formatDayRange } from '../lib/format.ts';
-import type { StudyEvent } from '../lib/study-event.ts';
+import { unitId, type ComposedStudy } from '../shared/compose-study.ts';
 import type { PricesResponse } from '../shared/price-api.ts';
-import { focusCharts, linkedEvents, shortTitle, type FocusCharts, type Spotlight } from './chart-inputs.ts';
+import type { StudyEvent } from '../shared/study-event.ts';
+import { deckInput, focusCharts, imageContext, linkedEvents, shortTitle, slideChartSpec, type FocusCharts, type Spotlight } from './chart-inputs.ts';
 import { EmptyState } from './components/empty-state.tsx';
-import type { HoverStore } from './hover-store.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
 import { ChartsSkeleton } from './components/skeleton.tsx';
+import type { HoverStore } from './hover-store.ts';
 import type { ViewAction, ViewState } from './view-state.ts';
 
 const MODEL_NAMES = { market: 'Market model', 'market-adjusted': 'Market-adjusted model', 'mean-adjusted': 'Mean-adjusted model' } as const;
@@ -66,6 +69,32 @@ export function ResultsView(props: ResultsViewProps) {
   const portfolioMarkers = useMemo(() => (charts && props.studyEvents.length === 1 ? charts.markers : [DAY_ZERO_MARKER]), [charts, props.studyEvents.length]);
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
+  const version = useHealth().data?.version ?? null;
+  const method = methodSubtitle(props);
+  const subtitle = charts ? `${chartTitleLine(charts.event, charts.calendar?.dayZero ?? null)} ${method}` : '';
+  const studyEventIds = useMemo(() => props.studyEvents.map((event) => event.id), [props.studyEvents]);
+  const images = useMemo(
+    () => (prices.data && charts ? imageContext({ prices: prices.data, model: state.appliedOptions.model, method, focusEventId: charts.event.id, studyEventIds, version }) : null),
+    [prices.data, charts, state.appliedOptions.model, method, studyEventIds, version],
+  );
+  const { securityNames, articles } = props;
+  const userExcerpts = props.userExcerpts.excerpts;
+  const eventCount = props.studyEvents.length;
+  const { returnKind } = state;
+  const deck = useMemo(
+    () =>
+      result && charts && prices.data
+        ? deckInput({ charts, result, prices: prices.data, securityNames, eventCount, modelName: MODEL_NAMES[result.options.model], returnKind, significanceTest, articles: articles.articles, userExcerpts, version, subtitle, portfolioSubtitle: portfolio?.subtitle ?? null })
+        : null,
+    [result, charts, prices.data, securityNames, eventCount, returnKind, significanceTest, articles.articles, userExcerpts, version, subtitle, portfolio],
+  );
+  const renderSlideChart = useCallback(
+    (chart: SlideChartKind) => {
+      const spec = charts ? slideChartSpec(chart, charts, portfolio ? { rows: portfolio.rows, markers: portfolioMarkers } : null) : null;
+      return spec ? <LazySlideChart chart={spec} fallback={<p className="slide-note">Loading the chart…</p>} /> : null;
+    },
+    [charts, portfolio, portfolioMarkers],
+  );
   const excerptPanel = (
     <LinkedExcerptPanel
       hoverStore={props.hoverStore}
@@ -115,9 +144,14 @@ export function ResultsView(props: ResultsViewProps) {
     }
     if (!prices.data || !study) return <ChartsSkeleton label="Loading prices and computing the study…" />;
     if (study.outcome.error) return <ErrorPanel title="The study could not be computed" message={study.outcome.error.message} code={study.outcome.error.code} />;
-    if (!charts || !result) return null;
+    if (!charts || !result || !images) return null;
     return (
       <>
+        {deck ? (
+          <div className="results-toolbar">
+            <PresentButton deck={deck} renderChart={renderSlideChart} />
+          </div>
+        ) : null}
         {prices.data.warnings.length > 0 ? (
           <ul className="notice" aria-label="Notes from the price server">
             {prices.data.warnings.map((warning) => (
@@ -126,13 +160,15 @@ export function ResultsView(props: ResultsViewProps) {
           </ul>
         ) : null}
         {props.studyEvents.length > 1 ? <EventTabs events={props.studyEvents} focusEventId={charts.event.id} onFocus={(eventId) => dispatch({ type: 'focus-event', eventId })} /> : null}
-        <ChartsPanel
+        <LazyChartsPanel
+          fallback={<ChartsSkeleton label="Loading the charts…" />}
+          image={images}
           priceRows={charts.priceRows}
           priceLines={charts.priceLines}
           markers={charts.markers}
           portfolioMarkers={portfolioMarkers}
           securities={charts.securities}
-          subtitle={chartSubtitle(charts.event, charts.calendar?.dayZero ?? null, props)}
+          subtitle={subtitle}
           portfolio={portfolio}
           significanceTest={significanceTest}
           onSignificanceTest={onSignificanceTest}
@@ -176,9 +212,13 @@ function EventTabs({ events, focusEventId, onFocus }: { events: StudyEvent[]; fo
   );
 }
 
-function chartSubtitle(event: StudyEvent, dayZero: string | null, props: ResultsViewProps): string {
+function chartTitleLine(event: StudyEvent, dayZero: string | null): string {
+  return `${event.title}${dayZero ? `, day 0 ${formatDate(dayZero)}` : ''}.`;
+}
+
+function methodSubtitle(props: ResultsViewProps): string {
   const options = props.state.appliedOptions;
-  return `${event.title}${dayZero ? `, day 0 ${formatDate(dayZero)}` : ''}. ${MODEL_NAMES[options.model]}, estimation ${formatDayRange(options.estimationWindow)}, event window ${formatDayRange(options.eventWindow)}.`;
+  return `${MODEL_NAMES[options.model]}, estimation ${formatDayRange(options.estimationWindow)}, event window ${formatDayRange(options.eventWindow)}.`;
 }
 
 function portfolioSubtitle(result: StudyResult, eventCount: number): string {

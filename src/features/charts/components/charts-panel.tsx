@@ -1,6 +1,9 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import type { ChartImageSpec } from './chart-export-buttons.tsx';
 import type { AggregateTests } from '../../../core/types.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
+import { AR_NOTE, portfolioNote } from '../utils/chart-notes.ts';
+import { abnormalReturnLegend, PORTFOLIO_LEGEND, priceLegend } from '../utils/image-legends.ts';
 import { AbnormalReturnChart } from './abnormal-return-chart.tsx';
 import type { DayHandlers, LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
@@ -10,9 +13,24 @@ import { PriceChart } from './price-chart.tsx';
 /** One security's abnormal-return panel: its rows, or why it has none. */
 export interface SecurityPanel {
   key: string;
+  symbol: string;
+  /** The benchmark's name, e.g. "TOPIX", for the image's subtitle. */
+  benchmarkName: string;
   spec: LineSpec;
   rows: ChartRow[] | null;
   failure: string | null;
+}
+
+/** What every image saved from the panel states beside its own title. */
+export interface ChartImageContext {
+  /** The line under each image: app, method and where the prices come from. */
+  source: string;
+  /** Model and windows, e.g. "Market model, estimation [-250, -11], event window [-5, +10]." */
+  method: string;
+  /** The focused event: names the price and abnormal-return files. */
+  eventId: string;
+  /** Every event of the study: names the portfolio file. */
+  portfolioEventIds: readonly string[];
 }
 
 export interface ChartsPanelProps extends DayHandlers {
@@ -29,30 +47,52 @@ export interface ChartsPanelProps extends DayHandlers {
   onSignificanceTest: (test: keyof AggregateTests) => void;
   /** The statistics section: the charts' text alternative. */
   describedBy: string;
+  image: ChartImageContext;
 }
+
+const PRICE_TITLE = 'Prices rebased to 100 at day −1';
+const PORTFOLIO_TITLE = 'Portfolio: average abnormal return and CAAR';
 
 /**
  * The three charts of the study: prices rebased at day −1, one abnormal-return panel per
  * security (or a plain message where a security has no result), and the portfolio CAAR.
- * Tooltips and the brush are synchronised through one syncId.
+ * Tooltips and the brush are synchronised through one syncId. Each chart saves as PNG or SVG.
+ * @example <ChartsPanel {...panelProps} image={{ source, method, eventId: 'us-election-2024', portfolioEventIds: ['us-election-2024'] }} />
  */
 export function ChartsPanel(props: ChartsPanelProps) {
   const id = useId();
   const handlers: DayHandlers = { onHoverDay: props.onHoverDay, onSelectDay: props.onSelectDay };
+  const images = useChartImages(props);
   return (
     <div className="charts">
-      <PriceChart rows={props.priceRows} lines={props.priceLines} markers={props.markers} subtitle={props.subtitle} describedBy={props.describedBy} {...handlers} />
+      <PriceChart
+        rows={props.priceRows}
+        lines={props.priceLines}
+        markers={props.markers}
+        subtitle={props.subtitle}
+        describedBy={props.describedBy}
+        image={images.prices}
+        {...handlers}
+      />
       <figure className="chart" aria-labelledby={`${id}-ar-title`} aria-describedby={props.describedBy}>
         <figcaption>
           <h3 id={`${id}-ar-title`} className="chart-title">
             Daily abnormal returns and CAR
           </h3>
-          <p className="chart-subtitle">Bars: AR. Line: CAR from the start of the event window. Shaded: CAR ± 1.96·sqrt(var CAR), the 95% band.</p>
+          <p className="chart-subtitle">{AR_NOTE}</p>
         </figcaption>
         <div className="small-multiples">
-          {props.securities.map((panel) =>
+          {images.securities.map(({ panel, image }) =>
             panel.rows ? (
-              <AbnormalReturnChart key={panel.key} unitKey={panel.key} rows={panel.rows} series={panel.spec} markers={props.markers} {...handlers} />
+              <AbnormalReturnChart
+                key={panel.key}
+                unitKey={panel.key}
+                rows={panel.rows}
+                series={panel.spec}
+                markers={props.markers}
+                image={image}
+                {...handlers}
+              />
             ) : (
               <div key={panel.key} className="small-multiple no-result" data-unit={panel.key}>
                 <h4 className="small-multiple-title">{panel.spec.name}</h4>
@@ -72,9 +112,46 @@ export function ChartsPanel(props: ChartsPanelProps) {
           describedBy={props.describedBy}
           significanceTest={props.significanceTest}
           onSignificanceTest={props.onSignificanceTest}
+          image={images.portfolio}
           {...handlers}
         />
       ) : null}
     </div>
   );
+}
+
+/**
+ * The title, subtitle, legend and file name of each chart's image, memoised so the charts (which
+ * are memoised themselves) do not redraw when nothing they show has changed.
+ */
+function useChartImages({ image, subtitle, priceLines, securities, portfolio, significanceTest }: ChartsPanelProps) {
+  const prices = useMemo((): ChartImageSpec => {
+    const benchmarks = [...new Set(securities.map((panel) => panel.benchmarkName).filter(Boolean))].join(', ');
+    return { title: PRICE_TITLE, subtitle: `${subtitle}${benchmarks ? ` Benchmark ${benchmarks}.` : ''}`, source: image.source, legend: priceLegend(priceLines), fileParts: ['prices', image.eventId] };
+  }, [image, subtitle, priceLines, securities]);
+  const perSecurity = useMemo(
+    () =>
+      securities.map((panel) => ({
+        panel,
+        image: {
+          title: `${panel.spec.name}: daily abnormal returns and CAR`,
+          subtitle: `Benchmark ${panel.benchmarkName}. ${subtitle} ${AR_NOTE}`,
+          source: image.source,
+          legend: abnormalReturnLegend(panel.spec),
+          fileParts: [panel.symbol, 'abnormal-returns', image.eventId],
+        } satisfies ChartImageSpec,
+      })),
+    [image, subtitle, securities],
+  );
+  const portfolioImage = useMemo(
+    (): ChartImageSpec => ({
+      title: PORTFOLIO_TITLE,
+      subtitle: `${portfolio?.subtitle ?? ''} ${image.method} ${portfolioNote(significanceTest)}`,
+      source: image.source,
+      legend: PORTFOLIO_LEGEND,
+      fileParts: ['portfolio-caar', ...image.portfolioEventIds],
+    }),
+    [image, portfolio?.subtitle, significanceTest],
+  );
+  return { prices, securities: perSecurity, portfolio: portfolioImage };
 }

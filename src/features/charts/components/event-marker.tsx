@@ -27,13 +27,14 @@ interface EventMarkerLabelProps {
   marker: EventMarker;
   /** Only the first chart spells the label out; the others show the line alone. */
   showText: boolean;
+  fontSize: number;
 }
 
 /**
  * The label of an event marker. Carries data-event-id and data-highlighted so a test (and a
  * stylesheet) can see which event is highlighted.
  */
-export function EventMarkerLabel({ viewBox, marker, showText }: EventMarkerLabelProps) {
+export function EventMarkerLabel({ viewBox, marker, showText, fontSize }: EventMarkerLabelProps) {
   const x = viewBox?.x ?? 0;
   const y = viewBox?.y ?? 0;
   return (
@@ -41,9 +42,9 @@ export function EventMarkerLabel({ viewBox, marker, showText }: EventMarkerLabel
       {showText ? (
         <text
           x={marker.anchor === 'start' ? x + 4 : x - 4}
-          y={y - 6 - marker.lane * 13}
+          y={y - 6 - marker.lane * (fontSize + 2)}
           textAnchor={marker.anchor}
-          fontSize={11}
+          fontSize={fontSize}
           fontWeight={marker.highlighted ? 700 : 500}
           fill={marker.highlighted ? HIGHLIGHT_INK : '#333333'}
           textDecoration={marker.highlighted ? 'underline' : undefined}
@@ -67,9 +68,9 @@ const BELOW_SERIES = -60;
  * black line, the others a thin dashed grey line; the label comes with the first line.
  * Returned as an array so recharts sees its own ReferenceLine elements as direct children.
  */
-export function markerLines(markers: readonly EventMarker[], showText: boolean) {
+export function markerLines(markers: readonly EventMarker[], showText: boolean, fontSize = 11) {
   return markers.flatMap((marker) => {
-    const label = <EventMarkerLabel marker={marker} showText={showText} />;
+    const label = <EventMarkerLabel marker={marker} showText={showText} fontSize={fontSize} />;
     if (!marker.highlighted) {
       return [<ReferenceLine key={marker.eventId} x={marker.day} stroke="#555555" strokeWidth={1} strokeDasharray="3 3" label={label} />];
     }

@@ -1,16 +1,19 @@
-import { memo, useMemo } from 'react';
-import type { AggregateTests } from '../../../core/types.ts';
-import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
+import { memo, useMemo, useRef } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AggregateTests } from '../../../core/types.ts';
 import { formatPercent, formatRelativeDay } from '../../../lib/format.ts';
 import { significanceStars } from '../../../lib/significance.ts';
+import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
+import { portfolioNote } from '../utils/chart-notes.ts';
 import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
 import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';
+import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { CHART_SYNC_ID, useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { markerLines, type EventMarker } from './event-marker.tsx';
+import type { PlotLayout } from './plot-layout.ts';
 
 export interface PortfolioChartProps extends DayHandlers {
   significanceTest: keyof AggregateTests;
@@ -19,6 +22,7 @@ export interface PortfolioChartProps extends DayHandlers {
   markers: EventMarker[];
   subtitle: string;
   describedBy: string;
+  image: ChartImageSpec;
 }
 
 const HEIGHT = 280;
@@ -27,12 +31,9 @@ const HEIGHT = 280;
  * Chart 3: the portfolio's daily AAR as bars with the significance stars of the chosen test above
  * them, the CAAR as a line and its 95% band.
  */
-export const PortfolioChart = memo(function PortfolioChart({ rows, markers, subtitle, describedBy, significanceTest, onSignificanceTest, ...handlers }: PortfolioChartProps) {
+export const PortfolioChart = memo(function PortfolioChart({ rows, markers, subtitle, describedBy, significanceTest, onSignificanceTest, image, ...handlers }: PortfolioChartProps) {
   const mouseHandlers = useChartMouseHandlers(handlers);
-  const testName = PORTFOLIO_TESTS.find((test) => test.key === significanceTest)?.name ?? significanceTest;
-  const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
-  const extent = extentOf(rows, ['aar', 'caar', 'band']) ?? [0, 0];
-  const axis = niceAxis(Math.min(extent[0], 0), Math.max(extent[1], 0), 5, 100);
+  const body = useRef<HTMLDivElement>(null);
   return (
     <ChartFrame
       id="portfolio-chart"
@@ -40,38 +41,69 @@ export const PortfolioChart = memo(function PortfolioChart({ rows, markers, subt
       subtitle={subtitle}
       describedBy={describedBy}
       actions={
-        <label className="field inline significance-select">
-          <span>Stars from</span>
-          <select value={significanceTest} onChange={(event) => onSignificanceTest(event.target.value as keyof AggregateTests)}>
-            {PORTFOLIO_TESTS.map((test) => (
-              <option key={test.key} value={test.key}>
-                {test.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label className="field inline significance-select">
+            <span>Stars from</span>
+            <select value={significanceTest} onChange={(event) => onSignificanceTest(event.target.value as keyof AggregateTests)}>
+              {PORTFOLIO_TESTS.map((test) => (
+                <option key={test.key} value={test.key}>
+                  {test.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ChartExportButtons chart={body} image={image} />
+        </>
       }
-      legend={
-        <p className="chart-note">
-          Bars: AAR of each day, starred when significant under the {testName} (* p &lt; 0.10, ** p &lt; 0.05, *** p &lt; 0.01). Line: CAAR. Shaded: CAAR ± 1.96·sqrt(var CAAR), var CAAR = Σ var(CAR<sub>i</sub>)/N² (MacKinlay 1997), which assumes independent securities.
-        </p>
-      }
+      legend={<p className="chart-note">{portfolioNote(significanceTest)}</p>}
     >
-      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 640, height: HEIGHT }}>
-        <ComposedChart data={data} syncId={CHART_SYNC_ID} margin={{ top: 24, right: 16, bottom: 4, left: 4 }} {...mouseHandlers}>
-          <CartesianGrid stroke="#e3e6ea" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize: 12 }} />
-          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatPercent(value, axis.decimals)} tick={{ fontSize: 12 }} width={48} />
-          <ReferenceLine y={0} stroke="#5f6b7a" />
-          {markerLines(markers, false)}
-          <Tooltip content={<ChartTooltip format={(value) => formatPercent(value)} />} />
-          <Area dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />
-          <Bar dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
-            <LabelList dataKey="stars" position="top" fontSize={13} fill="#000000" />
-          </Bar>
-          <Line dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <div ref={body}>
+        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 640, height: HEIGHT }}>
+          <PortfolioPlot rows={rows} markers={markers} layout={{ kind: 'page', handlers: mouseHandlers }} />
+        </ResponsiveContainer>
+      </div>
     </ChartFrame>
   );
 });
+
+/** The portfolio's rows and where to draw them (see PlotLayout). */
+export interface PortfolioPlotProps {
+  rows: ChartRow[];
+  markers: EventMarker[];
+  layout: PlotLayout;
+}
+
+/**
+ * The AAR bars with their stars, the CAAR line and its band, on the page or on a slide.
+ * @example <PortfolioPlot rows={rows} markers={markers} layout={{ kind: 'slide', width: 1200, height: 600 }} />
+ */
+export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
+  const onPage = layout.kind === 'page';
+  const fontSize = onPage ? 12 : 15;
+  const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
+  const extent = extentOf(rows, ['aar', 'caar', 'band']) ?? [0, 0];
+  const axis = niceAxis(Math.min(extent[0], 0), Math.max(extent[1], 0), 5, 100);
+  return (
+    <ComposedChart
+      data={data}
+      width={onPage ? undefined : layout.width}
+      height={onPage ? undefined : layout.height}
+      syncId={onPage ? CHART_SYNC_ID : undefined}
+      accessibilityLayer={onPage}
+      margin={{ top: 24, right: 16, bottom: 4, left: 4 }}
+      {...(onPage ? layout.handlers : {})}
+    >
+      <CartesianGrid stroke="#e3e6ea" vertical={false} />
+      <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize }} />
+      <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatPercent(value, axis.decimals)} tick={{ fontSize }} width={fontSize * 4} />
+      <ReferenceLine y={0} stroke="#5f6b7a" />
+      {markerLines(markers, false)}
+      {onPage ? <Tooltip content={<ChartTooltip format={(value) => formatPercent(value)} />} /> : null}
+      <Area dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />
+      <Bar dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
+        <LabelList dataKey="stars" position="top" fontSize={fontSize + 1} fill="#000000" />
+      </Bar>
+      <Line dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+    </ComposedChart>
+  );
+}

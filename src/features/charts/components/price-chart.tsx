@@ -1,12 +1,14 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Brush, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatRelativeDay } from '../../../lib/format.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
+import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { CHART_SYNC_ID, useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { markerLines, type EventMarker } from './event-marker.tsx';
+import type { PlotLayout } from './plot-layout.ts';
 
 export interface PriceChartProps extends DayHandlers {
   rows: ChartRow[];
@@ -14,44 +16,84 @@ export interface PriceChartProps extends DayHandlers {
   markers: EventMarker[];
   subtitle: string;
   describedBy: string;
+  image: ChartImageSpec;
 }
 
 const HEIGHT = 300;
 
 /** Chart 1: each security and its benchmark rebased to 100 at day −1, with the events marked. */
-export const PriceChart = memo(function PriceChart({ rows, lines, markers, subtitle, describedBy, ...handlers }: PriceChartProps) {
+export const PriceChart = memo(function PriceChart({ rows, lines, markers, subtitle, describedBy, image, ...handlers }: PriceChartProps) {
   const mouseHandlers = useChartMouseHandlers(handlers);
-  const extent = extentOf(rows, lines.map((line) => line.key)) ?? [100, 100];
-  const axis = niceAxis(Math.min(extent[0], 100), Math.max(extent[1], 100));
+  const body = useRef<HTMLDivElement>(null);
   return (
-    <ChartFrame id="price-chart" title="Prices rebased to 100 at day −1" subtitle={subtitle} describedBy={describedBy} legend={<LineLegend lines={lines} />}>
-      <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 640, height: HEIGHT }}>
-        <LineChart data={rows} syncId={CHART_SYNC_ID} margin={{ top: 12 + 13 * Math.max(1, markers.length), right: 28, bottom: 4, left: 4 }} {...mouseHandlers}>
-          <CartesianGrid stroke="#e3e6ea" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize: 12 }} />
-          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatNumber(value, axis.decimals)} tick={{ fontSize: 12 }} width={44} />
-          <ReferenceLine y={100} stroke="#9aa5b1" />
-          {markerLines(markers, true)}
-          <Tooltip content={<ChartTooltip format={(value) => formatNumber(value, 2)} />} />
-          {lines.map((line) => (
-            <Line
-              key={line.key}
-              dataKey={line.key}
-              name={line.name}
-              stroke={line.colour}
-              strokeDasharray={line.dash}
-              {...emphasisStroke(line.emphasis)}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-          <Brush dataKey="day" height={22} travellerWidth={8} tickFormatter={formatRelativeDay} stroke="#5f6b7a" />
-        </LineChart>
-      </ResponsiveContainer>
+    <ChartFrame
+      id="price-chart"
+      title="Prices rebased to 100 at day −1"
+      subtitle={subtitle}
+      describedBy={describedBy}
+      legend={<LineLegend lines={lines} />}
+      actions={<ChartExportButtons chart={body} image={image} />}
+    >
+      <div ref={body}>
+        <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 640, height: HEIGHT }}>
+          <PricePlot rows={rows} lines={lines} markers={markers} layout={{ kind: 'page', handlers: mouseHandlers }} />
+        </ResponsiveContainer>
+      </div>
     </ChartFrame>
   );
 });
+
+/** The price lines to draw and where (see PlotLayout). */
+export interface PricePlotProps {
+  rows: ChartRow[];
+  lines: LineSpec[];
+  markers: EventMarker[];
+  layout: PlotLayout;
+}
+
+/**
+ * The price lines themselves. On the page they follow the pointer, share tooltips with the other
+ * charts and carry a brush; on a slide they are drawn at a fixed size with larger type.
+ * @example <PricePlot rows={rows} lines={lines} markers={markers} layout={{ kind: 'slide', width: 1200, height: 600 }} />
+ */
+export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
+  const onPage = layout.kind === 'page';
+  const fontSize = onPage ? 12 : 15;
+  const extent = extentOf(rows, lines.map((line) => line.key)) ?? [100, 100];
+  const axis = niceAxis(Math.min(extent[0], 100), Math.max(extent[1], 100));
+  return (
+    <LineChart
+      data={rows}
+      width={onPage ? undefined : layout.width}
+      height={onPage ? undefined : layout.height}
+      syncId={onPage ? CHART_SYNC_ID : undefined}
+      accessibilityLayer={onPage}
+      margin={{ top: 12 + (fontSize + 1) * Math.max(1, markers.length), right: 28, bottom: 4, left: 4 }}
+      {...(onPage ? layout.handlers : {})}
+    >
+      <CartesianGrid stroke="#e3e6ea" vertical={false} />
+      <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize }} />
+      <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatNumber(value, axis.decimals)} tick={{ fontSize }} width={fontSize * 3.7} />
+      <ReferenceLine y={100} stroke="#9aa5b1" />
+      {markerLines(markers, true, fontSize - 1)}
+      {onPage ? <Tooltip content={<ChartTooltip format={(value) => formatNumber(value, 2)} />} /> : null}
+      {lines.map((line) => (
+        <Line
+          key={line.key}
+          dataKey={line.key}
+          name={line.name}
+          stroke={line.colour}
+          strokeDasharray={line.dash}
+          {...emphasisStroke(line.emphasis)}
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      ))}
+      {onPage ? <Brush dataKey="day" height={22} travellerWidth={8} tickFormatter={formatRelativeDay} stroke="#5f6b7a" /> : null}
+    </LineChart>
+  );
+}
 
 /** A legend drawn in HTML, so it prints crisply and names each line's dash pattern. */
 export function LineLegend({ lines }: { lines: LineSpec[] }) {
