@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { bundleBudgetPlugin } from './tests/bench/bundle-budget-plugin.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 // The app's index.html lives in src/ so the top level keeps only the files the design card fixes.
 export default defineConfig({
   root: 'src',
-  plugins: [react()],
+  // Fails the build when the initial load is over 250 kB gzip (KABUTO_BUNDLE_BUDGET=warn only warns).
+  plugins: [react(), bundleBudgetPlugin({ onOverBudget: process.env.KABUTO_BUNDLE_BUDGET === 'warn' ? 'warn' : 'fail' })],
   build: { outDir: `${projectRoot}dist`, emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
   test: {
