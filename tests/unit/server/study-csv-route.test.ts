@@ -1,0 +1,175 @@
+/**
+ * GET /api/study.csv, /api/study-portfolio.csv and /api/study-manifest.json in-process on the REAL
+ * offline snapshot: the files, their headers, byte-identity with the command-line tool given the
+ * same adjusted closes, and every error through the app's error mapping.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { runCli } from '../../../server/cli/run-cli.ts';
+import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
+import { EventsUnavailableError, StudyNotComputableError } from '../../../server/study-errors.ts';
+import { createStudyService } from '../../../server/study-service.ts';
+import { PROJECT_ROOT } from '../../../server/versions.ts';
+import { snapshotBars } from '../app/helpers/snapshot-api.ts';
+import { tempDir } from './helpers/temp-snapshot.ts';
+
+const NOW = new Date('2026-11-28T07:00:00.000Z');
+const SNAPSHOT = new SnapshotSource(path.join(PROJECT_ROOT, 'data/snapshot'));
+const APP_VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** The page's price range for the catalogue of data/events.json (src/shared/price-range.ts). */
+const RANGE = { from: '2021-09-01', to: '2025-02-28' };
+const NON_DEFAULT =
+  'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +
+  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5';
+
+let cacheDir: string;
+let workDir: string;
+
+beforeAll(async () => {
+  cacheDir = await tempDir('study-cache');
+  workDir = await tempDir('study-cli');
+});
+
+function app() {
+  return createApp({ mode: 'snapshot', sources: { snapshot: SNAPSHOT }, cacheDir, now: () => NOW });
+}
+
+async function get(url: string): Promise<{ response: Response; text: string }> {
+  const response = await app().request(url);
+  return { response, text: await response.text() };
+}
+
+async function errorOf(url: string): Promise<{ status: number; code: string; message: string }> {
+  const { response, text } = await get(url);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as { error: { code: string; message: string } };
+  return { status: response.status, ...body.error };
+}
+
+/**
+ * The snapshot's adjusted closes of 7011.T and 7013.T on TOPIX's trading days of the page's range,
+ * as a --prices file: the same numbers the server reads, on the same calendar (empty = missing).
+ */
+async function pricesFile(): Promise<string> {
+  const inRange = (symbol: string) => snapshotBars(symbol).filter((bar) => bar.date >= RANGE.from && bar.date <= RANGE.to);
+  const closes = (symbol: string) => new Map(inRange(symbol).map((bar) => [bar.date, bar.adjClose]));
+  const [mhi, ihi] = [closes('7011.T'), closes('7013.T')];
+  const rows = inRange('TOPIX').map((bar) => [bar.date, mhi.get(bar.date) ?? '', ihi.get(bar.date) ?? '', bar.adjClose ?? '']);
+  const file = path.join(workDir, 'prices.csv');
+  await writeFile(file, Papa.unparse([['date', '7011.T', '7013.T', 'TOPIX'], ...rows]));
+  return file;
+}
+
+function cli(args: readonly string[]): string {
+  const outcome = runCli(args);
+  expect(outcome.stderr).toBe('');
+  expect(outcome.exitCode).toBe(0);
+  return outcome.stdout;
+}
+
+describe('GET /api/study.csv', () => {
+  it('answers the default case as a UTF-8 CSV attachment named after the event', async () => {
+    const { response, text } = await get('/api/study.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-securities.csv"');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(32);
+    expect(rows.find((row) => row.security === '7013.T' && row.relative_day === '0')?.date).toBe('2024-11-06');
+  });
+
+  it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
+    const file = await pricesFile();
+    const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
+    expect((await get('/api/study.csv')).text).toBe(cli([...base, '--format', 'csv']));
+    expect((await get('/api/study-portfolio.csv')).text).toBe(cli([...base, '--format', 'portfolio-csv']));
+    const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
+    expect((await get(`/api/study.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'csv']));
+    expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'portfolio-csv']));
+  });
+
+  it('reads the page URL as it stands: view parameters change nothing, and parameter order does not matter', async () => {
+    const plain = (await get('/api/study.csv')).text;
+    expect((await get('/api/study.csv?test=kpT&focus=us-election-2024&excerpt=intro-call&model=market')).text).toBe(plain);
+  });
+});
+
+describe('GET /api/study-portfolio.csv and /api/study-manifest.json', () => {
+  it('answer the portfolio CSV and the manifest, dated by the server clock and naming the app version', async () => {
+    const portfolio = await get('/api/study-portfolio.csv');
+    expect(portfolio.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-portfolio.csv"');
+    expect(portfolio.text.split('\r\n')[0]).toMatch(/^event_id,row_type,relative_day,date,from,to,n,aar,caar,/);
+    const manifest = await get(`/api/study-manifest.json?${NON_DEFAULT}`);
+    expect(manifest.response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(manifest.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-manifest.json"');
+    const body = JSON.parse(manifest.text) as { generatedAt: string; appVersion: string; reproduce: { query: string }; study: { model: string; gap: unknown } };
+    expect(body.generatedAt).toBe(NOW.toISOString());
+    expect(body.appVersion).toBe(APP_VERSION);
+    expect(body.reproduce.query).toBe(NON_DEFAULT);
+    expect(body.study).toMatchObject({ model: 'mean-adjusted', gap: { from: -20, to: -11 } });
+  });
+
+  it('carries a hostile custom event title as JSON text and keeps it out of the CSV (made-up event)', async () => {
+    const custom = `custom=custom-1~2024-12-27~~Asia/Tokyo~${encodeURIComponent("=cmd|' /C calc'!A0")}`;
+    const query = `events=us-election-2024,custom-1&${custom}`;
+    const manifest = JSON.parse((await get(`/api/study-manifest.json?${query}`)).text) as { events: { id: string; title: string }[] };
+    expect(manifest.events.map((event) => event.title)).toEqual(['US presidential election: Donald Trump wins', "=cmd|' /C calc'!A0"]);
+    const csv = await get(`/api/study.csv?${query}`);
+    expect(csv.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024_custom-1-securities.csv"');
+    expect(csv.text).not.toContain('cmd');
+  });
+});
+
+describe('errors of the study routes', () => {
+  it('answers 400 INVALID_QUERY naming each parameter the page would not accept', async () => {
+    expect(await errorOf('/api/study.csv?model=probit&window=abc')).toEqual({
+      status: 400,
+      code: 'INVALID_QUERY',
+      message: 'The study query cannot be used: model: "probit" is not a model; use market, market-adjusted or mean-adjusted. window: "abc" is not a window: write two whole trading-day offsets separated by a colon, e.g. -250:-11.',
+    });
+    expect(await errorOf('/api/study-manifest.json?utm_source=x')).toMatchObject({ status: 400, code: 'INVALID_QUERY', message: expect.stringContaining('"utm_source": This is not a setting of the study.') });
+    expect(await errorOf(`/api/study.csv?securities=${encodeURIComponent("=cmd|' /C calc'!A0")}`)).toMatchObject({ status: 400, message: expect.stringContaining('is not a Yahoo symbol') });
+  });
+
+  it('answers 404 for a symbol the price source does not know, as /api/prices does', async () => {
+    expect(await errorOf('/api/study.csv?securities=ZZZZ.T')).toMatchObject({ status: 404, code: 'UNKNOWN_SYMBOL' });
+  });
+
+  it('answers 422 STUDY_NOT_COMPUTABLE when no study comes out, saying why', async () => {
+    expect(await errorOf('/api/study.csv?securities=')).toEqual({ status: 422, code: 'STUDY_NOT_COMPUTABLE', message: 'The query puts no security in the study; name some, e.g. securities=7011.T,7013.T.' });
+    expect(await errorOf('/api/study-portfolio.csv?events=')).toMatchObject({ status: 422, code: 'STUDY_NOT_COMPUTABLE' });
+    const tooLong = await errorOf('/api/study.csv?events=ldp-leadership-2024&estimation=-900:-11');
+    expect(tooLong).toMatchObject({ status: 422, code: 'STUDY_NOT_COMPUTABLE' });
+    expect(tooLong.message).toMatch(/^No security of the study could be computed: 7011\.T: the estimation window -900:-11 starts 900 trading days before day 0 \(2024-09-30\).* 7013\.T: /);
+  });
+
+  it('answers 405 for another method', async () => {
+    const response = await app().request('/api/study.csv', { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('createStudyService', () => {
+  const prices = () => Promise.reject(new Error('not reached'));
+
+  it('throws StudyNotComputableError before asking for prices when the query has nothing to study', async () => {
+    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test' });
+    await expect(study('events=')).rejects.toBeInstanceOf(StudyNotComputableError);
+  });
+
+  it('reports a broken events file as EventsUnavailableError, and reads it again once fixed', async () => {
+    const eventsFile = path.join(workDir, 'events.json');
+    await writeFile(eventsFile, '{"events": [{"id": "x"}]}');
+    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', eventsFile });
+    await expect(study('')).rejects.toThrow(EventsUnavailableError);
+    await expect(study('')).rejects.toThrow(/events\.0\.title/);
+    await writeFile(eventsFile, readFileSync(path.join(PROJECT_ROOT, 'data/events.json'), 'utf8'));
+    await expect(study('securities=')).rejects.toBeInstanceOf(StudyNotComputableError);
+  });
+});
