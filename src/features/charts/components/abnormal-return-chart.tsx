@@ -1,14 +1,12 @@
-import { memo, useRef } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPercent, formatRelativeDay } from '../../../lib/format.ts';
+import { memo, useMemo, useRef } from 'react';
+import { Area, Bar, ComposedChart, Line, ReferenceLine, ResponsiveContainer } from 'recharts';
 import type { ChartRow } from '../utils/chart-data.ts';
-import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
 import { BAND_FILL } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { CHART_SYNC_ID, useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { ChartTooltip } from './chart-tooltip.tsx';
 import { markerLines, type EventMarker } from './event-marker.tsx';
 import type { PlotLayout } from './plot-layout.ts';
+import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
 export interface AbnormalReturnChartProps extends DayHandlers {
   unitKey: string;
@@ -57,9 +55,10 @@ export interface AbnormalReturnPlotProps {
 export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalReturnPlotProps) {
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 11 : 14;
-  const stroke = emphasisStroke(series.emphasis);
-  const extent = extentOf(rows, ['ar', 'car', 'band']) ?? [0, 0];
-  const axis = niceAxis(Math.min(extent[0], 0), Math.max(extent[1], 0), 5, 100);
+  const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4.4 });
+  const eventLines = useMemo(() => markerLines(markers, false), [markers]);
+  const { colour, dash, emphasis } = series;
+  const plotted = useMemo(() => seriesOf(colour, dash, emphasis), [colour, dash, emphasis]);
   return (
     <ComposedChart
       data={rows}
@@ -67,18 +66,28 @@ export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalRe
       height={onPage ? undefined : layout.height}
       syncId={onPage ? CHART_SYNC_ID : undefined}
       accessibilityLayer={onPage}
-      margin={{ top: 10, right: 12, bottom: 4, left: 4 }}
+      margin={MARGIN}
       {...(onPage ? layout.handlers : {})}
     >
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize }} />
-      <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatPercent(value, axis.decimals)} tick={{ fontSize }} width={fontSize * 4.4} />
-      <ReferenceLine y={0} stroke="#5f6b7a" />
-      {markerLines(markers, false)}
-      {onPage ? <Tooltip content={<ChartTooltip format={(value) => formatPercent(value)} />} /> : null}
-      <Area dataKey="band" name="CAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />
-      <Bar dataKey="ar" name="AR" fill={series.colour} fillOpacity={series.emphasis === 'faint' ? 0.3 : 0.75} isAnimationActive={false} />
-      <Line dataKey="car" name="CAR" stroke="#000000" strokeDasharray={series.dash} {...stroke} dot={false} isAnimationActive={false} />
+      {GRID}
+      {dayAxis(fontSize)}
+      {valueAxis}
+      {ZERO_LINE}
+      {eventLines}
+      {onPage ? PERCENT_TOOLTIP : null}
+      {plotted}
     </ComposedChart>
   );
+}
+
+const VALUE_KEYS = ['ar', 'car', 'band'];
+const MARGIN = { top: 10, right: 12, bottom: 4, left: 4 };
+const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
+
+function seriesOf(colour: string, dash: string | undefined, emphasis: LineSpec['emphasis']) {
+  return [
+    <Area key="band" dataKey="band" name="CAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
+    <Bar key="ar" dataKey="ar" name="AR" fill={colour} fillOpacity={emphasis === 'faint' ? 0.3 : 0.75} isAnimationActive={false} />,
+    <Line key="car" dataKey="car" name="CAR" stroke="#000000" strokeDasharray={dash} {...emphasisStroke(emphasis)} dot={false} isAnimationActive={false} />,
+  ];
 }

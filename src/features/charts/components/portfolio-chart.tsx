@@ -1,19 +1,17 @@
 import { memo, useMemo, useRef } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer } from 'recharts';
 import type { AggregateTests } from '../../../core/types.ts';
-import { formatPercent, formatRelativeDay } from '../../../lib/format.ts';
 import { significanceStars } from '../../../lib/significance.ts';
 import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { portfolioNote } from '../utils/chart-notes.ts';
-import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
 import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { CHART_SYNC_ID, useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
-import { ChartTooltip } from './chart-tooltip.tsx';
 import { markerLines, type EventMarker } from './event-marker.tsx';
 import type { PlotLayout } from './plot-layout.ts';
+import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
 export interface PortfolioChartProps extends DayHandlers {
   significanceTest: keyof AggregateTests;
@@ -81,8 +79,9 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 12 : 15;
   const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
-  const extent = extentOf(rows, ['aar', 'caar', 'band']) ?? [0, 0];
-  const axis = niceAxis(Math.min(extent[0], 0), Math.max(extent[1], 0), 5, 100);
+  const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
+  const eventLines = useMemo(() => markerLines(markers, false), [markers]);
+  const plotted = useMemo(() => seriesOf(fontSize), [fontSize]);
   return (
     <ComposedChart
       data={data}
@@ -90,20 +89,30 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
       height={onPage ? undefined : layout.height}
       syncId={onPage ? CHART_SYNC_ID : undefined}
       accessibilityLayer={onPage}
-      margin={{ top: 24, right: 16, bottom: 4, left: 4 }}
+      margin={MARGIN}
       {...(onPage ? layout.handlers : {})}
     >
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize }} />
-      <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatPercent(value, axis.decimals)} tick={{ fontSize }} width={fontSize * 4} />
-      <ReferenceLine y={0} stroke="#5f6b7a" />
-      {markerLines(markers, false)}
-      {onPage ? <Tooltip content={<ChartTooltip format={(value) => formatPercent(value)} />} /> : null}
-      <Area dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />
-      <Bar dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
-        <LabelList dataKey="stars" position="top" fontSize={fontSize + 1} fill="#000000" />
-      </Bar>
-      <Line dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+      {GRID}
+      {dayAxis(fontSize)}
+      {valueAxis}
+      {ZERO_LINE}
+      {eventLines}
+      {onPage ? PERCENT_TOOLTIP : null}
+      {plotted}
     </ComposedChart>
   );
+}
+
+const VALUE_KEYS = ['aar', 'caar', 'band'];
+const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
+const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
+
+function seriesOf(fontSize: number) {
+  return [
+    <Area key="band" dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
+    <Bar key="aar" dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
+      <LabelList dataKey="stars" position="top" fontSize={fontSize + 1} fill="#000000" />
+    </Bar>,
+    <Line key="caar" dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />,
+  ];
 }

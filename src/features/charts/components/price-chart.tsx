@@ -1,14 +1,13 @@
-import { memo, useRef } from 'react';
-import { Brush, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber, formatRelativeDay } from '../../../lib/format.ts';
+import { memo, useMemo, useRef } from 'react';
+import { Brush, Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
+import { formatRelativeDay } from '../../../lib/format.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
-import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { CHART_SYNC_ID, useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { ChartTooltip } from './chart-tooltip.tsx';
 import { markerLines, type EventMarker } from './event-marker.tsx';
 import type { PlotLayout } from './plot-layout.ts';
+import { dayAxis, GRID, PRICE_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
 export interface PriceChartProps extends DayHandlers {
   rows: ChartRow[];
@@ -59,8 +58,12 @@ export interface PricePlotProps {
 export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 12 : 15;
-  const extent = extentOf(rows, lines.map((line) => line.key)) ?? [100, 100];
-  const axis = niceAxis(Math.min(extent[0], 100), Math.max(extent[1], 100));
+  const keys = useMemo(() => lines.map((line) => line.key), [lines]);
+  const valueAxis = useValueAxis({ rows, keys, anchor: 100, unit: 'number', fontSize, width: fontSize * 3.7 });
+  const markerCount = Math.max(1, markers.length);
+  const margin = useMemo(() => ({ top: 12 + (fontSize + 1) * markerCount, right: 28, bottom: 4, left: 4 }), [fontSize, markerCount]);
+  const eventLines = useMemo(() => markerLines(markers, true, fontSize - 1), [markers, fontSize]);
+  const series = useMemo(() => lines.map(priceLine), [lines]);
   return (
     <LineChart
       data={rows}
@@ -68,30 +71,37 @@ export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
       height={onPage ? undefined : layout.height}
       syncId={onPage ? CHART_SYNC_ID : undefined}
       accessibilityLayer={onPage}
-      margin={{ top: 12 + (fontSize + 1) * Math.max(1, markers.length), right: 28, bottom: 4, left: 4 }}
+      margin={margin}
       {...(onPage ? layout.handlers : {})}
     >
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={formatRelativeDay} tick={{ fontSize }} />
-      <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => formatNumber(value, axis.decimals)} tick={{ fontSize }} width={fontSize * 3.7} />
-      <ReferenceLine y={100} stroke="#9aa5b1" />
-      {markerLines(markers, true, fontSize - 1)}
-      {onPage ? <Tooltip content={<ChartTooltip format={(value) => formatNumber(value, 2)} />} /> : null}
-      {lines.map((line) => (
-        <Line
-          key={line.key}
-          dataKey={line.key}
-          name={line.name}
-          stroke={line.colour}
-          strokeDasharray={line.dash}
-          {...emphasisStroke(line.emphasis)}
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      ))}
-      {onPage ? <Brush dataKey="day" height={22} travellerWidth={8} tickFormatter={formatRelativeDay} stroke="#5f6b7a" /> : null}
+      {GRID}
+      {dayAxis(fontSize)}
+      {valueAxis}
+      {BASE_LINE}
+      {eventLines}
+      {onPage ? PRICE_TOOLTIP : null}
+      {series}
+      {onPage ? BRUSH : null}
     </LineChart>
+  );
+}
+
+const BASE_LINE = <ReferenceLine y={100} stroke="#9aa5b1" />;
+const BRUSH = <Brush dataKey="day" height={22} travellerWidth={8} tickFormatter={formatRelativeDay} stroke="#5f6b7a" />;
+
+function priceLine(line: LineSpec) {
+  return (
+    <Line
+      key={line.key}
+      dataKey={line.key}
+      name={line.name}
+      stroke={line.colour}
+      strokeDasharray={line.dash}
+      {...emphasisStroke(line.emphasis)}
+      dot={false}
+      connectNulls={false}
+      isAnimationActive={false}
+    />
   );
 }
 
