@@ -1,12 +1,12 @@
 import { memo, useMemo, useRef } from 'react';
-import { Area, Bar, ComposedChart, Line, ReferenceLine, ResponsiveContainer } from 'recharts';
+import { Area, Bar, ComposedChart, Line, ResponsiveContainer } from 'recharts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { BAND_FILL } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
-import { CHART_SYNC_ID, useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
+import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
 import { markerLines, type EventMarker } from './event-marker.tsx';
-import type { PlotLayout } from './plot-layout.ts';
-import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis } from './plot-parts.tsx';
+import { plotProps, type PlotLayout } from './plot-layout.ts';
+import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
 export interface AbnormalReturnChartProps extends DayHandlers {
   unitKey: string;
@@ -62,12 +62,7 @@ export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalRe
   return (
     <ComposedChart
       data={rows}
-      width={onPage ? undefined : layout.width}
-      height={onPage ? undefined : layout.height}
-      syncId={onPage ? CHART_SYNC_ID : undefined}
-      accessibilityLayer={onPage}
-      margin={MARGIN}
-      {...(onPage ? layout.handlers : {})}
+      {...plotProps(layout, MARGIN)}
     >
       {GRID}
       {dayAxis(fontSize)}
@@ -82,7 +77,6 @@ export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalRe
 
 const VALUE_KEYS = ['ar', 'car', 'band'];
 const MARGIN = { top: 10, right: 12, bottom: 4, left: 4 };
-const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
 
 function seriesOf(colour: string, dash: string | undefined, emphasis: LineSpec['emphasis']) {
   return [

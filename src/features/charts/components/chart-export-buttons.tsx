@@ -1,6 +1,7 @@
 import { useState, type RefObject } from 'react';
 import { ChartImageError, composeChartSvg, imageFileName, type LegendItem } from '../../../lib/chart-image.ts';
-import { downloadBlob, renderPng, serialiseChartSvg, svgBlob } from '../../../lib/chart-image-dom.ts';
+import { renderPng, serialiseChartSvg, svgBlob } from '../../../lib/chart-image-dom.ts';
+import { downloadBlob } from '../../../lib/download-blob.ts';
 
 /** What an exported image says around the chart, and the parts of its file name. */
 export interface ChartImageSpec {

@@ -1,5 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
-import { CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatPercent, formatRelativeDay } from '../../../lib/format.ts';
 import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
@@ -14,6 +14,9 @@ import { ChartTooltip } from './chart-tooltip.tsx';
 
 /** The horizontal grid every plot draws. */
 export const GRID = <CartesianGrid stroke="#e3e6ea" vertical={false} />;
+
+/** The zero line of the return plots. */
+export const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
 
 const dayAxes = new Map<number, ReactElement>();
 

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import { Area, Bar, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer } from 'recharts';
+import { Area, Bar, ComposedChart, LabelList, Line, ResponsiveContainer } from 'recharts';
 import type { AggregateTests } from '../../../core/types.ts';
 import { significanceStars } from '../../../lib/significance.ts';
 import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
@@ -8,10 +8,10 @@ import { portfolioNote } from '../utils/chart-notes.ts';
 import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
-import { CHART_SYNC_ID, useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
+import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { markerLines, type EventMarker } from './event-marker.tsx';
-import type { PlotLayout } from './plot-layout.ts';
-import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis } from './plot-parts.tsx';
+import { plotProps, type PlotLayout } from './plot-layout.ts';
+import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
 export interface PortfolioChartProps extends DayHandlers {
   significanceTest: keyof AggregateTests;
@@ -85,12 +85,7 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
   return (
     <ComposedChart
       data={data}
-      width={onPage ? undefined : layout.width}
-      height={onPage ? undefined : layout.height}
-      syncId={onPage ? CHART_SYNC_ID : undefined}
-      accessibilityLayer={onPage}
-      margin={MARGIN}
-      {...(onPage ? layout.handlers : {})}
+      {...plotProps(layout, MARGIN)}
     >
       {GRID}
       {dayAxis(fontSize)}
@@ -105,7 +100,6 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
 
 const VALUE_KEYS = ['aar', 'caar', 'band'];
 const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
-const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
 
 function seriesOf(fontSize: number) {
   return [

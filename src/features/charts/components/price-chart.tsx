@@ -4,9 +4,9 @@ import { formatRelativeDay } from '../../../lib/format.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
-import { CHART_SYNC_ID, useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
+import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
 import { markerLines, type EventMarker } from './event-marker.tsx';
-import type { PlotLayout } from './plot-layout.ts';
+import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PRICE_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
 export interface PriceChartProps extends DayHandlers {
@@ -67,12 +67,7 @@ export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
   return (
     <LineChart
       data={rows}
-      width={onPage ? undefined : layout.width}
-      height={onPage ? undefined : layout.height}
-      syncId={onPage ? CHART_SYNC_ID : undefined}
-      accessibilityLayer={onPage}
-      margin={margin}
-      {...(onPage ? layout.handlers : {})}
+      {...plotProps(layout, margin)}
     >
       {GRID}
       {dayAxis(fontSize)}
