@@ -1,6 +1,6 @@
 /**
  * The browser half of chart export: a drawn chart's `<svg>` serialised with the styles it needs,
- * an SVG document rasterised to PNG, and a file handed to the browser's downloads.
+ * and an SVG document rasterised to PNG (src/lib/download-blob.ts hands the file to the browser).
  */
 import { ChartImageError, EXPORT_SCALE, pngSize, type ChartImage } from './chart-image.ts';
 
@@ -90,26 +90,6 @@ export async function renderPng(image: ChartImage): Promise<Blob> {
  */
 export function svgBlob(image: ChartImage): Blob {
   return new Blob([image.markup], { type: 'image/svg+xml;charset=utf-8' });
-}
-
-/** How long a download's object URL stays valid: long enough for a slow disk to start writing. */
-const OBJECT_URL_LIFETIME_MS = 60_000;
-
-/**
- * Hands `blob` to the browser as a download named `fileName`.
- * @example downloadBlob(svgBlob(image), 'kabuto-prices-us-election-2024.svg')
- */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
 }
 
 /**

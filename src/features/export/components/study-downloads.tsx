@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isEventStudyError } from '../../../core/index.ts';
 import type { StudyExport } from '../../../shared/study-export.ts';
-import { downloadTextFile } from '../utils/download-file.ts';
+import { downloadBlob } from '../../../lib/download-blob.ts';
 import './study-downloads.css';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -46,7 +46,8 @@ export function StudyDownloads({ build }: StudyDownloadsProps) {
   const save = (button: FileButton) => {
     if (!build) return;
     try {
-      downloadTextFile(...button.pick(build()));
+      const [fileName, text, type] = button.pick(build());
+      downloadBlob(new Blob([text], { type }), fileName);
       setProblem(null);
     } catch (error) {
       setProblem(isEventStudyError(error) ? error.message : 'The file could not be made; reload the page and try again.');
