@@ -3,24 +3,11 @@
  * the server (/api/study.csv, /api/study-portfolio.csv, /api/study-manifest.json), so the page's
  * file equals the server's byte for byte for the same query and prices.
  */
-import type { StudyResult } from '../core/types.ts';
-import type { ComposedStudy } from './compose-study.ts';
-import type { PricesResponse } from './price-api.ts';
 import { studyAggregateCsv, studySecuritiesCsv } from './study-csv.ts';
-import type { StudyEvent } from './study-event.ts';
-import { buildStudyManifest, studyManifestJson, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
-import type { StudyQuery } from './study-query.ts';
+import { buildStudyManifest, studyManifestJson, type ManifestInput, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
 
-export interface StudyExportInput {
-  appVersion: string;
-  generatedAt: Date;
-  query: StudyQuery;
-  /** Every event the query knows (catalogue and custom). */
-  events: readonly StudyEvent[];
-  prices: PricesResponse;
-  composed: ComposedStudy;
-  result: StudyResult;
-}
+/** What the export is built from: the manifest's input, less the file names the export picks. */
+export type StudyExportInput = Omit<ManifestInput, 'fileNames'>;
 
 export interface StudyExport {
   fileNames: StudyFileNames;
