@@ -2,40 +2,29 @@
  * The dashboard in real Chromium against the real server on the offline snapshot: the default
  * case, its numbers checked against the engine run in this process on the same snapshot bars.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STUDY_OPTIONS } from '../../src/core/index.ts';
 import { formatPercent } from '../../src/lib/format.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
-import { launchBrowser, newPage, screenshot, startServer, type RunningServer } from './helpers/harness.ts';
+import { newPage, screenshot } from './helpers/harness.ts';
+import { IHI_DAY_ZERO_CELL, recordPriceRange, useServerAndBrowser } from './helpers/lifecycle.ts';
 
-const IHI_CELL = '[data-testid="ar0-us-election-2024:7013.T"]';
 const MHI_CELL = '[data-testid="ar0-us-election-2024:7011.T"]';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let page: Page;
 let errors: string[];
-let range: { from: string; to: string } = { from: '', to: '' };
+let range: { from: string; to: string };
 let firstRenderMs = 0;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, errors } = await newPage(browser));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/api/prices') range = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' };
-  });
+  ({ page, errors } = await newPage(e2e.browser));
+  range = recordPriceRange(page);
   const started = Date.now();
-  await page.goto(server.url);
-  await page.locator(IHI_CELL).waitFor();
+  await page.goto(e2e.server.url);
+  await page.locator(IHI_DAY_ZERO_CELL).waitFor();
   firstRenderMs = Date.now() - started;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function cellValue(selector: string): Promise<number> {
@@ -46,8 +35,8 @@ describe('the dashboard in Chromium', () => {
   it("opens on the default case with IHI's day-0 AR equal to the engine's value, to the displayed digit and to the bit", async () => {
     const reference = referenceStudy(['7011.T', '7013.T'], 'TOPIX', range);
     const expected = dayZeroAr(reference, '7013.T');
-    expect(await cellValue(IHI_CELL)).toBe(expected);
-    expect((await page.locator(IHI_CELL).innerText()).replace(/\*/g, '').trim()).toBe(formatPercent(expected));
+    expect(await cellValue(IHI_DAY_ZERO_CELL)).toBe(expected);
+    expect((await page.locator(IHI_DAY_ZERO_CELL).innerText()).replace(/\*/g, '').trim()).toBe(formatPercent(expected));
     expect(await cellValue(MHI_CELL)).toBe(dayZeroAr(reference, '7011.T'));
     await expect(page.locator('#price-chart svg.recharts-surface').first().isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /Offline snapshot/ }).isVisible()).resolves.toBe(true);
@@ -59,15 +48,15 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('changes the numbers when the model changes, to the engine values of the new model', async () => {
-    const before = await cellValue(IHI_CELL);
+    const before = await cellValue(IHI_DAY_ZERO_CELL);
     await page.getByLabel('Normal-return model').selectOption('market-adjusted');
-    await page.waitForFunction(([selector, old]) => document.querySelector(selector as string)?.getAttribute('data-value') !== String(old), [IHI_CELL, before] as const);
+    await page.waitForFunction(([selector, old]) => document.querySelector(selector as string)?.getAttribute('data-value') !== String(old), [IHI_DAY_ZERO_CELL, before] as const);
     const reference = referenceStudy(['7011.T', '7013.T'], 'TOPIX', range, { ...DEFAULT_STUDY_OPTIONS, model: 'market-adjusted' });
-    expect(await cellValue(IHI_CELL)).toBe(dayZeroAr(reference, '7013.T'));
-    expect(await cellValue(IHI_CELL)).not.toBe(before);
+    expect(await cellValue(IHI_DAY_ZERO_CELL)).toBe(dayZeroAr(reference, '7013.T'));
+    expect(await cellValue(IHI_DAY_ZERO_CELL)).not.toBe(before);
     await screenshot(page, 'market-adjusted-model');
     await page.getByLabel('Normal-return model').selectOption('market');
-    await page.waitForFunction(([selector, old]) => document.querySelector(selector as string)?.getAttribute('data-value') === String(old), [IHI_CELL, before] as const);
+    await page.waitForFunction(([selector, old]) => document.querySelector(selector as string)?.getAttribute('data-value') === String(old), [IHI_DAY_ZERO_CELL, before] as const);
   });
 
   it('highlights the election day in the charts when an excerpt about it is selected', async () => {
@@ -117,7 +106,7 @@ describe('the dashboard in Chromium', () => {
     expect((await tickTexts('.small-multiple'))[0]).toBe(firstDay);
     await screenshot(page, 'brush-zoomed');
     await page.reload();
-    await page.locator(IHI_CELL).waitFor();
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor();
   });
 
   it('shows the validation message for a bad window, and the results come back when it is fixed', async () => {

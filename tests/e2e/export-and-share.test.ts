@@ -5,41 +5,30 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_STUDY_OPTIONS } from '../../src/core/index.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
-import { launchBrowser, newPage, screenshot, startServer, type RunningServer } from './helpers/harness.ts';
+import { newPage, screenshot } from './helpers/harness.ts';
+import { IHI_DAY_ZERO_CELL, useServerAndBrowser } from './helpers/lifecycle.ts';
 
-const IHI_CELL = '[data-testid="ar0-us-election-2024:7013.T"]';
 const RANGE = { from: '2021-09-01', to: '2025-02-28' };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function openPage(path = '/'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await newPage(browser);
-  await opened.page.goto(`${server.url}${path}`);
-  await opened.page.locator(IHI_CELL).waitFor();
+  const opened = await newPage(e2e.browser);
+  await opened.page.goto(`${e2e.server.url}${path}`);
+  await opened.page.locator(IHI_DAY_ZERO_CELL).waitFor();
   return opened;
 }
 
 async function ihiDayZeroAr(page: Page): Promise<number> {
-  return Number(await page.locator(IHI_CELL).getAttribute('data-value'));
+  return Number(await page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value'));
 }
 
 async function waitForNewValue(page: Page, old: number): Promise<void> {
-  await page.waitForFunction(([selector, value]) => document.querySelector(selector as string)?.getAttribute('data-value') !== String(value), [IHI_CELL, old] as const);
+  await page.waitForFunction(([selector, value]) => document.querySelector(selector as string)?.getAttribute('data-value') !== String(value), [IHI_DAY_ZERO_CELL, old] as const);
 }
 
 async function downloadText(page: Page, buttonName: string): Promise<{ text: string; download: Download }> {
@@ -49,7 +38,7 @@ async function downloadText(page: Page, buttonName: string): Promise<{ text: str
 }
 
 async function serverText(path: string): Promise<{ text: string; response: Response }> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${e2e.server.url}${path}`);
   return { text: await response.text(), response };
 }
 
@@ -102,9 +91,9 @@ describe('shareable links', () => {
     expect(new URL(link).searchParams.get('model')).toBe('mean-adjusted');
     expect(new URL(link).searchParams.get('estimation')).toBe('-120:-11');
 
-    const shared = await newPage(browser);
+    const shared = await newPage(e2e.browser);
     await shared.page.goto(link);
-    await shared.page.locator(IHI_CELL).waitFor();
+    await shared.page.locator(IHI_DAY_ZERO_CELL).waitFor();
     expect(await ihiDayZeroAr(shared.page)).toBe(shown);
     expect(await shared.page.getByLabel('Normal-return model').inputValue()).toBe('mean-adjusted');
     expect(await shared.page.getByLabel('Estimation window').inputValue()).toBe('-120:-11');
@@ -135,7 +124,7 @@ describe('shareable links', () => {
 
     await page.goBack();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('model') === 'market');
-    await page.waitForFunction(([selector, value]) => document.querySelector(selector as string)?.getAttribute('data-value') === String(value), [IHI_CELL, defaultValue] as const);
+    await page.waitForFunction(([selector, value]) => document.querySelector(selector as string)?.getAttribute('data-value') === String(value), [IHI_DAY_ZERO_CELL, defaultValue] as const);
     expect(await page.getByLabel('Normal-return model').inputValue()).toBe('market');
 
     await page.goForward();

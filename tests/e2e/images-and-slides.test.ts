@@ -5,12 +5,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/lib/format.ts';
 import { parseArticle } from '../../src/shared/article-format.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
-import { ARTIFACTS_DIR, launchBrowser, newPage, PROJECT_ROOT, screenshot, startServer, type RunningServer } from './helpers/harness.ts';
+import { ARTIFACTS_DIR, newPage, PROJECT_ROOT, screenshot } from './helpers/harness.ts';
+import { recordPriceRange, useServerAndBrowser } from './helpers/lifecycle.ts';
 
 const IHI_PANEL = '.small-multiple[data-unit="us-election-2024:7013.T"]';
 const IHI_TITLE = 'IHI Corporation (7013.T): daily abnormal returns and CAR';
@@ -26,28 +27,17 @@ const SLIDE_HEADINGS = [
 /** Each key that moves forward, so every one of them is exercised once on the way through. */
 const NEXT_KEYS = ['ArrowRight', 'Space', 'PageDown', 'ArrowDown', 'ArrowRight', 'Space'];
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let page: Page;
 let errors: string[];
-let range = { from: '', to: '' };
+let range: { from: string; to: string };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, errors } = await newPage(browser));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/api/prices') range = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' };
-  });
-  await page.goto(server.url);
+  ({ page, errors } = await newPage(e2e.browser));
+  range = recordPriceRange(page);
+  await page.goto(e2e.server.url);
   await page.locator(`${IHI_PANEL} svg.recharts-surface`).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function downloadFrom(buttonName: RegExp): Promise<Download> {

@@ -6,15 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../server/security-headers.ts';
 import { parseArticle } from '../../src/shared/article-format.ts';
-import { launchBrowser, PROJECT_ROOT, startServer, type RunningServer } from './helpers/harness.ts';
+import { PROJECT_ROOT } from './helpers/harness.ts';
+import { IHI_DAY_ZERO_CELL, useServerAndBrowser } from './helpers/lifecycle.ts';
 
 /** Markup and a javascript: link, the classic ways text becomes code when rendered as HTML. */
 const HOSTILE_TEXT = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [link](javascript:window.__pwned=3)';
-const IHI_CELL = '[data-testid="ar0-us-election-2024:7013.T"]';
 
 /** Records every CSP violation of the page from before its first script runs. */
 const RECORD_VIOLATIONS = `window.__violations = [];
@@ -28,29 +28,18 @@ interface Violation {
   disposition: string;
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 /** A fresh context (empty storage) whose page records CSP violations, opened on the dashboard. */
 async function openDashboard(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.addInitScript({ content: RECORD_VIOLATIONS });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.locator(IHI_CELL).waitFor();
+  await page.goto(e2e.server.url);
+  await page.locator(IHI_DAY_ZERO_CELL).waitFor();
   return { context, page, pageErrors };
 }
 
@@ -89,12 +78,12 @@ describe('the Content-Security-Policy header', () => {
   });
 
   it('is sent on the page, its script, the API, API errors and unknown paths', async () => {
-    const html = await (await fetch(server.url)).text();
+    const html = await (await fetch(e2e.server.url)).text();
     const entryScript = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
     if (!entryScript) throw new Error(`the served index.html has no module script: ${html.slice(0, 300)}`);
     const paths = ['/', entryScript, '/api/health', '/api/prices?symbols=NOT%20A%20SYMBOL&from=2024-01-01&to=2024-12-31', '/no-such-page'];
     for (const requestPath of paths) {
-      const response = await fetch(new URL(requestPath, server.url));
+      const response = await fetch(new URL(requestPath, e2e.server.url));
       await response.arrayBuffer();
       expect({ requestPath, policy: response.headers.get('content-security-policy') }).toEqual({ requestPath, policy: SECURITY_HEADERS['Content-Security-Policy'] });
       expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -103,11 +92,11 @@ describe('the Content-Security-Policy header', () => {
   });
 
   it('is what Chromium receives with the dashboard, and the dashboard needs no inline script under it', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     await context.addInitScript({ content: RECORD_VIOLATIONS });
     const page = await context.newPage();
-    const response = await page.goto(server.url);
-    await page.locator(IHI_CELL).waitFor({ timeout: 15_000 });
+    const response = await page.goto(e2e.server.url);
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor({ timeout: 15_000 });
     expect(response?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
     const inlineScripts = await page.evaluate(() => [...document.querySelectorAll('script')].filter((script) => !script.src).length);
     expect(inlineScripts).toBe(0);
@@ -224,7 +213,7 @@ describe('a hostile excerpt typed into the page', () => {
     const stored = await page.evaluate(() => window.localStorage.getItem('kabuto.user-excerpts.v1'));
     expect(JSON.parse(stored ?? '[]')).toEqual([expect.objectContaining({ id: 'user-1', text: HOSTILE_TEXT, source: HOSTILE_TEXT })]);
     await page.reload();
-    await page.locator(IHI_CELL).waitFor();
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor();
     await page.locator('button.excerpt[data-excerpt-id="user-1"]').waitFor();
     await expectInert();
   });
