@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { EventStudyError } from '../../../src/core/errors';
 import { DEFAULT_STUDY_OPTIONS, runStudy } from '../../../src/core/index';
@@ -11,12 +10,7 @@ import {
 } from '../../../src/shared/study-csv';
 import { readFixtureCsv } from './cli-harness';
 import { INJECTION, madeUpResult } from './made-up-study-result';
-
-function parse(csv: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return parsed.data;
-}
+import { parseCsvRows, TEST_COLUMN_PREFIXES } from '../shared/helpers/csv-read-back.ts';
 
 /** A numeric cell must hold exactly the engine's double (null ↔ empty cell). */
 function expectNumber(cell: string | undefined, value: number | null): void {
@@ -28,21 +22,8 @@ function expectNumber(cell: string | undefined, value: number | null): void {
   expect(Number(cell)).toBe(value);
 }
 
-const testNames: [keyof AggregateTests, string][] = [
-  ['crossSectionalT', 'cross_sectional_t'],
-  ['patellZ', 'patell_z'],
-  ['bmpT', 'bmp_t'],
-  ['kpT', 'kp_t'],
-  ['j1', 'j1'],
-  ['j2', 'j2'],
-  ['signZ', 'sign_z'],
-  ['generalizedSignZ', 'generalized_sign_z'],
-  ['rankT', 'rank_t'],
-  ['wilcoxon', 'wilcoxon'],
-];
-
 function expectTests(row: Record<string, string>, tests: AggregateTests): void {
-  for (const [name, prefix] of testNames) {
+  for (const [name, prefix] of TEST_COLUMN_PREFIXES) {
     const test: TestResult = tests[name];
     expectNumber(row[prefix], test.statistic);
     expectNumber(row[`${prefix}_p_value`], test.pValue);
@@ -54,7 +35,7 @@ function expectTests(row: Record<string, string>, tests: AggregateTests): void {
 
 describe('studySecuritiesCsv', () => {
   const csv = studySecuritiesCsv(madeUpResult, { eventId: 'fallback-event' });
-  const rows = parse(csv);
+  const rows = parseCsvRows(csv);
 
   it('writes the header row and one row per security and event day', () => {
     expect(csv.split('\r\n')[0]).toBe(SECURITY_COLUMNS.join(','));
@@ -131,7 +112,7 @@ describe('studySecuritiesCsv', () => {
 
 describe('studyAggregateCsv', () => {
   const csv = studyAggregateCsv(madeUpResult, {});
-  const rows = parse(csv);
+  const rows = parseCsvRows(csv);
 
   it('writes the header, then daily rows, then window rows', () => {
     expect(csv.split('\r\n')[0]).toBe(AGGREGATE_COLUMNS.join(','));
@@ -162,13 +143,13 @@ describe('studyAggregateCsv', () => {
 
   it('fills event_id from the context, else only when every security shares one', () => {
     expect(rows.map((row) => row.event_id)).toEqual(['', '', '']);
-    const shared = parse(studyAggregateCsv(madeUpResult, { eventId: 'call' }));
+    const shared = parseCsvRows(studyAggregateCsv(madeUpResult, { eventId: 'call' }));
     expect(shared.map((row) => row.event_id)).toEqual(['call', 'call', 'call']);
     const oneEvent: StudyResult = {
       ...madeUpResult,
       securities: madeUpResult.securities.map((security) => ({ ...security, eventId: 'us-election-2024' })),
     };
-    expect(parse(studyAggregateCsv(oneEvent, {}))[0]?.event_id).toBe('us-election-2024');
+    expect(parseCsvRows(studyAggregateCsv(oneEvent, {}))[0]?.event_id).toBe('us-election-2024');
   });
 });
 
@@ -196,7 +177,7 @@ describe('the CSV of a real runStudy result (synthetic fixture, textbook windows
 
   it('parses back to exactly the engine’s doubles, row by row', () => {
     expect(result.failures).toEqual([]);
-    const rows = parse(studySecuritiesCsv(result, {}));
+    const rows = parseCsvRows(studySecuritiesCsv(result, {}));
     const days = result.securities.flatMap((security) => security.days.map((day) => ({ security, day })));
     expect(rows).toHaveLength(55);
     rows.forEach((row, index) => {
@@ -219,7 +200,7 @@ describe('the CSV of a real runStudy result (synthetic fixture, textbook windows
   });
 
   it('parses the aggregate back to exactly the engine’s AAR, CAAR, statistics and p-values', () => {
-    const rows = parse(studyAggregateCsv(result, {}));
+    const rows = parseCsvRows(studyAggregateCsv(result, {}));
     expect(rows).toHaveLength(11 + 2);
     result.aggregate.days.forEach((day, index) => {
       const row = rows[index] ?? {};

@@ -14,6 +14,7 @@ import { studyPlan } from '../../../src/shared/study-plan.ts';
 import { DEFAULT_STUDY_QUERY, parseStudyQuery, type StudyQuery } from '../../../src/shared/study-query.ts';
 import eventsJson from '../../../data/events.json';
 import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
+import { parseCsvRows, TEST_COLUMN_PREFIXES } from './helpers/csv-read-back.ts';
 
 const catalog = readEventCatalog(eventsJson);
 const GENERATED_AT = new Date('2026-03-01T09:30:00.000Z');
@@ -29,30 +30,11 @@ function exportOf(query: StudyQuery) {
   return { result: outcome.result, files: buildStudyExport({ appVersion: '9.9.9-test', generatedAt: GENERATED_AT, query, events: plan.allEvents, prices, composed, result: outcome.result }) };
 }
 
-function parse(csv: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return parsed.data;
-}
-
 /** Exactly the engine's double: Number(cell) === value, and an empty cell for a missing value. */
 function expectCell(cell: string | undefined, value: number | null, label: string): void {
   if (value === null) expect(cell, label).toBe('');
   else expect(Number(cell), `${label}: ${cell}`).toBe(value);
 }
-
-const TEST_PREFIXES: [keyof AggregateTests, string][] = [
-  ['crossSectionalT', 'cross_sectional_t'],
-  ['patellZ', 'patell_z'],
-  ['bmpT', 'bmp_t'],
-  ['kpT', 'kp_t'],
-  ['j1', 'j1'],
-  ['j2', 'j2'],
-  ['signZ', 'sign_z'],
-  ['generalizedSignZ', 'generalized_sign_z'],
-  ['rankT', 'rank_t'],
-  ['wilcoxon', 'wilcoxon'],
-];
 
 function expectAggregate(rows: Record<string, string>[], result: StudyResult): void {
   const daily = rows.filter((row) => row.row_type === 'daily');
@@ -60,7 +42,7 @@ function expectAggregate(rows: Record<string, string>[], result: StudyResult): v
   expect(daily).toHaveLength(result.aggregate.days.length);
   expect(windows).toHaveLength(result.aggregate.windows.length);
   const check = (row: Record<string, string> | undefined, tests: AggregateTests, label: string) => {
-    for (const [name, prefix] of TEST_PREFIXES) {
+    for (const [name, prefix] of TEST_COLUMN_PREFIXES) {
       expectCell(row?.[prefix], tests[name].statistic, `${label} ${prefix}`);
       expectCell(row?.[`${prefix}_p_value`], tests[name].pValue, `${label} ${prefix} p`);
     }
@@ -84,7 +66,7 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
   const { result, files } = exportOf(DEFAULT_STUDY_QUERY);
 
   it("parse back with papaparse to exactly the engine's doubles, every security, day and column", () => {
-    const rows = parse(files.securitiesCsv);
+    const rows = parseCsvRows(files.securitiesCsv);
     expect(Object.keys(rows[0] ?? {})).toEqual([...SECURITY_COLUMNS]);
     const days = result.securities.flatMap((security) => security.days.map((day) => ({ security, day })));
     expect(rows).toHaveLength(days.length);
@@ -110,7 +92,7 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
   });
 
   it("parse the portfolio back to exactly the engine's AAR, CAAR, statistics and p-values, per day and per CAR window", () => {
-    const rows = parse(files.portfolioCsv);
+    const rows = parseCsvRows(files.portfolioCsv);
     expect(Object.keys(rows[0] ?? {})).toEqual([...AGGREGATE_COLUMNS]);
     expectAggregate(rows, result);
     expect(rows.every((row) => row.event_id === 'us-election-2024')).toBe(true);
@@ -190,14 +172,14 @@ describe('a study of several events with a hostile custom event', () => {
   });
 
   it("still parses back to the engine's doubles, each event's rows carrying its own id", () => {
-    const rows = parse(files.securitiesCsv);
+    const rows = parseCsvRows(files.securitiesCsv);
     expect([...new Set(rows.map((row) => row.event_id))]).toEqual(['us-election-2024', 'custom-1']);
     const customDayZero = rows.find((row) => row.event_id === 'custom-1' && row.security === '7013.T' && row.relative_day === '0');
     const engineDay = result.securities.find((security) => security.eventId === 'custom-1' && security.symbol === '7013.T')?.days.find((day) => day.relativeDay === 0);
     expect(customDayZero?.date).toBe('2024-12-27');
     expectCell(customDayZero?.ar, engineDay?.ar ?? null, 'custom day-0 AR');
-    expectAggregate(parse(files.portfolioCsv), result);
-    expect(parse(files.portfolioCsv).every((row) => row.event_id === '')).toBe(true);
+    expectAggregate(parseCsvRows(files.portfolioCsv), result);
+    expect(parseCsvRows(files.portfolioCsv).every((row) => row.event_id === '')).toBe(true);
     expect(files.fileNames.securities).toBe('kabuto-us-election-2024_custom-1-securities.csv');
   });
 });
