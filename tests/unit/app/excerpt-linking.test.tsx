@@ -7,9 +7,8 @@ import { USER_EXCERPTS_KEY } from '../../../src/features/articles/api/user-excer
 import { ExcerptPanel, type ExcerptPanelProps } from '../../../src/features/articles/components/excerpt-panel.tsx';
 import { ARTICLE_CATALOG } from '../../../src/features/articles/api/article-catalog.ts';
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
-import { renderApp } from './helpers/render-app.tsx';
+import { findDefaultCase, renderApp } from './helpers/render-app.tsx';
 
-const IHI_CELL = 'ar0-us-election-2024:7013.T';
 const excerptButton = (id: string) => document.querySelector<HTMLButtonElement>(`button.excerpt[data-excerpt-id="${id}"]`);
 const marker = (eventId: string) => document.querySelector(`#price-chart [data-testid="event-marker-${eventId}"]`);
 const eventItem = (eventId: string) => document.querySelector(`.event-picker li[data-event-id="${eventId}"]`);
@@ -18,7 +17,7 @@ describe('excerpt → chart linking in the app', () => {
   it("selecting an excerpt highlights its event's marker and its event in the list; selecting it again clears both", async () => {
     const user = userEvent.setup();
     renderApp();
-    await screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
+    await findDefaultCase();
     expect(marker('us-election-2024')).toHaveAttribute('data-highlighted', 'false');
 
     const button = excerptButton('markets-ihi-mhi-gains');
@@ -38,7 +37,7 @@ describe('excerpt → chart linking in the app', () => {
   it("brings forward only the excerpt's securities, and the excerpt list is usable from the keyboard", async () => {
     const user = userEvent.setup();
     renderApp();
-    await screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
+    await findDefaultCase();
     await user.type(screen.getByLabelText('Excerpt'), 'IHI alone rallied on the result.');
     const form = screen.getByRole('form', { name: 'Add your own excerpt' });
     await user.click(within(within(form).getByRole('group', { name: 'Events it speaks of' })).getByRole('checkbox', { name: /US presidential election/ }));
@@ -57,7 +56,7 @@ describe('excerpt → chart linking in the app', () => {
   it('lists the excerpts of the events in the study, and every excerpt on request', async () => {
     const user = userEvent.setup();
     renderApp();
-    await screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
+    await findDefaultCase();
     // challenges-styles speaks only of the Ishiba–Trump call, which is not in the default study.
     expect(excerptButton('challenges-styles')).toBeNull();
     expect(excerptButton('markets-kim-budget')).not.toBeNull();

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../../../src/app/app.tsx';
 import { createApiStub } from './snapshot-api.ts';
@@ -37,4 +37,18 @@ export function renderApp({ mode = 'snapshot', setup }: { mode?: 'snapshot' | 'l
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(<App queryClient={queryClient} />);
   return { api, queryClient, ...view };
+}
+
+/**
+ * Waits until the default case is on screen: IHI's day-0 cell of the statistics table and the
+ * price chart, whose code loads apart from the first bundle and may arrive after the numbers.
+ */
+export async function findDefaultCase(): Promise<void> {
+  await screen.findByTestId('ar0-us-election-2024:7013.T', {}, { timeout: 5000 });
+  await waitFor(
+    () => {
+      if (!document.querySelector('#price-chart svg.recharts-surface')) throw new Error('the price chart is not drawn yet');
+    },
+    { timeout: 5000 },
+  );
 }
