@@ -1,4 +1,4 @@
-import type { PriceBar, SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { PriceBar, SeriesProvenance } from '../../src/domain/price-api.ts';
 import type { PriceSource } from '../sources/price-source.ts';
 import { formatSnapshotCsv } from './snapshot-builder.ts';
 import { EXCHANGE_NAMES, SNAPSHOT_SERIES, type SeriesSpec } from './snapshot-inputs.ts';

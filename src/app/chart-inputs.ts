@@ -12,10 +12,10 @@ import type { DeckInput, SlideChartKind } from '../features/presentation/utils/d
 import type { DeckExcerpt } from '../features/presentation/utils/relevant-excerpts.ts';
 import { imageSourceLine, provenanceGroups } from '../lib/chart-image-source.ts';
 import { formatDate, formatDateWithWeekday, formatRelativeDay } from '../lib/format.ts';
-import type { Article } from '../shared/article-format.ts';
-import { unitId, type ComposedStudy, type ComposedUnit } from '../shared/compose-study.ts';
-import type { PriceSeries, PricesResponse } from '../shared/price-api.ts';
-import type { StudyEvent } from '../shared/study-event.ts';
+import type { Article } from '../domain/article-format.ts';
+import { unitId, type ComposedStudy, type ComposedUnit } from '../application/compose-study.ts';
+import type { PriceSeries, PricesResponse } from '../domain/price-api.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
 
 /** What the selected excerpt asks the charts to bring forward. */
 export interface Spotlight {

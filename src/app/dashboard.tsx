@@ -10,10 +10,10 @@ import { usePrices } from '../features/prices/api/get-prices.ts';
 import { useStudy } from '../features/study/hooks/use-study.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
-import { buildStudyExport } from '../shared/study-export.ts';
-import { priceRange } from '../shared/price-range.ts';
-import { eventsInStudy, securityChoices } from '../shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY } from '../shared/study-query.ts';
+import { buildStudyExport } from '../application/study-export.ts';
+import { priceRange } from '../application/price-range.ts';
+import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../application/study-query.ts';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { ResultsView } from './results-view.tsx';
 import { createHoverStore } from './hover-store.ts';
@@ -49,7 +49,7 @@ export function Dashboard() {
   const range = useMemo(() => priceRange(allEvents), [allEvents]);
   const wanted = studyEvents.length > 0 && range !== null;
   const prices = usePrices({
-    symbols: wanted ? choices.flatMap((choice) => [choice.symbol, choice.benchmark]) : [],
+    symbols: wanted ? pricedSymbols(choices) : [],
     from: range?.from ?? '',
     to: range?.to ?? '',
   });

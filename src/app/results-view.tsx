@@ -14,9 +14,9 @@ import type { SecurityRow } from '../features/statistics-table/components/securi
 import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
 import { formatDate, formatDayRange } from '../lib/format.ts';
-import { unitId, type ComposedStudy } from '../shared/compose-study.ts';
-import type { PricesResponse } from '../shared/price-api.ts';
-import type { StudyEvent } from '../shared/study-event.ts';
+import { unitId, type ComposedStudy } from '../application/compose-study.ts';
+import type { PricesResponse } from '../domain/price-api.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
 import { deckInput, focusCharts, imageContext, linkedEvents, shortTitle, slideChartSpec, type FocusCharts, type Spotlight } from './chart-inputs.ts';
 import { EmptyState } from './components/empty-state.tsx';
 import { ErrorPanel } from './components/error-panel.tsx';

@@ -1,10 +1,10 @@
 /**
  * The page's view state and its URL: the choices of ViewState as the shared study query
- * (src/shared/study-query.ts), so a link reproduces the view and /api/study.csv reads the same query.
+ * (src/application/study-query.ts), so a link reproduces the view and /api/study.csv reads the same query.
  */
 import { windowTextsFrom } from '../features/study-controls/utils/window-texts.ts';
-import { customStudyEvent, studyOptionsOf } from '../shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY, parseStudyQuery, serializeStudyQuery, type PageQuery, type QueryContext, type QueryProblem } from '../shared/study-query.ts';
+import { customStudyEvent, studyOptionsOf } from '../application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY, parseStudyQuery, serializeStudyQuery, type PageQuery, type QueryContext, type QueryProblem } from '../application/study-query.ts';
 import type { ViewState } from './view-state.ts';
 
 /**

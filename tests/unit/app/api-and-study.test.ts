@@ -4,8 +4,11 @@ import { linkedEvents } from '../../../src/app/chart-inputs.ts';
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
-import { composeStudy, runComposedStudy } from '../../../src/shared/compose-study.ts';
+import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { z } from 'zod';
 import { ApiError, getJson } from '../../../src/lib/api-client.ts';
+import { healthQueryOptions } from '../../../src/features/health/api/get-health.ts';
+import { symbolsQueryOptions } from '../../../src/features/symbols/api/get-symbols.ts';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
 import { json, snapshotPrices } from './helpers/snapshot-api.ts';
 import { dayZeroAr, referenceStudy } from './helpers/reference-study.ts';
@@ -15,18 +18,18 @@ afterEach(() => vi.unstubAllGlobals());
 describe('getJson', () => {
   it("turns an error answer into an ApiError carrying the server's code, message and status", async () => {
     vi.stubGlobal('fetch', async () => json({ error: { code: 'INVALID_SYMBOL', message: 'Symbol "7011 T" is not a Yahoo symbol.' } }, 400));
-    const error = await getJson('/api/prices').catch((caught: unknown) => caught);
+    const error = await getJson('/api/prices', z.unknown()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'INVALID_SYMBOL', message: 'Symbol "7011 T" is not a Yahoo symbol.', status: 400 });
   });
 
   it('explains an error answer without a body, an unreachable server and a non-JSON success', async () => {
     vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status: 502 }));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
     vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: null });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: null });
     vi.stubGlobal('fetch', async () => new Response('not json', { status: 200 }));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 
   it('puts the parameters in the query string', async () => {
@@ -35,8 +38,20 @@ describe('getJson', () => {
       seen.push(url);
       return json({});
     });
-    await getJson('/api/prices', { symbols: '7011.T,^N225', from: '2024-01-01' });
+    await getJson('/api/prices', z.unknown(), { symbols: '7011.T,^N225', from: '2024-01-01' });
     expect(seen).toEqual(['/api/prices?symbols=7011.T%2C%5EN225&from=2024-01-01']);
+  });
+});
+
+describe('symbolsQueryOptions and healthQueryOptions', () => {
+  it('check /api/symbols and /api/health against their wire schemas instead of trusting them', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    vi.stubGlobal('fetch', async () => json({ symbols: [{ symbol: '7011.T', name: 'MHI' }] }));
+    await expect(client.fetchQuery(symbolsQueryOptions())).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringMatching(/\/api\/symbols/) });
+    vi.stubGlobal('fetch', async () => json({ status: 'ok', mode: 'sideways', version: '0.1.0', node: 'v20', yahooFinance2: '3' }));
+    await expect(client.fetchQuery(healthQueryOptions())).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    vi.stubGlobal('fetch', async () => json({ status: 'ok', mode: 'snapshot', version: '0.1.0', node: 'v20', yahooFinance2: '3' }));
+    await expect(client.fetchQuery(healthQueryOptions())).resolves.toMatchObject({ mode: 'snapshot' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageQueryOf, searchOfViewState, viewStateFromSearch, viewStateOf } from '../../../src/app/url-state.ts';
 import { INITIAL_VIEW_STATE, viewReducer, type ViewAction, type ViewState } from '../../../src/app/view-state.ts';
-import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../../../src/shared/study-query.ts';
+import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../../../src/application/study-query.ts';
 
 const CONTEXT = { catalogEventIds: ['ldp-leadership-2024', 'japan-general-election-2024', 'us-election-2024', 'ishiba-trump-call-2024'], excerptIds: ['challenges-styles'] };
 const run = (...actions: ViewAction[]): ViewState => actions.reduce(viewReducer, INITIAL_VIEW_STATE);

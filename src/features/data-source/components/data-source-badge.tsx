@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { PricesResponse } from '../../../shared/price-api.ts';
+import type { PricesResponse } from '../../../domain/price-api.ts';
 import { summariseSources } from '../utils/source-summary.ts';
 import { ProvenanceDialog } from './provenance-dialog.tsx';
 

@@ -1,4 +1,4 @@
-import type { StudyEvent } from '../../../shared/study-event.ts';
+import type { StudyEvent } from '../../../domain/study-event.ts';
 import { formatDate } from '../../../lib/format.ts';
 
 interface EventPickerProps {

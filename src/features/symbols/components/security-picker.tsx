@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SymbolInfo } from '../../../shared/price-api.ts';
+import type { SymbolInfo } from '../../../domain/price-api.ts';
 
 const EXCHANGE_NAMES: Record<string, string> = { XTKS: 'Tokyo', XNYS: 'New York' };
 

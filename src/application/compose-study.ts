@@ -3,17 +3,17 @@
  * the one composition used by the page (in the browser) and by the server's /api/study.csv, so
  * both give the same numbers, byte for byte, for the same query and prices.
  */
-import { buildStudyUnit, dayZero, exchangeForSymbol, isEventStudyError, runStudy } from '../core/index.ts';
-import type { ExchangeSchedule } from '../core/exchanges.ts';
+import { buildStudyUnit, dayZero, isEventStudyError, runStudy } from '../core/index.ts';
 import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../core/types.ts';
-import type { EventDayZero, StudyEvent } from './study-event.ts';
-import type { PriceSeries } from './price-api.ts';
+import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
+import type { PriceSeries } from '../domain/price-api.ts';
+import type { EventDayZero, StudyEvent } from '../domain/study-event.ts';
 
-export interface SecurityChoice {
-  symbol: string;
-  /** The benchmark of the security's own market. */
-  benchmark: string;
-}
+/**
+ * A security with the benchmark of its own exchange; or, when the registry knows no exchange for
+ * it, no benchmark and the reason (the security then fails alone, by name).
+ */
+export type SecurityChoice = { symbol: string; benchmark: string } | { symbol: string; benchmark: null; problem: string };
 
 export interface ComposeInput {
   series: readonly PriceSeries[];
@@ -96,11 +96,13 @@ function composeUnit(
 ): ComposedUnit | SecurityFailure {
   const id = unitId(event.id, choice.symbol);
   const failure = (code: string, message: string): SecurityFailure => ({ id, symbol: choice.symbol, eventId: event.id, error: { code, message } });
+  if (choice.benchmark === null) return failure('UNKNOWN_EXCHANGE', choice.problem);
   const security = bySymbol.get(choice.symbol);
   const benchmark = bySymbol.get(choice.benchmark);
   if (!security) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for it.`);
   if (!benchmark) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for its benchmark ${choice.benchmark}.`);
-  const exchange = exchangeForSymbol(choice.symbol);
+  const exchange = exchangeOf(choice.symbol, security);
+  if (exchange instanceof UnknownExchangeError) return failure(exchange.code, exchange.message);
   try {
     const tradingDays = benchmark.bars.map((bar) => bar.date);
     const unit = buildStudyUnit({
@@ -120,14 +122,26 @@ function composeUnit(
   }
 }
 
+// The price source's own word on the exchange (the snapshot's MIC, Yahoo's exchange code) comes
+// first; the symbol rules of the registry after it.
+function exchangeOf(symbol: string, series: PriceSeries | undefined): Exchange | UnknownExchangeError {
+  try {
+    return exchangeForSymbol(symbol, series?.exchange);
+  } catch (error) {
+    if (error instanceof UnknownExchangeError) return error;
+    throw error;
+  }
+}
+
 // Day 0 of every known event on the calendar of each benchmark in the study, for chart markers and
 // for linking a chart day to the excerpts of the event that happened on it.
 function eventDays(input: ComposeInput, bySymbol: ReadonlyMap<string, PriceSeries>): EventDayZero[] {
-  const calendars = new Map<string, { exchange: ExchangeSchedule; tradingDays: readonly string[] }>();
+  const calendars = new Map<string, { exchange: Exchange; tradingDays: readonly string[] }>();
   for (const choice of input.securities) {
-    const exchange = exchangeForSymbol(choice.symbol);
-    const benchmark = bySymbol.get(choice.benchmark);
-    if (benchmark && !calendars.has(exchange.code)) calendars.set(exchange.code, { exchange, tradingDays: benchmark.bars.map((bar) => bar.date) });
+    const benchmark = choice.benchmark === null ? undefined : bySymbol.get(choice.benchmark);
+    if (!benchmark) continue;
+    const exchange = exchangeOf(choice.symbol, bySymbol.get(choice.symbol));
+    if (!(exchange instanceof UnknownExchangeError) && !calendars.has(exchange.code)) calendars.set(exchange.code, { exchange, tradingDays: benchmark.bars.map((bar) => bar.date) });
   }
   const days: EventDayZero[] = [];
   for (const { exchange, tradingDays } of calendars.values()) {

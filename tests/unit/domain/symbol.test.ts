@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSymbol } from '../../../server/request-validation.ts';
-import { symbolSyntaxProblem } from '../../../src/shared/symbol-syntax.ts';
+import { symbolSyntaxProblem } from '../../../src/domain/symbol.ts';
 
 function serverAccepts(symbol: string): boolean {
   try {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
-import { readEventCatalog } from '../../../src/shared/event-catalog.ts';
-import { priceRange } from '../../../src/shared/price-range.ts';
-import { customStudyEvent, eventsInStudy, securityChoices, studyOptionsOf, studyPlan } from '../../../src/shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY } from '../../../src/shared/study-query.ts';
+import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
+import { priceRange } from '../../../src/application/price-range.ts';
+import { customStudyEvent, eventsInStudy, securityChoices, studyOptionsOf, studyPlan } from '../../../src/application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
 import eventsJson from '../../../data/events.json';
 
 const catalog = readEventCatalog(eventsJson);

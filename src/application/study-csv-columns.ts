@@ -1,9 +1,10 @@
 /**
  * What each column of the two study CSV files means, with its unit, in the column order of
- * src/shared/study-csv.ts. The manifest carries these definitions next to the files, so a reader of
- * a CSV alone on a disk can still tell what every number is.
+ * src/application/study-csv.ts; the test columns' meanings come from the test registry. The
+ * manifest carries these definitions next to the files, so a reader of a CSV alone on a disk can
+ * still tell what every number is.
  */
-import type { AggregateTests } from '../core/types.ts';
+import { PORTFOLIO_TESTS } from '../domain/portfolio-tests.ts';
 import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from './study-csv.ts';
 
 export interface ColumnDefinition {
@@ -35,19 +36,6 @@ const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, stri
   scar: ['Standardised CAR: car / √car_variance.', STANDARD_UNITS],
 };
 
-const TEST_DESCRIPTIONS: readonly (readonly [keyof AggregateTests, string, string])[] = [
-  ['crossSectionalT', 'cross_sectional_t', 'Cross-sectional t of the mean AR or CAR (Brown & Warner 1985), t(N − 1)'],
-  ['patellZ', 'patell_z', 'Patell (1976) standardised residual Z, N(0,1)'],
-  ['bmpT', 'bmp_t', 'Boehmer, Musumeci & Poulsen (1991) standardised cross-sectional t, t(N − 1)'],
-  ['kpT', 'kp_t', 'Kolari & Pynnönen (2010) BMP t adjusted for cross-correlation, t(N − 1)'],
-  ['j1', 'j1', 'J1 (Campbell, Lo & MacKinlay 1997), N(0,1)'],
-  ['j2', 'j2', 'J2 on standardised CARs (Campbell, Lo & MacKinlay 1997), N(0,1)'],
-  ['signZ', 'sign_z', 'Sign test z of the share of positive ARs against one half, N(0,1)'],
-  ['generalizedSignZ', 'generalized_sign_z', 'Generalised sign test z (Cowan 1992), N(0,1)'],
-  ['rankT', 'rank_t', 'Corrado (1989) rank test; Cowan (1992) cumulative rank test for windows, N(0,1)'],
-  ['wilcoxon', 'wilcoxon', 'Wilcoxon signed-rank W+ (exact p-value below 50 non-zero values)'],
-];
-
 const AGGREGATE_MEANINGS: Record<string, [string, string]> = {
   event_id: ['Id of the event when every security-event pair of the study belongs to one event; empty when several events are pooled.', 'text'],
   row_type: ['"daily": one event day; "window": one CAR window.', 'text'],
@@ -59,10 +47,10 @@ const AGGREGATE_MEANINGS: Record<string, [string, string]> = {
   aar: ['Daily rows: average abnormal return across securities.', FRACTION],
   caar: ['Daily rows: sum of the AARs from the start of the event window; window rows: the mean CAR over the window.', FRACTION],
   ...Object.fromEntries(
-    TEST_DESCRIPTIONS.flatMap(([, prefix, description]) => [
-      [prefix, [`${description}: the statistic.`, 'statistic']],
-      [`${prefix}_p_value`, [`${description}: two-sided p-value.`, 'probability']],
-      [`${prefix}_reason`, [`${description}: why it could not be computed (statistic and p-value then empty).`, 'text']],
+    PORTFOLIO_TESTS.flatMap(({ csvPrefix, description }) => [
+      [csvPrefix, [`${description}: the statistic.`, 'statistic']],
+      [`${csvPrefix}_p_value`, [`${description}: two-sided p-value.`, 'probability']],
+      [`${csvPrefix}_reason`, [`${description}: why it could not be computed (statistic and p-value then empty).`, 'text']],
     ]),
   ),
 };

@@ -1,5 +1,5 @@
-import { addCalendarDays, isCalendarDate } from '../lib/calendar.ts';
-import type { StudyEvent } from './study-event.ts';
+import { addCalendarDays, isCalendarDate } from '../domain/calendar.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
 
 /**
  * Calendar years of prices fetched before the earliest event: about 750 trading days, room for

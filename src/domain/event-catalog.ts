@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, isTimeOfDay } from './calendar.ts';
 import type { StudyEvent } from './study-event.ts';
 
 const eventsFileSchema = z.object({
@@ -6,8 +7,8 @@ const eventsFileSchema = z.object({
     z.object({
       id: z.string().min(1),
       title: z.string().min(1),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+      date: z.string().refine(isCalendarDate, { error: 'must be a calendar date YYYY-MM-DD' }),
+      time: z.string().refine(isTimeOfDay, { error: 'must be a time HH:mm' }).optional(),
       timeZone: z.string().min(1),
       timingNote: z.string(),
       sourceNote: z.string(),

@@ -6,12 +6,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { AggregateTests, StudyResult } from '../../../src/core/types.ts';
-import { composeStudy, runComposedStudy } from '../../../src/shared/compose-study.ts';
-import { readEventCatalog } from '../../../src/shared/event-catalog.ts';
-import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from '../../../src/shared/study-csv.ts';
-import { buildStudyExport, studyFileNames } from '../../../src/shared/study-export.ts';
-import { studyPlan } from '../../../src/shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY, parseStudyQuery, type StudyQuery } from '../../../src/shared/study-query.ts';
+import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
+import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from '../../../src/application/study-csv.ts';
+import { buildStudyExport, studyFileNames } from '../../../src/application/study-export.ts';
+import { studyPlan } from '../../../src/application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY, parseStudyQuery, type StudyQuery } from '../../../src/application/study-query.ts';
 import eventsJson from '../../../data/events.json';
 import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows, TEST_COLUMN_PREFIXES } from './helpers/csv-read-back.ts';

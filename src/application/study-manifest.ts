@@ -6,9 +6,10 @@
  */
 import type { ResolvedStudyOptions, StudyResult } from '../core/types.ts';
 import type { ComposedStudy } from './compose-study.ts';
-import type { PriceSeries, PricesResponse, SeriesProvenance } from './price-api.ts';
+import type { PriceSeries, PricesResponse, SeriesProvenance } from '../domain/price-api.ts';
+import { seriesProvenanceSchema } from '../domain/provenance.ts';
 import { portfolioColumnDefinitions, securityColumnDefinitions } from './study-csv-columns.ts';
-import type { StudyEvent } from './study-event.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
 import { studyQueryString, type StudyQuery } from './study-query.ts';
 
 export const MANIFEST_FORMAT = 'kabuto-study-manifest';
@@ -174,20 +175,10 @@ function seriesSource(series: PriceSeries): {
   };
 }
 
-// The documented fields only, in a fixed order: the page reads prices through a schema that drops
-// any other, and its manifest must read like the server's.
+// The documented fields only, in the schema's order: the page reads prices through the same schema,
+// which drops any other, and its manifest must read like the server's.
 function provenanceOf(provenance: SeriesProvenance): SeriesProvenance {
-  const { source, repository, commit, path, blob, adjustment, defects, license } = provenance;
-  return {
-    source,
-    ...(repository === undefined ? {} : { repository }),
-    ...(commit === undefined ? {} : { commit }),
-    ...(path === undefined ? {} : { path }),
-    ...(blob === undefined ? {} : { blob }),
-    adjustment,
-    defects: [...defects],
-    ...(license === undefined ? {} : { license }),
-  };
+  return seriesProvenanceSchema.parse(provenance);
 }
 
 // Code-point order, so the page and the server sort alike whatever their locale.

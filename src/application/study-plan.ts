@@ -3,12 +3,13 @@
  * which prices over which dates, which engine options. The page derives these piece by piece (so it
  * can memoise each), the server all at once through {@link studyPlan}; both call the same functions.
  */
-import { DEFAULT_STUDY_OPTIONS, exchangeForSymbol } from '../core/index.ts';
+import { DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
 import type { ReturnKind, StudyOptions } from '../core/types.ts';
+import { defaultBenchmark, exchangeForSymbol, isExchangeCode } from '../domain/exchanges.ts';
+import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../domain/study-event.ts';
 import type { SecurityChoice } from './compose-study.ts';
 import { priceRange } from './price-range.ts';
-import type { ExchangeCode, CustomEventSpec, StudyQuery } from './study-query.ts';
-import { CUSTOM_EVENT_NOTE, type StudyEvent } from './study-event.ts';
+import type { BenchmarkChoices, CustomEventSpec, StudyQuery } from './study-query.ts';
 
 export interface StudyPlan {
   /** Every known event: the catalogue, then the query's custom events. */
@@ -37,7 +38,7 @@ export function studyPlan(query: StudyQuery, catalogEvents: readonly StudyEvent[
     events: eventsInStudy(allEvents, query.eventIds),
     securities,
     range: priceRange(allEvents),
-    symbols: [...new Set(securities.flatMap((choice) => [choice.symbol, choice.benchmark]))].sort(),
+    symbols: pricedSymbols(securities),
     options: studyOptionsOf(query),
     returnKind: query.returnKind,
   };
@@ -54,12 +55,32 @@ export function eventsInStudy(allEvents: readonly StudyEvent[], eventIds: readon
 }
 
 /**
- * Each security with the benchmark chosen for its exchange.
+ * Each security with the benchmark chosen for its exchange (the exchange's registry default when
+ * the query chose none). A security the registry can place on no exchange keeps its place with the
+ * reason instead of a benchmark, so it fails alone and by name.
  * @throws never
  * @example securityChoices(['7013.T'], { XTKS: 'TOPIX', XNYS: '^GSPC' }) // [{ symbol: '7013.T', benchmark: 'TOPIX' }]
  */
-export function securityChoices(securities: readonly string[], benchmarks: Readonly<Record<ExchangeCode, string>>): SecurityChoice[] {
-  return securities.map((symbol) => ({ symbol, benchmark: benchmarks[exchangeForSymbol(symbol).code] }));
+export function securityChoices(securities: readonly string[], benchmarks: Readonly<BenchmarkChoices>): SecurityChoice[] {
+  return securities.map((symbol): SecurityChoice => {
+    try {
+      const exchange = exchangeForSymbol(symbol);
+      const chosen = isExchangeCode(exchange.code) ? benchmarks[exchange.code] : undefined;
+      return { symbol, benchmark: chosen ?? defaultBenchmark(exchange) };
+    } catch (error) {
+      return { symbol, benchmark: null, problem: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
+/**
+ * The symbols whose prices a study needs: each security that has an exchange and its benchmark,
+ * each once, sorted.
+ * @throws never
+ * @example pricedSymbols([{ symbol: '7013.T', benchmark: 'TOPIX' }]) // ['7013.T', 'TOPIX']
+ */
+export function pricedSymbols(choices: readonly SecurityChoice[]): string[] {
+  return [...new Set(choices.flatMap((choice) => (choice.benchmark === null ? [] : [choice.symbol, choice.benchmark])))].sort();
 }
 
 /**

@@ -9,8 +9,9 @@
  * spreadsheets do not run them as formulas (OWASP "CSV injection"); numbers are never altered.
  */
 import Papa from 'papaparse';
-import { EventStudyError } from '../core/errors';
-import type { AggregateTests, StudyResult, TestResult } from '../core/types';
+import { EventStudyError } from '../core/errors.ts';
+import type { AggregateTests, StudyResult, TestResult } from '../core/types.ts';
+import { PORTFOLIO_TESTS } from '../domain/portfolio-tests.ts';
 
 /** What the result itself does not carry. */
 export interface CsvContext {
@@ -45,20 +46,6 @@ export const SECURITY_COLUMNS = [
   'scar',
 ] as const;
 
-/** Test names in AggregateTests order with the column prefix each gets in the aggregate CSV. */
-const TEST_COLUMNS: readonly (readonly [keyof AggregateTests, string])[] = [
-  ['crossSectionalT', 'cross_sectional_t'],
-  ['patellZ', 'patell_z'],
-  ['bmpT', 'bmp_t'],
-  ['kpT', 'kp_t'],
-  ['j1', 'j1'],
-  ['j2', 'j2'],
-  ['signZ', 'sign_z'],
-  ['generalizedSignZ', 'generalized_sign_z'],
-  ['rankT', 'rank_t'],
-  ['wilcoxon', 'wilcoxon'],
-];
-
 export const AGGREGATE_COLUMNS: readonly string[] = [
   'event_id',
   'row_type',
@@ -69,7 +56,7 @@ export const AGGREGATE_COLUMNS: readonly string[] = [
   'n',
   'aar',
   'caar',
-  ...TEST_COLUMNS.flatMap(([, prefix]) => [prefix, `${prefix}_p_value`, `${prefix}_reason`]),
+  ...PORTFOLIO_TESTS.flatMap(({ csvPrefix }) => [csvPrefix, `${csvPrefix}_p_value`, `${csvPrefix}_reason`]),
 ];
 
 /**
@@ -108,7 +95,7 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
 }
 
 /**
- * Portfolio CSV: AAR and CAAR with every test statistic, its two-sided p-value and, when it cannot
+ * Portfolio CSV: AAR and CAAR with every test of the test registry (src/domain/portfolio-tests.ts), its statistic, its two-sided p-value and, when it cannot
  * be computed, the reason, columns {@link AGGREGATE_COLUMNS}. `row_type` "daily" rows hold one event
  * day (`relative_day`, `date`, `aar`; `caar` cumulates from the start of the event window; tests on
  * that day's abnormal returns); "window" rows hold one CAR window (`from`, `to`, `caar`; tests on
@@ -153,7 +140,7 @@ function commonEventId(result: StudyResult): string | null {
 }
 
 function testCells(tests: AggregateTests): Cell[] {
-  return TEST_COLUMNS.flatMap(([name]) => resultCells(tests[name]));
+  return PORTFOLIO_TESTS.flatMap(({ key }) => resultCells(tests[key]));
 }
 
 function resultCells(test: TestResult): Cell[] {

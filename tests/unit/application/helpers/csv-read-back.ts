@@ -1,7 +1,7 @@
 /**
  * Reading an exported study CSV back in a test, as a user's pandas or R would: papaparse with a
  * header row, and the aggregate CSV's test columns written out here rather than imported from
- * src/shared/study-csv.ts, so a wrong column name there fails the tests.
+ * src/application/study-csv.ts and the test registry, so a wrong column name there fails the tests.
  */
 import Papa from 'papaparse';
 import { expect } from 'vitest';
