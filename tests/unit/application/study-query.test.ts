@@ -151,6 +151,18 @@ describe('an invalid parameter', () => {
     ['excerpt=%3Cscript%3E', 'excerpt', /is not an excerpt id/, (q) => q.view.excerptId, null],
     ['excerpt=user-9', 'excerpt', /No excerpt "user-9" is known/, (q) => q.view.excerptId, null],
     ['test=t', 'test', /"t" is not a portfolio test/, (q) => q.view.significanceTest, 'bmpT'],
+    // The study limits (src/application/study-limits.ts), checked before anything is computed.
+    ['window=-5:1000000000', 'window', /The event window -5:1000000000 reaches beyond 250 trading days from day 0/, (q) => q.study.eventWindow, { from: -5, to: 10 }],
+    ['estimation=-1011:-11', 'estimation', /The estimation window -1011:-11 has 1001 trading days; at most 1,000 are allowed/, (q) => q.study.estimationWindow, { from: -250, to: -11 }],
+    ['gap=-2000:-1990', 'gap', /The gap -2000:-1990 reaches beyond 1,500 trading days/, (q) => q.study.gap, null],
+    [`car-windows=${Array.from({ length: 21 }, () => '0:0').join(',')}`, 'car-windows', /It lists 21 CAR windows; at most 20 are allowed/, (q) => q.study.carWindows, DEFAULT_STUDY_QUERY.carWindows],
+    ['car-windows=0:251', 'car-windows', /The CAR window 0:251 reaches beyond 250/, (q) => q.study.carWindows, DEFAULT_STUDY_QUERY.carWindows],
+    ['custom=custom-1~9999-09-30~~UTC~T', 'custom', /9999-09-30 is after 2099-12-31, the latest event date/, (q) => q.study.customEvents, []],
+    ['custom=custom-1~1969-12-31~~UTC~T', 'custom', /1969-12-31 is before 1970-01-01/, (q) => q.study.customEvents, []],
+    // An exchange the registry does not know is named, never filed under New York.
+    ['securities=7011.T,OCDO.L', 'securities', /OCDO\.L: No registered exchange has the Yahoo suffix \.L/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['securities=JPY=X', 'securities', /JPY=X: It is an index, currency or future/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['benchmarks=XNAS:%5EIXIC,XNYS:%5EIXIC', 'benchmarks', /"\^IXIC" does not trade on New York Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['model=market&model=mean-adjusted', 'model', /is given 2 times; give it once/, (q) => q.study.model, 'market'],
     ['utm_source=mail', '"utm_source"', /is not a setting of the study/, (q) => q, DEFAULT_PAGE],
   ];
@@ -161,6 +173,18 @@ describe('an invalid parameter', () => {
     expect(problems[0]?.parameter).toBe(parameter);
     expect(problems[0]?.message).toMatch(message);
     expect(field(query)).toEqual(fallback);
+  });
+
+  it(`refuses more than ${STUDY_LIMITS.events} events in one study`, () => {
+    const ids = Array.from({ length: STUDY_LIMITS.events + 1 }, (_, index) => `event-${index}`);
+    expect(parseStudyQuery(`events=${ids.join(',')}`, { catalogEventIds: ids }).problems).toEqual([{ parameter: 'events', message: 'It lists 21 events; at most 20 fit one study.' }]);
+  });
+
+  it('keys benchmarks by the registry\'s MICs, Nasdaq included, and writes only those chosen', () => {
+    const { query, problems } = parseStudyQuery('benchmarks=XNAS:%5EIXIC', CONTEXT);
+    expect(problems).toEqual([]);
+    expect(query.study.benchmarks).toEqual({ XTKS: 'TOPIX', XNYS: '^GSPC', XNAS: '^IXIC' });
+    expect(studyQueryString(query.study)).toContain('&benchmarks=XNAS:%5EIXIC,XNYS:%5EGSPC,XTKS:TOPIX&');
   });
 
   it('keeps the valid parameters of a link next to an invalid one', () => {
