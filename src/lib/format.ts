@@ -90,3 +90,12 @@ export function formatDayRange(range: { from: number; to: number }): string {
 export function dataValue(value: number | null): string {
   return value === null ? '' : String(value);
 }
+
+/**
+ * An event title short enough for a chart label or a table cell: what comes before a colon.
+ * @example shortTitle('US presidential election: Donald Trump wins') // 'US presidential election'
+ */
+export function shortTitle(title: string): string {
+  const colon = title.indexOf(':');
+  return colon > 0 ? title.slice(0, colon) : title;
+}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { isCalendarDate, isTimeOfDay, isTimeZone } from '../../../domain/calendar.ts';
 import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../../../domain/study-event.ts';
 import { eventDateProblem, STUDY_LIMITS } from '../../../application/study-limits.ts';
+import './events.css';
 
 const COMMON_ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/London', 'UTC'];
 

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SymbolInfo } from '../../../domain/price-api.ts';
+import './security-picker.css';
 
 const EXCHANGE_NAMES: Record<string, string> = { XTKS: 'Tokyo', XNYS: 'New York' };
 

@@ -1,21 +1,19 @@
-import type { AggregateTests, ModelKind, ReturnKind, SecurityResult, StudyResult } from '../core/types.ts';
-import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
-import type { LineSpec } from '../features/charts/components/chart-interaction.ts';
-import type { ChartImageContext, SecurityPanel } from '../features/charts/components/charts-panel.tsx';
-import type { EventMarker } from '../features/charts/components/event-marker.tsx';
-import type { SlideChartProps } from '../features/charts/components/slide-chart.tsx';
-import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from '../features/charts/utils/chart-data.ts';
-import { AR_NOTE, portfolioNote } from '../features/charts/utils/chart-notes.ts';
-import { BENCHMARK_STYLE, seriesStyle } from '../features/charts/utils/palette.ts';
-import { summariseSources } from '../features/data-source/utils/source-summary.ts';
-import type { DeckInput, SlideChartKind } from '../features/presentation/utils/deck.ts';
-import type { DeckExcerpt } from '../features/presentation/utils/relevant-excerpts.ts';
-import { imageSourceLine, provenanceGroups } from '../lib/chart-image-source.ts';
-import { formatDate, formatDateWithWeekday, formatRelativeDay } from '../lib/format.ts';
-import type { Article } from '../domain/article-format.ts';
-import { unitId, type ComposedStudy, type ComposedUnit } from '../application/compose-study.ts';
-import type { PriceSeries, PricesResponse } from '../domain/price-api.ts';
-import type { StudyEvent } from '../domain/study-event.ts';
+/**
+ * What the price and abnormal-return charts show of the focused event, built from the composed study
+ * and its result: rebased price lines, one AR/CAR panel per security, markers of the events whose day 0
+ * falls inside the window, and the same charts at slide size.
+ */
+import { unitId, type ComposedStudy, type ComposedUnit } from '../../../application/compose-study.ts';
+import type { SecurityResult, StudyResult } from '../../../core/types.ts';
+import type { PriceSeries } from '../../../domain/price-api.ts';
+import type { StudyEvent } from '../../../domain/study-event.ts';
+import { formatDate, formatDateWithWeekday, formatRelativeDay, shortTitle } from '../../../lib/format.ts';
+import type { LineSpec } from '../components/chart-interaction.ts';
+import type { SecurityPanel } from '../components/charts-panel.tsx';
+import type { EventMarker } from '../components/event-marker.tsx';
+import type { SlideChartProps } from '../components/slide-chart.tsx';
+import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from './chart-data.ts';
+import { BENCHMARK_STYLE, seriesStyle } from './palette.ts';
 
 /** What the selected excerpt asks the charts to bring forward. */
 export interface Spotlight {
@@ -136,15 +134,6 @@ function eventMarkers(input: FocusInput, calendar: NonNullable<FocusCharts['cale
   });
 }
 
-/**
- * An event title short enough for a chart label or a table cell: what comes before a colon.
- * @example shortTitle('US presidential election: Donald Trump wins') // 'US presidential election'
- */
-export function shortTitle(title: string): string {
-  const colon = title.indexOf(':');
-  return colon > 0 ? title.slice(0, colon) : title;
-}
-
 function securityPanels(input: FocusInput): SecurityPanel[] {
   const resultsById = new Map((input.result?.securities ?? []).map((security): [string, SecurityResult] => [security.id, security]));
   const failuresById = new Map((input.result?.failures ?? input.composed.failures).map((failure) => [failure.id, failure]));
@@ -169,109 +158,10 @@ function securityPanels(input: FocusInput): SecurityPanel[] {
   return panels;
 }
 
-/** The normal-return model as an image's source line cites it. */
-const MODEL_CITATIONS: Record<ModelKind, string> = {
-  market: 'MacKinlay (1997) market model',
-  'market-adjusted': 'MacKinlay (1997) market-adjusted model',
-  'mean-adjusted': 'MacKinlay (1997) mean-adjusted model',
-};
-
-interface ImageContextInput {
-  prices: PricesResponse;
-  model: ModelKind;
-  /** Model and windows, as the chart subtitles state them. */
-  method: string;
-  focusEventId: string;
-  studyEventIds: readonly string[];
-  /** The app's version from /api/health, or null before it answers. */
-  version: string | null;
-}
-
-/**
- * What every saved chart image states besides its title: the source line (app, method, where each
- * series comes from) and the events that name the files.
- * @example imageContext({ prices, model: 'market', method: 'Market model, …', focusEventId: 'us-election-2024', studyEventIds: ['us-election-2024'], version: '0.1.0' }).source // 'Kabuto 0.1.0, MacKinlay (1997) market model. Prices: Offline snapshot (…).'
- */
-export function imageContext(input: ImageContextInput): ChartImageContext {
-  return {
-    source: imageSourceLine({
-      app: input.version ? `Kabuto ${input.version}` : 'Kabuto',
-      method: MODEL_CITATIONS[input.model],
-      priceSource: summariseSources(input.prices.series).label,
-      groups: provenanceGroups(input.prices.series),
-    }),
-    method: input.method,
-    eventId: input.focusEventId,
-    portfolioEventIds: input.studyEventIds,
-  };
-}
-
-interface DeckSource {
-  charts: FocusCharts;
-  result: StudyResult;
-  prices: PricesResponse;
-  securityNames: ReadonlyMap<string, string>;
-  eventCount: number;
-  modelName: string;
-  returnKind: ReturnKind;
-  significanceTest: keyof AggregateTests;
-  articles: readonly Article[];
-  userExcerpts: readonly UserExcerpt[];
-  version: string | null;
-  /** The price chart's subtitle: the event, day 0, model and windows. */
-  subtitle: string;
-  /** The portfolio chart's subtitle, or null when the study has no portfolio. */
-  portfolioSubtitle: string | null;
-}
-
-/**
- * What presentation mode shows of the focused event, built only from what the page already
- * holds: its securities in the user's order, the result, the excerpts, the price sources and the
- * chart subtitles.
- */
-export function deckInput(source: DeckSource): DeckInput {
-  const { charts, prices } = source;
-  return {
-    event: charts.event,
-    securities: charts.securities.map((panel) => ({
-      id: panel.key,
-      symbol: panel.symbol,
-      name: source.securityNames.get(panel.symbol) ?? panel.symbol,
-      benchmarkName: panel.benchmarkName,
-      failure: panel.failure,
-    })),
-    result: source.result,
-    eventCount: source.eventCount,
-    modelName: source.modelName,
-    returnKind: source.returnKind,
-    significanceTest: source.significanceTest,
-    excerpts: deckExcerpts(source.articles, source.userExcerpts),
-    prices: { label: summariseSources(prices.series).label, groups: provenanceGroups(prices.series) },
-    version: source.version,
-    chartSubtitles: {
-      prices: source.subtitle,
-      'abnormal-returns': `${source.subtitle} ${AR_NOTE}`,
-      ...(source.portfolioSubtitle === null ? {} : { portfolio: `${source.portfolioSubtitle} ${portfolioNote(source.significanceTest)}` }),
-    },
-  };
-}
-
-/**
- * The excerpts a presentation may quote: the articles' (with their title, outlet and date) and
- * the user's own (with the source they typed).
- */
-export function deckExcerpts(articles: readonly Article[], userExcerpts: readonly UserExcerpt[]): DeckExcerpt[] {
-  const fromArticles = articles.flatMap((article) =>
-    article.excerpts.map((excerpt) => ({ ...excerpt, source: `${article.title} (outlet: ${article.outlet}; date: ${article.date})` })),
-  );
-  const fromUser = userExcerpts.map((excerpt) => ({ ...excerpt, source: `Your excerpt${excerpt.source ? `; source: ${excerpt.source}` : ''}` }));
-  return [...fromArticles, ...fromUser];
-}
-
 /**
  * A chart of the focused event at slide size, or null when the study has none of that kind.
  */
-export function slideChartSpec(chart: SlideChartKind, charts: FocusCharts, portfolio: { rows: ChartRow[]; markers: EventMarker[] } | null): SlideChartProps | null {
+export function slideChartSpec(chart: SlideChartProps['kind'], charts: FocusCharts, portfolio: { rows: ChartRow[]; markers: EventMarker[] } | null): SlideChartProps | null {
   if (chart === 'prices') return { kind: 'prices', rows: charts.priceRows, lines: charts.priceLines, markers: charts.markers };
   if (chart === 'abnormal-returns') return { kind: 'abnormal-returns', panels: charts.securities, markers: charts.markers };
   return portfolio ? { kind: 'portfolio', rows: portfolio.rows, markers: portfolio.markers } : null;

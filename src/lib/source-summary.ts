@@ -1,4 +1,4 @@
-import type { PriceSeries, PriceSourceKind } from '../../../domain/price-api.ts';
+import type { PriceSeries, PriceSourceKind } from '../domain/price-api.ts';
 
 export interface SourceSummary {
   /** "Offline snapshot", "Live", "Cached", or a mix such as "Live + Cached". */
