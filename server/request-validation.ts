@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addCalendarYears, isCalendarDate } from '../src/domain/calendar.ts';
+import { PRICE_DATES } from '../src/domain/price-api.ts';
 import { MAX_SYMBOL_LENGTH, symbolSyntaxProblem } from '../src/domain/symbol.ts';
 import { InvalidRequestError, quoteForMessage, type InvalidRequestCode } from './errors.ts';
 
@@ -64,6 +65,8 @@ function dateSchema(name: 'from' | 'to') {
   return z.string({ error: `The ${name} parameter is required, as a date YYYY-MM-DD.` }).superRefine((text, context) => {
     if (!isCalendarDate(text)) {
       context.addIssue(issue('INVALID_DATE', `${name}=${quoteForMessage(text)} is not a real calendar date written YYYY-MM-DD, e.g. 2024-11-06.`));
+    } else if (text < PRICE_DATES.earliest || text > PRICE_DATES.latest) {
+      context.addIssue(issue('INVALID_DATE', `${name}=${text} is outside the dates a price source holds, ${PRICE_DATES.earliest} to ${PRICE_DATES.latest}.`));
     }
   });
 }
@@ -72,7 +75,7 @@ const pricesQuerySchema = z
   .object({ symbols: symbolsSchema, from: dateSchema('from'), to: dateSchema('to') })
   .superRefine(({ from, to }, context) => {
     // zod runs this even after a field failed; the date problem is already reported then.
-    if (!isCalendarDate(from) || !isCalendarDate(to)) return;
+    if (!isCalendarDate(from) || !isCalendarDate(to) || from < PRICE_DATES.earliest || to > PRICE_DATES.latest) return;
     if (from > to) context.addIssue(issue('INVALID_RANGE', `from (${from}) is after to (${to}); give the earlier date first.`));
     else if (to > addCalendarYears(from, MAX_RANGE_YEARS)) {
       context.addIssue(issue('INVALID_RANGE', `${from} to ${to} is longer than ${MAX_RANGE_YEARS} years; ask for a shorter range.`));

@@ -25,8 +25,9 @@ export const STUDY_LIMITS = {
   /** Characters in a custom event's title. */
   titleLength: 120,
   /**
-   * Event dates: prices are fetched from three years before the first event, and no price source
-   * holds bars before 1970 (Yahoo counts in Unix time; the snapshot starts in 2021) or after 2099.
+   * Event dates: prices are fetched from three years before the first event to three months after
+   * the last, which keeps every request inside the dates a price source holds (PRICE_DATES,
+   * 1900–2100); Yahoo counts time from 1970 and the snapshot starts in 2021.
    */
   earliestEventDate: '1970-01-01',
   latestEventDate: '2099-12-31',

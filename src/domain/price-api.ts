@@ -12,6 +12,13 @@ import { seriesProvenanceSchema } from './provenance.ts';
 export type { SeriesProvenance } from './provenance.ts';
 
 const isoDate = z.string().regex(ISO_DATE_PATTERN);
+
+/**
+ * The dates a price request may name: no price source holds a bar outside them (Yahoo's history
+ * starts in the 1960s, the snapshot in 2021), and inside them every date arithmetic of the project
+ * stays in four-digit years.
+ */
+export const PRICE_DATES = { earliest: '1900-01-01', latest: '2100-12-31' } as const;
 const nullableNumber = z.number().nullable();
 
 export const priceSourceKindSchema = z.enum(['live', 'cache', 'snapshot']);

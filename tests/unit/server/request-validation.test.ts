@@ -103,7 +103,7 @@ describe('parsePricesQuery', () => {
     expect(rejection(queries).message).toContain(`${name} parameter is required`);
   });
 
-  it.each([['2024-02-30'], ['2024-11-6'], ['yesterday'], ['2024-11-06T09:00:00+09:00'], ['２０２４-11-06']])('refuses from=%s with INVALID_DATE', (from) => {
+  it.each([['2024-02-30'], ['2024-11-6'], ['yesterday'], ['2024-11-06T09:00:00+09:00'], ['２０２４-11-06'], ['0000-01-01'], ['1899-12-31']])('refuses from=%s with INVALID_DATE', (from) => {
     const error = rejection({ symbols: ['7011.T'], from: [from], to: ['2024-11-29'] });
     expect(error.code).toBe('INVALID_DATE');
   });
