@@ -42,6 +42,12 @@ describe('the view state in the URL', () => {
     expect(back.state).toEqual(state);
   });
 
+  it("keeps a benchmark chosen for any exchange of the registry, Nasdaq's included, and drops an unknown market", () => {
+    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^FTSE' });
+    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
+    expect(viewStateFromSearch(searchOfViewState(state), CONTEXT).problems).toEqual([]);
+  });
+
   it('writes the windows last applied, not a window still being typed', () => {
     const typing = run({ type: 'set-window-text', field: 'estimation', text: '-120:-11' }, { type: 'set-window-text', field: 'estimation', text: '-120:' });
     expect(new URLSearchParams(searchOfViewState(typing)).get('estimation')).toBe('-120:-11');
