@@ -28,8 +28,8 @@ const MINUTE_MS = 60_000;
  * @throws {EventStudyError} UNKNOWN_TIME_ZONE for a time zone Intl does not know; INVALID_INPUT for a
  *   malformed date or time, a time without a time zone, or an unsorted calendar; EVENT_OUTSIDE_DATA
  *   when the event falls before the first or after the last trading day's close.
- * @example dayZero({ date: '2024-11-05', time: '19:00', timeZone: 'America/New_York' }, exchangeByMic('XTKS'),
- *   ['2024-11-05', '2024-11-06']) // '2024-11-06' (09:00 in Tokyo, before the 15:30 close)
+ * @example dayZero({ date: '2024-11-05', time: '19:00', timeZone: 'America/New_York' }, tokyoSchedule,
+ *   ['2024-11-05', '2024-11-06']) // '2024-11-06' (09:00 in Tokyo, before the 15:30 close; tokyoSchedule = EXCHANGE_REGISTRY.XTKS of src/domain/exchanges.ts)
  */
 export function dayZero(
   event: EventTime,
