@@ -5,6 +5,8 @@ import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
 import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { securityChoices } from '../../../src/application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
 import { z } from 'zod';
 import { ApiError, getJson } from '../../../src/lib/api-client.ts';
 import { healthQueryOptions } from '../../../src/features/health/api/get-health.ts';
@@ -90,6 +92,18 @@ describe('composeStudy on the snapshot', () => {
     expect(dayZeroAr(outcome.result, '7013.T')).toBe(dayZeroAr(referenceStudy(['7013.T'], 'TOPIX', range), '7013.T'));
     // The Ishiba–Trump call's day 0 on the same calendar is the next session, 7 Nov 2024.
     expect(composed.eventDays).toContainEqual({ eventId: 'ishiba-trump-call-2024', exchange: 'XTKS', date: '2024-11-07' });
+  });
+
+  it("places a security on the exchange its price source declares, and fails one whose exchange the registry does not know, by name", () => {
+    // MADE-UP: IHI's real snapshot bars relabelled as a London listing, to see the declared exchange win.
+    const relabelled = series.map((item) => (item.symbol === '7013.T' ? { ...item, symbol: 'IHI.L', exchange: 'XLON' } : item));
+    const choices = securityChoices(['IHI.L', '7013.T'], DEFAULT_STUDY_QUERY.benchmarks);
+    expect(choices[0]).toEqual({ symbol: 'IHI.L', benchmark: null, problem: expect.stringMatching(/^IHI\.L: No registered exchange has the Yahoo suffix \.L/) });
+    const composed = composeStudy({ series: relabelled, events: [election], allEvents: [election], securities: [...choices, { symbol: '7011.T', benchmark: 'TOPIX' }], returnKind: 'simple' });
+    expect(composed.failures.map((failure) => [failure.symbol, failure.error.code])).toEqual([['IHI.L', 'UNKNOWN_EXCHANGE'], ['7013.T', 'NO_PRICES']]);
+    expect(composed.units.map((item) => [item.symbol, item.exchange])).toEqual([['7011.T', 'XTKS']]);
+    const declared = composeStudy({ series: relabelled.map((item) => (item.symbol === 'IHI.L' ? { ...item, exchange: 'JPX' } : item)), events: [election], allEvents: [election], securities: [{ symbol: 'IHI.L', benchmark: 'TOPIX' }], returnKind: 'simple' });
+    expect(declared.units.map((item) => [item.symbol, item.exchange, item.unit.dayZero])).toEqual([['IHI.L', 'XTKS', '2024-11-06']]);
   });
 
   it('keeps a security without prices as a failure instead of dropping the rest', () => {
