@@ -134,22 +134,20 @@ function krxStock(code: string, name: string, blob: string, crossCheckBlob: stri
 
 const DIEPERDEV_NOTE = "dieperdev/yfinance-stock-data's Adj Close (to 2024-03-08) is read as a cross-check.";
 
+function corrcheckNewYork(symbol: string, name: string, blob: string, crossCheckBlob: string): SeriesSpec {
+  return equity(symbol, name, 'XNYS', {
+    input: raw(CORRCHECK, `prices/${symbol}.csv`, blob, DATE_CLOSE),
+    source: `Yahoo Finance ${symbol} close, recorded by vincent-adam-frm/corrcheck-data: the only copy reaching 2025-03-31. ${DIEPERDEV_NOTE}`,
+    adjustment: yahooCloseOnly('2026-08-18'),
+    knownDefects: [],
+    crossChecks: [sameYahooSeries(raw(DIEPERDEV, `data/${symbol}.csv`, crossCheckBlob, YFINANCE_ADJ_CLOSE), 'adjClose')],
+  });
+}
+
 /** The further New York primes, listed in the manifest before the S&P 500. */
 export const GLOBAL_US_SERIES: readonly SeriesSpec[] = [
-  equity('LHX', 'L3Harris Technologies', 'XNYS', {
-    input: raw(CORRCHECK, 'prices/LHX.csv', '532813a4deba4e47093785092de0ea9d6d38ef1e', DATE_CLOSE),
-    source: `Yahoo Finance LHX close, recorded by vincent-adam-frm/corrcheck-data: the only copy reaching 2025-03-31. ${DIEPERDEV_NOTE}`,
-    adjustment: yahooCloseOnly('2026-08-18'),
-    knownDefects: [],
-    crossChecks: [sameYahooSeries(raw(DIEPERDEV, 'data/LHX.csv', 'cae6fb2b9d45afdbc8a22b5e0740069637ba09cb', YFINANCE_ADJ_CLOSE), 'adjClose')],
-  }),
-  equity('LDOS', 'Leidos', 'XNYS', {
-    input: raw(CORRCHECK, 'prices/LDOS.csv', '89196e625433ef383672e8da97203557f064342b', DATE_CLOSE),
-    source: `Yahoo Finance LDOS close, recorded by vincent-adam-frm/corrcheck-data: the only copy reaching 2025-03-31. ${DIEPERDEV_NOTE}`,
-    adjustment: yahooCloseOnly('2026-08-18'),
-    knownDefects: [],
-    crossChecks: [sameYahooSeries(raw(DIEPERDEV, 'data/LDOS.csv', '9f4ede4cf245b2021d219a1d837bbcc85d7f3279', YFINANCE_ADJ_CLOSE), 'adjClose')],
-  }),
+  corrcheckNewYork('LHX', 'L3Harris Technologies', '532813a4deba4e47093785092de0ea9d6d38ef1e', 'cae6fb2b9d45afdbc8a22b5e0740069637ba09cb'),
+  corrcheckNewYork('LDOS', 'Leidos', '89196e625433ef383672e8da97203557f064342b', '9f4ede4cf245b2021d219a1d837bbcc85d7f3279'),
   equity('BA', 'Boeing', 'XNYS', {
     input: raw(MYOXSIS, 'data/BA.csv', '46879ba3d1adf3356555f5c99fd0b64f37b8014f', DATE_CLOSE),
     source: `Yahoo Finance BA close (file columns Date, Close, Dividend), recorded by Myoxsis/Tiktok_Stock_Maker: the only copy reaching 2025-03-31. ${DIEPERDEV_NOTE}`,
