@@ -13,6 +13,13 @@ const snapshotFileName = z
 // Loose so that provenance fields the snapshot adds later still reach the analyst unchanged.
 const provenanceSchema = z.looseObject(SERIES_PROVENANCE_FIELDS);
 
+const gapSchema = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  days: z.number().int().positive(),
+  reason: z.string(),
+});
+
 const seriesSchema = z.object({
   symbol: z.string().min(1),
   name: z.string(),
@@ -26,6 +33,8 @@ const seriesSchema = z.object({
   firstDate: calendarDate,
   lastDate: calendarDate,
   rows: z.number().int().nonnegative(),
+  // Manifests of npm run data:refresh (Yahoo's own calendar) and of older builds have no gaps.
+  gaps: z.array(gapSchema).default([]),
   provenance: provenanceSchema,
 });
 

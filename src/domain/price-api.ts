@@ -66,6 +66,16 @@ export const pricesResponseSchema = z.object({
 });
 export type PricesResponse = z.infer<typeof pricesResponseSchema>;
 
+/** A run of trading days of a series' own exchange on which the series has no bar (a suspension, a day its source lacks). */
+export const seriesGapSchema = z.object({
+  from: isoDate,
+  to: isoDate,
+  /** Trading days in the run. */
+  days: z.number().int().positive(),
+  reason: z.string(),
+});
+export type SeriesGap = z.infer<typeof seriesGapSchema>;
+
 export const symbolInfoSchema = z.object({
   symbol: z.string(),
   name: z.string(),
@@ -75,9 +85,11 @@ export const symbolInfoSchema = z.object({
   kind: z.enum(['equity', 'index', 'etf']),
   /** Benchmark symbols suitable for this symbol, best first (empty for benchmarks). */
   benchmarks: z.array(z.string()),
+  /** Coverage: the first and last date with a bar, and the trading days in between without one. */
   firstDate: isoDate,
   lastDate: isoDate,
   rows: z.number().int().nonnegative(),
+  gaps: z.array(seriesGapSchema),
 });
 export type SymbolInfo = z.infer<typeof symbolInfoSchema>;
 

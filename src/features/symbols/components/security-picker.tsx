@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { exchangeByCode, exchangeForSymbol } from '../../../domain/exchanges.ts';
+import { exchangeByCode, exchangeForSymbol, isExchangeCode } from '../../../domain/exchanges.ts';
 import type { SymbolInfo } from '../../../domain/price-api.ts';
 import { symbolSyntaxProblem } from '../../../domain/symbol.ts';
 import './security-picker.css';
-
 
 interface SecurityPickerProps {
   symbols: SymbolInfo[];
@@ -22,7 +21,9 @@ interface SecurityPickerProps {
  * and, when the server runs live, a field for any Yahoo symbol.
  */
 export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, onToggle, onAdd, onBenchmark }: SecurityPickerProps) {
-  const equities = symbols.filter((info) => info.kind !== 'index');
+  // Only exchanges of the registry (src/domain/exchanges.ts), whose sessions the app can time: a
+  // London or Seoul stock of the snapshot waits for its exchange's entry rather than fail in the study.
+  const equities = symbols.filter((info) => info.kind !== 'index' && isExchangeCode(info.exchange));
   const exchanges = [...new Set(equities.map((info) => info.exchange))];
   const known = new Set(symbols.map((info) => info.symbol));
   const added = selected.filter((symbol) => !known.has(symbol));
