@@ -141,6 +141,10 @@ describe('plainEnglishReading', () => {
     expect(plainEnglishReading('IHI Corporation', { ...ihi, windows: [] })).toMatch(/\(add the CAR window 0:0 to test it\)\.$/);
   });
 
+  it("writes a name ending in s with the apostrophe alone (possessive), never \"Industries's\"", () => {
+    expect(plainEnglishReading('Mitsubishi Heavy Industries', ihi)).toMatch(/^Mitsubishi Heavy Industries' abnormal return on 6 Nov 2024/);
+  });
+
   it('says "not significant" above 10%', () => {
     const window = { from: 0, to: 0, car: 0.001, carVariance: 0.0004, scar: 0.05, bhar: 0.001, t: { statistic: 0.05, pValue: 0.96 } };
     expect(plainEnglishReading('IHI Corporation', { ...ihi, windows: [window] })).toMatch(/not significant at 10% \(t = 0\.05, p = 0\.960\)\.$/);
