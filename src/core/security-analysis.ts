@@ -15,9 +15,9 @@ import type { ResolvedStudyOptions, SecurityResult, StudyUnit } from './types';
  */
 export interface SecurityAnalysis {
   result: SecurityResult;
-  /** The unit's dates and the index of the event window's first day in them. */
-  calendar: readonly string[];
-  eventStart: number;
+  /** The unit analysed, and the index of its day 0 in the unit's dates. */
+  unit: StudyUnit;
+  zeroIndex: number;
   /** False when the residuals have no variance (see {@link hasResidualVariance}): no SARs. */
   standardizable: boolean;
   degreesOfFreedom: number;
@@ -97,8 +97,8 @@ export function analyseSecurity(
   };
   return {
     result,
-    calendar: unit.dates,
-    eventStart,
+    unit,
+    zeroIndex,
     standardizable,
     degreesOfFreedom: model.degreesOfFreedom,
     sarVariance: standardizedVariance(model.degreesOfFreedom, 1),
