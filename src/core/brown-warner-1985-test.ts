@@ -82,14 +82,28 @@ export function averageAbnormalReturnSeries(
   series: readonly ArrayLike<number | null>[],
   length = series.reduce((longest, values) => Math.max(longest, values.length), 0),
 ): number[] {
+  return averageOfRows(
+    series.map((values) => Float64Array.from({ length: Math.min(length, values.length) }, (_, day) => values[day] ?? Number.NaN)),
+    length,
+  );
+}
+
+/**
+ * {@link averageAbnormalReturnSeries} of rows in which NaN marks a missing day, as a study keeps
+ * its residuals; each row's first `length` entries (or fewer) are read.
+ * @throws EventStudyError INVALID_INPUT as {@link averageAbnormalReturnSeries}.
+ * @example averageOfRows([Float64Array.of(0.01, NaN), Float64Array.of(0.03, NaN)], 2) // [0.02]
+ */
+export function averageOfRows(rows: readonly ArrayLike<number>[], length: number): number[] {
   // Row by row, so each series is read once in memory order; the sum of a day still adds its
   // securities in their order.
   const sums = new Float64Array(length);
   const counts = new Uint32Array(length);
-  for (const values of series) {
-    for (let day = 0; day < Math.min(length, values.length); day += 1) {
-      const value = values[day];
-      if (value === null || value === undefined || Number.isNaN(value)) continue;
+  for (const row of rows) {
+    const days = Math.min(length, row.length);
+    for (let day = 0; day < days; day += 1) {
+      const value = row[day]!;
+      if (Number.isNaN(value)) continue;
       sums[day] = sums[day]! + value;
       counts[day] = counts[day]! + 1;
     }

@@ -1,4 +1,5 @@
 import { addTiedRanks, finishedTable, type RankTable } from './rank-tables';
+import { ScratchBuffer } from './scratch-buffer';
 import { SortedOrder } from './sorted-order';
 
 /** One series to rank: its abnormal returns (NaN = missing day) on increasing whole relative days. */
@@ -12,7 +13,8 @@ export interface RankRow {
  * smallest to largest, as the day offset (relative day − firstDay) each came from. Ranking any
  * period (the estimation window plus a CAR window's days for Cowan's cumulative test) is then one
  * walk along this order, without sorting again; the ranks over every day (Corrado's daily test) are
- * summed while the panel is built.
+ * summed while the panel is built. Its two N·M-sized arrays are scratch buffers (see
+ * {@link ScratchBuffer}): a panel is valid until the next one is built.
  */
 export interface RankPanel {
   firstDay: number;
@@ -20,7 +22,8 @@ export interface RankPanel {
   width: number;
   /** Series r occupies sorted positions rowStarts[r] … rowStarts[r + 1] − 1. */
   rowStarts: Int32Array;
-  sortedDays: Int32Array;
+  /** 16 bits a day offset when the days fit, which halves the panel's largest array. */
+  sortedDays: Uint16Array | Int32Array;
   /** 1 where the return at this sorted position equals the one before it in the same series. */
   tiedWithPrevious: Uint8Array;
   rowHasTies: Uint8Array;
@@ -44,8 +47,8 @@ export function buildRankPanel(rows: readonly RankRow[]): RankPanel {
     firstDay: bounds.firstDay,
     width,
     rowStarts: new Int32Array(rows.length + 1),
-    sortedDays: new Int32Array(bounds.capacity),
-    tiedWithPrevious: new Uint8Array(bounds.capacity),
+    sortedDays: width <= 2 ** 16 ? sortedDayScratch.uint16(bounds.capacity) : sortedDayScratch.int32(bounds.capacity),
+    tiedWithPrevious: tieScratch.zeroedUint8(bounds.capacity),
     rowHasTies: new Uint8Array(rows.length),
     seriesOnDay: new Uint32Array(width),
   };
@@ -65,6 +68,9 @@ export function buildRankPanel(rows: readonly RankRow[]): RankPanel {
   });
   return { ...panel, fullTable: finishedTable(panel, null, sums, start, rankedSeries) };
 }
+
+const sortedDayScratch = new ScratchBuffer();
+const tieScratch = new ScratchBuffer();
 
 interface DayBounds {
   firstDay: number;

@@ -3,15 +3,16 @@ import { fitNormalReturnModel } from './fit-normal-return-model';
 import type { NormalReturnModel } from './normal-return-model';
 import { standardizedVariance } from './patell-test';
 import { hasResidualVariance } from './residual-variance';
-import { carWindow, eventDays, securityBhar } from './security-event-window';
+import { carWindow, eventDays, securityBhar, type ColumnRow } from './security-event-window';
+import { StudyColumns } from './study-columns';
 import { extremeValuesError, locateDayZero, requireFiniteResults, requireFiniteReturns, requireWindowsInData } from './study-unit-checks';
 import type { ResolvedStudyOptions, SecurityResult, StudyUnit } from './types';
 
 /**
- * One security's results plus the per-day numbers the cross-sectional tests need. Internally NaN
- * marks a missing abnormal return; it never leaves the engine (results use null). The short
- * per-day columns are plain arrays of doubles, since V8 allocates a typed array's buffer far more
- * slowly; the long residual series is a view of one buffer the study allocates for all securities.
+ * One security's results; the per-day and per-window numbers the cross-sectional tests need are in
+ * its row of the study's {@link StudyColumns}. Internally NaN marks a missing abnormal return; it
+ * never leaves the engine (results use null). The long residual series is a view of one buffer the
+ * study allocates for all securities.
  */
 export interface SecurityAnalysis {
   result: SecurityResult;
@@ -20,18 +21,8 @@ export interface SecurityAnalysis {
   zeroIndex: number;
   /** False when the residuals have no variance (see {@link hasResidualVariance}): no SARs. */
   standardizable: boolean;
-  degreesOfFreedom: number;
-  /** d/(d − 2), the variance of one SAR (Patell 1976). */
-  sarVariance: number;
-  /** Per event-window day, index = relative day − eventWindow.from. */
-  abnormal: number[];
-  variance: number[];
-  /** NaN on every day when the residuals have no variance (see {@link hasResidualVariance}). */
-  standardized: number[];
-  /** Per CAR window (order of options.carWindows): Σ SAR over its days with an AR, for Patell's Z; NaN without SARs. */
-  windowStandardizedSums: number[];
-  /** Per CAR window: how many of its days have an AR. */
-  windowDays: number[];
+  /** The security's row in the study's columns. */
+  row: number;
   /**
    * Estimation-window residuals followed by event-window ARs, one per relative day of
    * {@link studyRelativeDays}, NaN where a day is missing: the rank test's input, and (its first
@@ -60,14 +51,15 @@ export interface SecurityAnalysis {
  *   day 0 or a window falls outside the unit's dates; InsufficientEstimationDataError when fewer
  *   than `minimumEstimationDays` usable days (or, with `strictEstimation`, any missing day);
  *   CONSTANT_SERIES when the market does not vary (market model). Every message names the security.
- * @param residuals where to write {@link SecurityAnalysis.residuals}, one entry per day of
- *   {@link studyRelativeDays}: a study passes views of one buffer rather than allocate one per security.
+ * @param target where to write the security's columns and {@link SecurityAnalysis.residuals} (one
+ *   entry per day of {@link studyRelativeDays}): a study passes a row of its columns and a view of
+ *   one residual buffer rather than allocate them per security; by default, arrays of its own.
  * @example analyseSecurity(unit, validateStudyOptions(DEFAULT_STUDY_OPTIONS)).result.fit.beta
  */
 export function analyseSecurity(
   unit: StudyUnit,
   options: ResolvedStudyOptions,
-  residuals = new Float64Array(studyRelativeDays(options).length),
+  target: ColumnRow & { residuals: Float64Array } = ownTarget(options),
 ): SecurityAnalysis {
   const zeroIndex = locateDayZero(unit);
   requireWindowsInData(unit, zeroIndex, options);
@@ -77,12 +69,13 @@ export function analyseSecurity(
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
   const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options);
-  const event = eventDays(unit, model, eventStart, eventWindow, standardizable);
-  const windows = options.carWindows.map((window) => carWindow(unit, model, event, zeroIndex, window, eventWindow, standardizable));
-  const summaries = windows.map((window) => window.summary);
-  const standardizedSums = windows.map((window) => window.standardizedSum);
+  const { columns, row } = target;
+  columns.degreesOfFreedom[row] = model.degreesOfFreedom;
+  columns.sarVariance[row] = standardizedVariance(model.degreesOfFreedom, 1);
+  const event = eventDays(unit, model, eventStart, eventWindow, standardizable, target);
+  const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable));
   const bhar = securityBhar(unit, eventStart, eventEnd);
-  requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSums : [], bhar);
+  requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSumsOf(columns, row) : [], bhar);
   const result: SecurityResult = {
     id: unit.id,
     symbol: unit.symbol,
@@ -100,15 +93,20 @@ export function analyseSecurity(
     unit,
     zeroIndex,
     standardizable,
-    degreesOfFreedom: model.degreesOfFreedom,
-    sarVariance: standardizedVariance(model.degreesOfFreedom, 1),
-    abnormal: event.abnormal,
-    variance: event.variance,
-    standardized: event.standardized,
-    windowStandardizedSums: standardizedSums,
-    windowDays: windows.map((window) => window.days),
-    residuals: residualSeries(unit, model, estimationStart, event.abnormal, residuals),
+    row,
+    residuals: residualSeries(unit, model, estimationStart, target),
   };
+}
+
+function ownTarget(options: ResolvedStudyOptions): ColumnRow & { residuals: Float64Array } {
+  const eventLength = options.eventWindow.to - options.eventWindow.from + 1;
+  return { columns: StudyColumns.forOne(eventLength, options.carWindows.length), row: 0, residuals: new Float64Array(studyRelativeDays(options).length) };
+}
+
+function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
+  const sums: number[] = [];
+  for (let index = 0; index < columns.windows; index += 1) sums.push(columns.windowStandardizedSums[index * columns.capacity + row]!);
+  return sums;
 }
 
 /** The fitted model, and whether its residuals vary enough to standardize abnormal returns. */
@@ -180,15 +178,9 @@ export function studyRelativeDays(options: ResolvedStudyOptions): Int32Array {
 
 const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 
-/** Estimation-window residuals then the event-window ARs, NaN where a day is missing. */
-function residualSeries(
-  unit: StudyUnit,
-  model: NormalReturnModel,
-  start: number,
-  eventAbnormal: readonly number[],
-  series: Float64Array,
-): Float64Array {
-  const length = series.length - eventAbnormal.length;
+/** Estimation-window residuals then the event-window ARs (from the columns), NaN where a day is missing. */
+function residualSeries(unit: StudyUnit, model: NormalReturnModel, start: number, { columns, row, residuals: series }: ColumnRow & { residuals: Float64Array }): Float64Array {
+  const length = series.length - columns.eventDays;
   for (let offset = 0; offset < length; offset += 1) {
     const value = unit.returns[start + offset];
     const marketValue = unit.marketReturns[start + offset];
@@ -198,6 +190,6 @@ function residualSeries(
     if (!missing && !Number.isFinite(residual)) throw extremeValuesError(unit.symbol);
     series[offset] = residual;
   }
-  for (let offset = 0; offset < eventAbnormal.length; offset += 1) series[length + offset] = eventAbnormal[offset]!;
+  for (let offset = 0; offset < columns.eventDays; offset += 1) series[length + offset] = columns.abnormal[offset * columns.capacity + row]!;
   return series;
 }

@@ -1,7 +1,8 @@
 import { boehmerMusumeciPoulsenTest } from './boehmer-musumeci-poulsen-test';
-import { averageAbnormalReturnSeries, brownWarner1985Test } from './brown-warner-1985-test';
+import { averageOfRows, brownWarner1985Test } from './brown-warner-1985-test';
 import { rankStatistic } from './corrado-rank-test';
 import { CrossSection } from './cross-section';
+import type { StudyColumns } from './study-columns';
 import { crossSectionalTTest } from './cross-sectional-t-test';
 import { estimationPositiveShareOfRows, generalizedSignTest } from './generalized-sign-test';
 import { jOneTest } from './j1-test';
@@ -33,6 +34,7 @@ interface StudyContext {
   /** Centred rank sums over the whole series (daily rank tests) and per CAR window (Cowan). */
   dailyRanks: RankTable;
   windowRanks: RankTable[];
+  columns: StudyColumns;
   section: CrossSection;
 }
 
@@ -63,11 +65,13 @@ interface StudyContext {
  *
  * @throws EventStudyError only from a nonparametric test given malformed data, which analysed
  *   securities never are.
- * @example aggregateStudy(analyses, options).windows[0].tests.kpT
+ * @param columns the analysed securities' rows, in the order of `analyses`.
+ * @example aggregateStudy(analyses, options, columns).windows[0].tests.kpT
  */
 export function aggregateStudy(
   analyses: readonly SecurityAnalysis[],
   options: ResolvedStudyOptions,
+  columns: StudyColumns,
 ): { days: AggregateDay[]; windows: AggregateWindow[] } {
   const estimationLength = options.estimationWindow.to - options.estimationWindow.from + 1;
   const residuals = analyses.map((analysis) => analysis.residuals);
@@ -84,6 +88,7 @@ export function aggregateStudy(
     ...rankTables(buildRankPanel(residuals.map((values) => ({ values, relativeDays }))), options),
     estimationAverages: estimationAveragesOf(analyses, estimationLength),
     portfolioTests: portfolioTestsOf(analyses, options),
+    columns,
     section: new CrossSection(analyses.length),
   };
   const days = aggregateDays(analyses, options.eventWindow, context);
@@ -98,7 +103,7 @@ function estimationAveragesOf(analyses: readonly SecurityAnalysis[], estimationL
   // Residuals that are rounding noise would give S of rounding noise.
   if (!analyses.some((analysis) => analysis.standardizable)) return noVarianceTest(BROWN_WARNER);
   try {
-    return averageAbnormalReturnSeries(analyses.map((analysis) => analysis.residuals), estimationLength);
+    return averageOfRows(analyses.map((analysis) => analysis.residuals), estimationLength);
   } catch (error) {
     return unavailableWhenEngineError(error, BROWN_WARNER);
   }
@@ -138,7 +143,7 @@ function aggregateDays(analyses: readonly SecurityAnalysis[], eventWindow: DayRa
   let caar: number | null = null;
   for (let relativeDay = eventWindow.from; relativeDay <= eventWindow.to; relativeDay += 1) {
     const offset = relativeDay - eventWindow.from;
-    const section = context.section.fillDay(analyses, offset);
+    const section = context.section.fillDay(context.columns, analyses.length, offset);
     const aar = meanOrNull(section.values);
     if (aar !== null) caar = (caar ?? 0) + aar;
     days.push({
@@ -164,7 +169,7 @@ function aggregateWindow(
   days: readonly AggregateDay[],
   context: StudyContext,
 ): AggregateWindow {
-  const section = context.section.fillWindow(analyses, index);
+  const section = context.section.fillWindow(context.columns, analyses.length, index);
   const caar = meanOrNull(section.values);
   const averages: number[] = [];
   for (const day of days) if (day.relativeDay >= window.from && day.relativeDay <= window.to && day.aar !== null) averages.push(day.aar);

@@ -3,8 +3,9 @@
  * for four CAR windows) on SYNTHETIC returns generated here from a seeded PRNG — not market data.
  * 500 trading days per security, estimation [-250, -11] (240 days), event window [-10, +10]
  * (21 days), one common market series and event date (the project's case: many stocks, one event).
- * Target (issue 3): 1,000 securities under 50 ms per study, median, on one core; printed, never
- * asserted, since the figure depends on the machine and on what else runs on it.
+ * Targets, printed, never asserted, since the figures depend on the machine and on what else runs
+ * on it: 1,000 securities under 50 ms per study, median, on one core (issue 3); 10,000 securities
+ * within 12× the 1,000 time (issue 15: the engine scales linearly in securities × days).
  */
 import { runStudy } from '../../src/core/study';
 import type { StudyOptions, StudyUnit } from '../../src/core/types';
@@ -20,6 +21,7 @@ const SIZES = [
   { securities: 10_000, runs: 3 },
 ] as const;
 const TARGET = { securities: 1_000, milliseconds: 50 };
+const SCALING_TARGET = { securities: 10_000, times: 12 };
 
 const OPTIONS: StudyOptions = {
   model: 'market',
@@ -36,12 +38,13 @@ const OPTIONS: StudyOptions = {
 
 export const engineBench: Bench = {
   name: `Engine: market-model study, all tests, ${TRADING_DAYS} days per security, estimation [-250,-11], event [-10,+10], 4 CAR windows (synthetic returns)`,
-  columns: ['securities', 'runs', 'median ms', 'min ms', 'ms per security', 'growth vs previous row', `target ${TARGET.securities} < ${TARGET.milliseconds} ms`],
+  columns: ['securities', 'runs', 'median ms', 'min ms', 'ms per security', 'growth vs previous row', 'target'],
   run() {
     const dates = syntheticDates(TRADING_DAYS);
     const normal = seededNormal(20241106);
     const market = Array.from({ length: TRADING_DAYS }, () => 0.0004 + 0.01 * normal());
     let previous: { securities: number; timings: Timings } | null = null;
+    let targetTimings: Timings | null = null;
     return SIZES.map(({ securities, runs }) => {
       const units = Array.from({ length: securities }, (_, index) => syntheticUnit(index, dates, market, normal));
       const timings = timeMilliseconds(() => {
@@ -55,13 +58,26 @@ export const engineBench: Bench = {
         timings.min.toFixed(2),
         (timings.median / securities).toFixed(4),
         previous ? growth(previous, securities, timings) : '',
-        securities === TARGET.securities ? (timings.median < TARGET.milliseconds ? 'PASS' : 'MISS') : '',
+        target(securities, timings, targetTimings),
       ];
       previous = { securities, timings };
+      if (securities === TARGET.securities) targetTimings = timings;
       return row;
     });
   },
 };
+
+/** The target a row is held to, met or not: the 1,000 time, and the 10,000 time as a multiple of it. */
+function target(securities: number, timings: Timings, thousand: Timings | null): string {
+  if (securities === TARGET.securities) {
+    return `< ${TARGET.milliseconds} ms: ${timings.median < TARGET.milliseconds ? 'PASS' : 'MISS'}`;
+  }
+  if (securities === SCALING_TARGET.securities && thousand) {
+    const ratio = timings.median / thousand.median;
+    return `×${ratio.toFixed(1)} the ${TARGET.securities.toLocaleString('en-US')} time (≤ ×${SCALING_TARGET.times}): ${ratio <= SCALING_TARGET.times ? 'PASS' : 'MISS'}`;
+  }
+  return '';
+}
 
 /** "×9.1 for ×10 securities": linear growth reads as the same factor twice. */
 function growth(previous: { securities: number; timings: Timings }, securities: number, timings: Timings): string {
