@@ -37,51 +37,87 @@ export interface EventTimePortfolio {
  * @example equallyWeightedPortfolio([{ returns: [0.01, 0.02], marketReturns: [0.0, 0.01], dayZeroIndex: 1 }, { returns: [0.03, null], marketReturns: [0.0, 0.01], dayZeroIndex: 1 }], [-1, 0]).returns // [0.02, 0.02]
  */
 export function equallyWeightedPortfolio(members: readonly PortfolioMember[], relativeDays: ArrayLike<number>): EventTimePortfolio {
-  const length = relativeDays.length;
-  const sums = new Float64Array(length);
-  const marketSums = new Float64Array(length);
-  const counts = new Uint32Array(length);
-  members.forEach((member, position) => addMember(member, position, relativeDays, sums, marketSums, counts));
-  const returns = new Array<number | null>(length).fill(null);
-  const marketReturns = new Array<number | null>(length).fill(null);
-  for (let day = 0; day < length; day += 1) {
-    const count = counts[day]!;
-    if (count === 0) continue;
-    returns[day] = sums[day]! / count;
-    marketReturns[day] = marketSums[day]! / count;
-    if (!(Number.isFinite(returns[day]) && Number.isFinite(marketReturns[day]))) {
-      throw new EventStudyError(
-        'INVALID_INPUT',
-        `${NAME}: the portfolio's return on relative day ${relativeDays[day]} overflows double precision; the returns are too extreme to average.`,
-      );
+  const sums = new PortfolioSums(relativeDays);
+  const returns = new Float64Array(relativeDays.length);
+  const marketReturns = new Float64Array(relativeDays.length);
+  members.forEach((member, position) => {
+    for (let day = 0; day < relativeDays.length; day += 1) {
+      const index = member.dayZeroIndex + relativeDays[day]!;
+      const value = member.returns[index];
+      const marketValue = member.marketReturns[index];
+      const missing = value === null || value === undefined || marketValue === null || marketValue === undefined;
+      if (!missing && !(Number.isFinite(value) && Number.isFinite(marketValue))) {
+        throw new EventStudyError(
+          'INVALID_INPUT',
+          `${NAME}: member #${position + 1} has ${Number.isFinite(value) ? marketValue : value} on relative day ${relativeDays[day]}; use null for a missing day.`,
+        );
+      }
+      returns[day] = missing ? Number.NaN : value;
+      marketReturns[day] = missing ? Number.NaN : marketValue;
     }
-  }
-  return { relativeDays, returns, marketReturns, members: counts };
+    sums.add(returns, marketReturns);
+  });
+  return sums.portfolio();
 }
 
-/** Adds one member's usable days to the running sums, member by member so each is read in order. */
-function addMember(
-  member: PortfolioMember,
-  position: number,
-  relativeDays: ArrayLike<number>,
-  sums: Float64Array,
-  marketSums: Float64Array,
-  counts: Uint32Array,
-): void {
-  for (let day = 0; day < relativeDays.length; day += 1) {
-    const index = member.dayZeroIndex + relativeDays[day]!;
-    const value = member.returns[index];
-    const marketValue = member.marketReturns[index];
-    if (value === null || value === undefined || marketValue === null || marketValue === undefined) continue;
-    if (!(Number.isFinite(value) && Number.isFinite(marketValue))) {
-      throw new EventStudyError(
-        'INVALID_INPUT',
-        `${NAME}: member #${position + 1} has ${Number.isFinite(value) ? marketValue : value} on relative day ${relativeDays[day]}; use null for a missing day.`,
-      );
+/**
+ * The running sums behind {@link equallyWeightedPortfolio}, member by member: a study adds each
+ * security as soon as it is analysed, while its returns are at hand, instead of reading every
+ * security's series again.
+ *
+ * @example
+ * const sums = new PortfolioSums([-1, 0]);
+ * sums.add([0.01, 0.02], [0, 0.01]);
+ * sums.portfolio().returns // [0.01, 0.02]
+ */
+export class PortfolioSums {
+  private readonly sums: Float64Array;
+  private readonly marketSums: Float64Array;
+  private readonly counts: Uint32Array;
+
+  constructor(readonly relativeDays: ArrayLike<number>) {
+    this.sums = new Float64Array(relativeDays.length);
+    this.marketSums = new Float64Array(relativeDays.length);
+    this.counts = new Uint32Array(relativeDays.length);
+  }
+
+  /**
+   * Adds one member's returns and its benchmark's, aligned with `relativeDays`: finite numbers, or
+   * NaN on both where the member has no usable day.
+   * @throws never
+   */
+  add(returns: ArrayLike<number>, marketReturns: ArrayLike<number>): void {
+    const { sums, marketSums, counts } = this;
+    for (let day = 0; day < sums.length; day += 1) {
+      const value = returns[day]!;
+      if (Number.isNaN(value)) continue;
+      sums[day] = sums[day]! + value;
+      marketSums[day] = marketSums[day]! + marketReturns[day]!;
+      counts[day] = counts[day]! + 1;
     }
-    sums[day] = sums[day]! + value;
-    marketSums[day] = marketSums[day]! + marketValue;
-    counts[day] = counts[day]! + 1;
+  }
+
+  /**
+   * The portfolio of the members added so far.
+   * @throws EventStudyError INVALID_INPUT when an average overflows double precision.
+   */
+  portfolio(): EventTimePortfolio {
+    const { relativeDays, sums, marketSums, counts } = this;
+    const returns = new Array<number | null>(sums.length).fill(null);
+    const marketReturns = new Array<number | null>(sums.length).fill(null);
+    for (let day = 0; day < sums.length; day += 1) {
+      const count = counts[day]!;
+      if (count === 0) continue;
+      returns[day] = sums[day]! / count;
+      marketReturns[day] = marketSums[day]! / count;
+      if (!(Number.isFinite(returns[day]) && Number.isFinite(marketReturns[day]))) {
+        throw new EventStudyError(
+          'INVALID_INPUT',
+          `${NAME}: the portfolio's return on relative day ${relativeDays[day]} overflows double precision; the returns are too extreme to average.`,
+        );
+      }
+    }
+    return { relativeDays, returns, marketReturns, members: counts.slice() };
   }
 }
 
@@ -149,19 +185,22 @@ export function portfolioTimeSeriesTest(
 }
 
 /** The portfolio's returns and its benchmark's on the days of `window` on which it has them. */
-function returnsIn(portfolio: EventTimePortfolio, window: DayRange): EstimationSample {
+function returnsIn(portfolio: EventTimePortfolio, window: DayRange): { securityReturns: Float64Array; marketReturns: Float64Array } {
   const { relativeDays, returns, marketReturns } = portfolio;
-  const securityReturns: number[] = [];
-  const benchmarkReturns: number[] = [];
+  // Float64Arrays, as a security's estimation sample is: the model fits then read one kind of array.
+  const securityReturns = new Float64Array(relativeDays.length);
+  const benchmarkReturns = new Float64Array(relativeDays.length);
+  let count = 0;
   for (let day = 0; day < relativeDays.length; day += 1) {
     const relativeDay = relativeDays[day]!;
     const value = returns[day];
     const marketValue = marketReturns[day];
     if (relativeDay < window.from || relativeDay > window.to || value === null || value === undefined || marketValue === null || marketValue === undefined) continue;
-    securityReturns.push(value);
-    benchmarkReturns.push(marketValue);
+    securityReturns[count] = value;
+    benchmarkReturns[count] = marketValue;
+    count += 1;
   }
-  return { securityReturns, marketReturns: benchmarkReturns };
+  return { securityReturns: securityReturns.subarray(0, count), marketReturns: benchmarkReturns.subarray(0, count) };
 }
 
 /** The estimation days on which the portfolio has a return, and the mean of R_p² + R_m² over them. */

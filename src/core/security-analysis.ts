@@ -32,6 +32,17 @@ export interface SecurityAnalysis {
 }
 
 /**
+ * Where one analysis writes: its row of the study's columns, its residual series, and its returns
+ * and its benchmark's over the days of {@link studyRelativeDays}, NaN where a day is not usable
+ * (the study adds these to the portfolio of the portfolio time-series test once it succeeds).
+ */
+export interface AnalysisTarget extends ColumnRow {
+  residuals: Float64Array;
+  returns: Float64Array;
+  marketReturns: Float64Array;
+}
+
+/**
  * Fits the normal-return model of one security over the estimation window and computes its event
  * window: AR, var(AR), SAR, cumulative CAR with exact var(CAR) and SCAR per day, each CAR window's
  * CAR, var, SCAR, t and BHAR, and the whole window's BHAR (MacKinlay 1997).
@@ -51,15 +62,15 @@ export interface SecurityAnalysis {
  *   day 0 or a window falls outside the unit's dates; InsufficientEstimationDataError when fewer
  *   than `minimumEstimationDays` usable days (or, with `strictEstimation`, any missing day);
  *   CONSTANT_SERIES when the market does not vary (market model). Every message names the security.
- * @param target where to write the security's columns and {@link SecurityAnalysis.residuals} (one
- *   entry per day of {@link studyRelativeDays}): a study passes a row of its columns and a view of
- *   one residual buffer rather than allocate them per security; by default, arrays of its own.
+ * @param target where to write the security's columns, {@link SecurityAnalysis.residuals} and its
+ *   usable returns: a study passes a row of its columns and views of buffers it reuses rather than
+ *   allocate them per security; by default, arrays of its own.
  * @example analyseSecurity(unit, validateStudyOptions(DEFAULT_STUDY_OPTIONS)).result.fit.beta
  */
 export function analyseSecurity(
   unit: StudyUnit,
   options: ResolvedStudyOptions,
-  target: ColumnRow & { residuals: Float64Array } = ownTarget(options),
+  target: AnalysisTarget = ownTarget(options),
 ): SecurityAnalysis {
   const zeroIndex = locateDayZero(unit);
   requireWindowsInData(unit, zeroIndex, options);
@@ -68,11 +79,15 @@ export function analyseSecurity(
   const estimationLength = estimationWindow.to - estimationWindow.from + 1;
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
-  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options);
+  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target);
   const { columns, row } = target;
   columns.degreesOfFreedom[row] = model.degreesOfFreedom;
   columns.sarVariance[row] = standardizedVariance(model.degreesOfFreedom, 1);
   const event = eventDays(unit, model, eventStart, eventWindow, standardizable, target);
+  event.days.forEach((day, offset) => {
+    target.returns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.return as number);
+    target.marketReturns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.marketReturn as number);
+  });
   const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable));
   const bhar = securityBhar(unit, eventStart, eventEnd);
   requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSumsOf(columns, row) : [], bhar);
@@ -94,13 +109,20 @@ export function analyseSecurity(
     zeroIndex,
     standardizable,
     row,
-    residuals: residualSeries(unit, model, estimationStart, target),
+    residuals: residualSeries(unit.symbol, model, target),
   };
 }
 
-function ownTarget(options: ResolvedStudyOptions): ColumnRow & { residuals: Float64Array } {
+function ownTarget(options: ResolvedStudyOptions): AnalysisTarget {
   const eventLength = options.eventWindow.to - options.eventWindow.from + 1;
-  return { columns: StudyColumns.forOne(eventLength, options.carWindows.length), row: 0, residuals: new Float64Array(studyRelativeDays(options).length) };
+  const length = studyRelativeDays(options).length;
+  return {
+    columns: StudyColumns.forOne(eventLength, options.carWindows.length),
+    row: 0,
+    residuals: new Float64Array(length),
+    returns: new Float64Array(length),
+    marketReturns: new Float64Array(length),
+  };
 }
 
 function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
@@ -109,12 +131,16 @@ function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
   return sums;
 }
 
-/** The fitted model, and whether its residuals vary enough to standardize abnormal returns. */
+/**
+ * The fitted model, and whether its residuals vary enough to standardize abnormal returns. The
+ * estimation days also go to the target's aligned returns, so no later pass reads the unit again.
+ */
 function fitModel(
   unit: StudyUnit,
   start: number,
   length: number,
   options: ResolvedStudyOptions,
+  target: AnalysisTarget,
 ): { model: NormalReturnModel; standardizable: boolean } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
@@ -126,8 +152,12 @@ function fitModel(
     // Nearly every day holds two finite returns; any other day is missing, or an error to report.
     if (!(Number.isFinite(value) && Number.isFinite(marketValue))) {
       requireFiniteReturns(unit, index, index + 1);
+      target.returns[index - start] = Number.NaN;
+      target.marketReturns[index - start] = Number.NaN;
       continue;
     }
+    target.returns[index - start] = value;
+    target.marketReturns[index - start] = marketValue;
     securityReturns[usable] = value;
     marketReturns[usable] = marketValue;
     sumOfSquares += value * value + marketValue * marketValue;
@@ -179,15 +209,14 @@ export function studyRelativeDays(options: ResolvedStudyOptions): Int32Array {
 const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 
 /** Estimation-window residuals then the event-window ARs (from the columns), NaN where a day is missing. */
-function residualSeries(unit: StudyUnit, model: NormalReturnModel, start: number, { columns, row, residuals: series }: ColumnRow & { residuals: Float64Array }): Float64Array {
+function residualSeries(symbol: string, model: NormalReturnModel, { columns, row, residuals: series, returns, marketReturns }: AnalysisTarget): Float64Array {
   const length = series.length - columns.eventDays;
   for (let offset = 0; offset < length; offset += 1) {
-    const value = unit.returns[start + offset];
-    const marketValue = unit.marketReturns[start + offset];
-    const missing = value === null || value === undefined || marketValue === null || marketValue === undefined;
-    const residual = missing ? Number.NaN : value - model.expectedReturn(marketValue);
+    const value = returns[offset]!;
+    const missing = Number.isNaN(value);
+    const residual = missing ? Number.NaN : value - model.expectedReturn(marketReturns[offset]!);
     // A residual that overflowed would pass for a missing day or break the ranks and r̄.
-    if (!missing && !Number.isFinite(residual)) throw extremeValuesError(unit.symbol);
+    if (!missing && !Number.isFinite(residual)) throw extremeValuesError(symbol);
     series[offset] = residual;
   }
   for (let offset = 0; offset < columns.eventDays; offset += 1) series[length + offset] = columns.abnormal[offset * columns.capacity + row]!;

@@ -10,7 +10,7 @@ import { jTwoTest } from './j2-test';
 import { adjustedBmpTest } from './kolari-pynnonen-test';
 import { isEventStudyError } from './errors';
 import { patellTest } from './patell-test';
-import { equallyWeightedPortfolio, portfolioTimeSeriesTest } from './portfolio-time-series-test';
+import { portfolioTimeSeriesTest, type PortfolioSums } from './portfolio-time-series-test';
 import { buildRankPanel, type RankPanel } from './rank-panel';
 import { rankingPeriodOf, rankTablesOf, type RankTable } from './rank-tables';
 import { meanResidualCorrelation } from './residual-correlation';
@@ -66,12 +66,14 @@ interface StudyContext {
  * @throws EventStudyError only from a nonparametric test given malformed data, which analysed
  *   securities never are.
  * @param columns the analysed securities' rows, in the order of `analyses`.
+ * @param portfolio the analysed securities' returns, added in the same order.
  * @example aggregateStudy(analyses, options, columns).windows[0].tests.kpT
  */
 export function aggregateStudy(
   analyses: readonly SecurityAnalysis[],
   options: ResolvedStudyOptions,
   columns: StudyColumns,
+  portfolio: PortfolioSums,
 ): { days: AggregateDay[]; windows: AggregateWindow[] } {
   const estimationLength = options.estimationWindow.to - options.estimationWindow.from + 1;
   const residuals = analyses.map((analysis) => analysis.residuals);
@@ -87,7 +89,7 @@ export function aggregateStudy(
         : estimationPositiveShareOfRows(residuals, estimationLength),
     ...rankTables(buildRankPanel(residuals.map((values) => ({ values, relativeDays }))), options),
     estimationAverages: estimationAveragesOf(analyses, estimationLength),
-    portfolioTests: portfolioTestsOf(analyses, options),
+    portfolioTests: portfolioTestsOf(analyses.length, portfolio, options),
     columns,
     section: new CrossSection(analyses.length),
   };
@@ -110,17 +112,15 @@ function estimationAveragesOf(analyses: readonly SecurityAnalysis[], estimationL
 }
 
 /** The portfolio time-series test of every event day, then of every CAR window. */
-function portfolioTestsOf(analyses: readonly SecurityAnalysis[], options: ResolvedStudyOptions): { days: TestResult[]; windows: TestResult[] } {
+function portfolioTestsOf(securities: number, sums: PortfolioSums, options: ResolvedStudyOptions): { days: TestResult[]; windows: TestResult[] } {
   const eventDays = daysOf(options.eventWindow).map((day) => ({ from: day, to: day }));
   const tested = [...eventDays, ...options.carWindows];
   let tests: TestResult[];
-  if (analyses.length === 0) {
+  if (securities === 0) {
     tests = tested.map(() => unavailableTest('Portfolio time-series t: no securities to form a portfolio from.'));
   } else {
     try {
-      const members = analyses.map(({ unit, zeroIndex }) => ({ returns: unit.returns, marketReturns: unit.marketReturns, dayZeroIndex: zeroIndex }));
-      const portfolio = equallyWeightedPortfolio(members, studyRelativeDays(options));
-      tests = portfolioTimeSeriesTest(portfolio, options.model, options.estimationWindow, tested).windows.map((window) => window.test);
+      tests = portfolioTimeSeriesTest(sums.portfolio(), options.model, options.estimationWindow, tested).windows.map((window) => window.test);
     } catch (error) {
       const reason = unavailableWhenEngineError(error, 'Portfolio time-series t');
       tests = tested.map(() => reason);

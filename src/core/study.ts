@@ -1,5 +1,6 @@
 import { EventStudyError, isEventStudyError } from './errors';
 import { analyseSecurity, studyRelativeDays, type SecurityAnalysis } from './security-analysis';
+import { PortfolioSums } from './portfolio-time-series-test';
 import { ScratchBuffer } from './scratch-buffer';
 import { aggregateStudy } from './study-aggregate';
 import { StudyColumns } from './study-columns';
@@ -29,15 +30,23 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
   const failures: SecurityFailure[] = [];
   // Every security's estimation and event residuals in one buffer, rather than one array each, and
   // its event days and windows in the study's columns, both reused from study to study (see
-  // ScratchBuffer). Row r belongs to the r-th security analysed; a failed one leaves its row to the next.
-  const seriesLength = studyRelativeDays(resolved).length;
+  // ScratchBuffer). Row r belongs to the r-th security analysed; a failed one leaves its row to the
+  // next. Each security's usable returns join the portfolio of the portfolio time-series test as
+  // soon as it succeeds.
+  const relativeDays = studyRelativeDays(resolved);
+  const seriesLength = relativeDays.length;
+  const portfolio = new PortfolioSums(relativeDays);
+  const returns = new Float64Array(seriesLength);
+  const marketReturns = new Float64Array(seriesLength);
   const residuals = residualPanel.float64(units.length * seriesLength);
   const eventLength = resolved.eventWindow.to - resolved.eventWindow.from + 1;
   const columns = StudyColumns.forStudy(units.length, eventLength, resolved.carWindows.length);
   for (const unit of units) {
     const row = analyses.length;
     try {
-      analyses.push(analyseSecurity(unit, resolved, { columns, row, residuals: residuals.subarray(row * seriesLength, (row + 1) * seriesLength) }));
+      const target = { columns, row, residuals: residuals.subarray(row * seriesLength, (row + 1) * seriesLength), returns, marketReturns };
+      analyses.push(analyseSecurity(unit, resolved, target));
+      portfolio.add(returns, marketReturns);
     } catch (error) {
       failures.push(failureOf(unit, error));
     }
@@ -46,7 +55,7 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
     options: resolved,
     securities: analyses.map((analysis) => analysis.result),
     failures,
-    aggregate: aggregateStudy(analyses, resolved, columns),
+    aggregate: aggregateStudy(analyses, resolved, columns, portfolio),
   };
 }
 
