@@ -140,7 +140,7 @@ const REGISTRY = {
   },
   brownWarner1985T: {
     name: 'Brown–Warner 1985 t',
-    source: 'Brown & Warner 1985 (crude dependence adjustment)',
+    source: 'Brown & Warner 1985',
     csvPrefix: 'brown_warner_1985_t',
     description:
       'Brown & Warner (1985) crude dependence adjustment: the AAR (window: the sum of its AARs over √L) over the standard deviation of the estimation-window AARs, t(M − 1)',
