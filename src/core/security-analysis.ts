@@ -53,6 +53,11 @@ export interface AnalysisTarget extends ColumnRow {
  * exist, with γ selecting exactly those days in var(CAR) = γ'Vγ. `lostDays` counts the missing
  * days of both windows. Days outside the estimation and event windows (the gap) are never used.
  *
+ * Left-out days: an estimation day whose date is in `unit.estimationExclusions` is skipped exactly
+ * like a missing one (not in M, no residual, so not in r̄, p̂, the ranks, Brown–Warner's AARs or the
+ * portfolio's estimation), and counted in `excludedDays` instead of `lostDays`; `strictEstimation`
+ * does not count it as missing.
+ *
  * Zero variance: a model that fits the estimation window exactly (the security is its market, an
  * exact linear function of it, or a constant return; see {@link hasResidualVariance}) still gives
  * ARs, CARs and their variances, but no SAR or SCAR, and the CAR t test says why it cannot be
@@ -79,7 +84,7 @@ export function analyseSecurity(
   const estimationLength = estimationWindow.to - estimationWindow.from + 1;
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
-  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target);
+  const { model, standardizable, excluded } = fitModel(unit, estimationStart, estimationLength, options, target);
   const { columns, row } = target;
   columns.degreesOfFreedom[row] = model.degreesOfFreedom;
   columns.sarVariance[row] = standardizedVariance(model.degreesOfFreedom, 1);
@@ -98,7 +103,8 @@ export function analyseSecurity(
     ...(unit.eventId === undefined ? {} : { eventId: unit.eventId }),
     dayZero: unit.dayZero,
     fit: model.fit,
-    lostDays: estimationLength - model.fit.estimationDays + event.missing,
+    lostDays: estimationLength - excluded - model.fit.estimationDays + event.missing,
+    excludedDays: excluded,
     days: event.days,
     windows: summaries,
     bhar,
@@ -132,8 +138,9 @@ function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
 }
 
 /**
- * The fitted model, and whether its residuals vary enough to standardize abnormal returns. The
- * estimation days also go to the target's aligned returns, so no later pass reads the unit again.
+ * The fitted model, whether its residuals vary enough to standardize abnormal returns, and how many
+ * estimation days were left out on request. The estimation days also go to the target's aligned
+ * returns (NaN for a day missing or left out), so no later pass reads the unit again.
  */
 function fitModel(
   unit: StudyUnit,
@@ -141,12 +148,20 @@ function fitModel(
   length: number,
   options: ResolvedStudyOptions,
   target: AnalysisTarget,
-): { model: NormalReturnModel; standardizable: boolean } {
+): { model: NormalReturnModel; standardizable: boolean; excluded: number } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
+  const exclusions = unit.estimationExclusions === undefined || unit.estimationExclusions.length === 0 ? null : new Set(unit.estimationExclusions);
   let usable = 0;
+  let excluded = 0;
   let sumOfSquares = 0;
   for (let index = start; index < start + length; index += 1) {
+    if (exclusions?.has(unit.dates[index] as string)) {
+      target.returns[index - start] = Number.NaN;
+      target.marketReturns[index - start] = Number.NaN;
+      excluded += 1;
+      continue;
+    }
     const value = unit.returns[index] as number;
     const marketValue = unit.marketReturns[index] as number;
     // Nearly every day holds two finite returns; any other day is missing, or an error to report.
@@ -163,8 +178,8 @@ function fitModel(
     sumOfSquares += value * value + marketValue * marketValue;
     usable += 1;
   }
-  if (options.strictEstimation && usable < length) {
-    throw new InsufficientEstimationDataError(unit.symbol, usable, length);
+  if (options.strictEstimation && usable < length - excluded) {
+    throw new InsufficientEstimationDataError(unit.symbol, usable, length - excluded);
   }
   if (usable < options.minimumEstimationDays) {
     throw new InsufficientEstimationDataError(unit.symbol, usable, options.minimumEstimationDays);
@@ -175,7 +190,7 @@ function fitModel(
   if (!(Number.isFinite(s2) && Number.isFinite(alpha ?? 0) && Number.isFinite(beta ?? 0) && Number.isFinite(rSquared ?? 0))) {
     throw extremeValuesError(unit.symbol);
   }
-  return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample) };
+  return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample), excluded };
 }
 
 // The estimation sample is copied into two buffers reused from one security to the next: a study

@@ -48,6 +48,11 @@ export interface StudyUnit {
   dayZero: string;
   /** How `returns` and `marketReturns` were computed (for compounding BHAR). Default 'simple'. */
   returnKind?: ReturnKind;
+  /**
+   * Dates of `dates` to leave out of the estimation sample, e.g. another event's window that falls
+   * inside this unit's estimation window. A date outside the estimation window has no effect.
+   */
+  estimationExclusions?: readonly string[];
 }
 
 /** A test statistic with its two-sided p-value, or the reason it cannot be computed. */
@@ -123,6 +128,8 @@ export interface SecurityResult {
   fit: ModelFit;
   /** Days in the estimation and event windows where the security or the market had no return. */
   lostDays: number;
+  /** Estimation-window days left out on request (`estimationExclusions`); not counted in `lostDays` or in M. */
+  excludedDays: number;
   days: SecurityDay[];
   windows: SecurityWindow[];
   /** Buy-and-hold abnormal return over the whole event window: Π(1+R_i) − Π(1+R_m). */
