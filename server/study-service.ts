@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeStudy, runComposedStudy } from '../src/application/compose-study.ts';
+import { composeStudy } from '../src/application/compose-study.ts';
+import { runComposedStudy } from '../src/application/study-analysis.ts';
 import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
 import type { PricesResponse } from '../src/domain/price-api.ts';
 import { buildStudyExport, type StudyExport } from '../src/application/study-export.ts';
@@ -45,10 +46,10 @@ export function createStudyService(deps: StudyServiceDeps): (search: string) => 
     const plan = studyPlan(query, catalog.events);
     const prices = await deps.prices(pricesQueryOf(plan));
     const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-    const outcome = runComposedStudy(composed, plan.options);
+    const outcome = runComposedStudy(composed, plan.options, plan.guards);
     if (outcome.error) throw new StudyNotComputableError(`The study could not be computed: ${outcome.error.message}`);
     if (outcome.result.securities.length === 0) throw new StudyNotComputableError(noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)));
-    return buildStudyExport({ appVersion: deps.appVersion, generatedAt: deps.now(), query, events: plan.allEvents, prices, composed, result: outcome.result });
+    return buildStudyExport({ appVersion: deps.appVersion, generatedAt: deps.now(), query, events: plan.allEvents, prices, composed, analysis: outcome.analysis });
   };
 }
 

@@ -4,8 +4,10 @@
  * version, when it was generated, what each column means and the conventions of the maths) and the
  * query that rebuilds them. Built by the same code in the page and on the server.
  */
-import type { ResolvedStudyOptions, StudyResult } from '../core/types.ts';
+import type { ResolvedStudyOptions } from '../core/types.ts';
 import type { ComposedStudy } from './compose-study.ts';
+import type { StudyAnalysis } from './study-analysis.ts';
+import { buildStudySummary } from './study-summary.ts';
 import type { PriceSeries, PricesResponse, SeriesProvenance } from '../domain/price-api.ts';
 import { seriesProvenanceSchema } from '../domain/provenance.ts';
 import { portfolioColumnDefinitions, securityColumnDefinitions } from './study-csv-columns.ts';
@@ -50,7 +52,8 @@ export interface ManifestInput {
   events: readonly StudyEvent[];
   prices: PricesResponse;
   composed: ComposedStudy;
-  result: StudyResult;
+  /** The engine's run: every unit, and each event or event cluster on its own. */
+  analysis: StudyAnalysis;
   fileNames: StudyFileNames;
 }
 
@@ -61,6 +64,7 @@ export interface ManifestInput {
  */
 export function buildStudyManifest(input: ManifestInput) {
   const query = studyQueryString(input.query);
+  const { analysis } = input;
   return {
     format: MANIFEST_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
@@ -73,10 +77,13 @@ export function buildStudyManifest(input: ManifestInput) {
       portfolioCsv: `/api/study-portfolio.csv?${query}`,
       manifest: `/api/study-manifest.json?${query}`,
     },
-    study: studySection(input.result.options, input.query),
+    study: studySection(analysis.result.options, input.query),
+    // The answer as the page's panel and slide 1 state it, with the test the rules pick.
+    summary: buildStudySummary({ analysis, events: input.events, names: unitNames(input.composed) }),
+    groups: groupsSection(analysis),
     events: eventsSection(input),
     securities: securitiesSection(input),
-    failures: input.result.failures.map((failure) => ({ eventId: failure.eventId ?? null, symbol: failure.symbol, code: failure.error.code, message: failure.error.message })),
+    failures: analysis.result.failures.map((failure) => ({ eventId: failure.eventId ?? null, symbol: failure.symbol, code: failure.error.code, message: failure.error.message })),
     prices: pricesSection(input.prices),
     files: {
       securities: { name: input.fileNames.securities, columns: securityColumnDefinitions() },
@@ -108,7 +115,31 @@ function studySection(options: ResolvedStudyOptions, query: StudyQuery) {
     carWindows: options.carWindows,
     minimumEstimationDays: options.minimumEstimationDays,
     strictEstimation: options.strictEstimation,
+    // The choices of the guardrails: overlapping events separate or merged into a cluster; other
+    // events' windows kept in or left out of the estimation.
+    overlap: query.overlap,
+    contamination: query.contamination,
   };
+}
+
+// What the portfolio file's event ids are: each event or event cluster tested on its own, and
+// whether its pooled rows (empty event id) are there.
+function groupsSection(analysis: StudyAnalysis) {
+  return {
+    tested: analysis.groups.map((group) => ({
+      id: group.id,
+      kind: group.kind,
+      eventIds: group.eventIds,
+      eventWindow: group.result.options.eventWindow,
+      carWindows: group.result.options.carWindows,
+      securities: group.result.securities.length,
+    })),
+    pooled: analysis.pooled,
+  };
+}
+
+function unitNames(composed: ComposedStudy): Map<string, string> {
+  return new Map(composed.units.map((item) => [item.symbol, item.name]));
 }
 
 function eventsSection(input: ManifestInput) {
@@ -127,8 +158,10 @@ function eventsSection(input: ManifestInput) {
 }
 
 function securitiesSection(input: ManifestInput) {
-  return input.result.securities.map((security) => {
-    const unit = input.composed.units.find((item) => item.unit.id === security.id);
+  const clustered = input.analysis.groups.filter((group) => group.kind === 'cluster').flatMap((group) => group.result.securities);
+  return [...input.analysis.result.securities, ...clustered].map((security) => {
+    // An event cluster's unit is its earliest event's unit under the cluster's id.
+    const unit = input.composed.units.find((item) => item.unit.id === security.id) ?? input.composed.units.find((item) => item.symbol === security.symbol);
     return {
       eventId: security.eventId ?? null,
       symbol: security.symbol,
@@ -139,6 +172,8 @@ function securitiesSection(input: ManifestInput) {
       dayZero: security.dayZero,
       estimationDays: security.fit.estimationDays,
       lostDays: security.lostDays,
+      // Estimation days left out because another event's window covers them (contamination=exclude).
+      excludedDays: security.excludedDays,
     };
   });
 }

@@ -43,3 +43,13 @@ export interface EventDayZero {
 
 /** The timing note of an event a user added (in the page or through a link). */
 export const CUSTOM_EVENT_NOTE = 'Added in the page.';
+
+/**
+ * An event title short enough for a chart label, a table cell or a sentence: what comes before a colon.
+ * @throws never
+ * @example shortEventTitle('US presidential election: Donald Trump wins') // 'US presidential election'
+ */
+export function shortEventTitle(title: string): string {
+  const colon = title.indexOf(':');
+  return colon > 0 ? title.slice(0, colon) : title;
+}

@@ -4,6 +4,7 @@
  * ASCII '-' rather than U+2212 so a copied number pastes into Excel, R or Stata as a number.
  */
 import { dateInWords, ISO_DATE_PATTERN } from '../domain/calendar.ts';
+import { shortEventTitle } from '../domain/study-event.ts';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Text for a value that is absent (null) rather than zero. */
@@ -91,6 +92,5 @@ export function dataValue(value: number | null): string {
  * @example shortTitle('US presidential election: Donald Trump wins') // 'US presidential election'
  */
 export function shortTitle(title: string): string {
-  const colon = title.indexOf(':');
-  return colon > 0 ? title.slice(0, colon) : title;
+  return shortEventTitle(title);
 }

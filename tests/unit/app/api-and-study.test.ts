@@ -4,7 +4,8 @@ import { linkedEvents } from '../../../src/features/charts/utils/focus-charts.ts
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
-import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { composeStudy } from '../../../src/application/compose-study.ts';
+import { runComposedStudy } from '../../../src/application/study-analysis.ts';
 import { securityChoices } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
 import { z } from 'zod';
