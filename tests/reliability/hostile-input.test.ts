@@ -143,7 +143,7 @@ describe('hostile requests', () => {
     expect(yahoo.requests.map((request) => request.symbol)).toEqual(['7011.T']);
     // The cache folder itself is created by this first write.
     expect(treeBefore).not.toContain('cache/');
-    expect(await listTree(root)).toEqual([...treeBefore, 'cache/', 'cache/7011_2eT__2024-10-28__2024-11-08.json'].sort());
+    expect(await listTree(root)).toEqual([...treeBefore, 'cache/', 'cache/7011_2eT.json'].sort());
   });
 });
 

@@ -166,53 +166,6 @@ describe('YahooPriceSource turns Yahoo failures into the proxy\'s errors', () =>
     expect(error).toMatchObject({ retryAfterSeconds: 90 });
   });
 
-  describe('after a 429 it leaves Yahoo alone until Retry-After has passed', () => {
-    /** A source on a clock the test moves, and a Yahoo that answers 429 (with `retryAfter`, if given) first, then the fixture. */
-    function pausedSource(retryAfter: string | undefined) {
-      let current = NOW;
-      let call = 0;
-      const yahoo = fakeYahoo(() => {
-        call += 1;
-        if (call > 1) return json(chartBody(TOKYO_FIXTURES['7011.T']!));
-        return new Response('Too Many Requests', { status: 429, headers: retryAfter === undefined ? {} : { 'Retry-After': retryAfter } });
-      });
-      const paused = new YahooPriceSource({ fetch: yahoo.fetch, now: () => current, timeoutMs: 2_000 });
-      return { yahoo, paused, advance: (ms: number) => (current = new Date(current.getTime() + ms)) };
-    }
-
-    it('fails at once with the seconds left, without a request, then asks again once the wait is over', async () => {
-      const { yahoo, paused, advance } = pausedSource('120');
-      await failure(paused.fetchSeries(request));
-      advance(119_500);
-      const during = await failure(paused.fetchSeries({ symbol: '7013.T', ...TOKYO_RANGE }));
-      expect(during).toBeInstanceOf(UpstreamRateLimitedError);
-      expect(during).toMatchObject({ retryAfterSeconds: 1, symbol: '7013.T' });
-      expect(yahoo.calls).toHaveLength(1);
-      advance(500);
-      expect((await paused.fetchSeries(request)).bars).toHaveLength(9);
-      expect(yahoo.calls).toHaveLength(2);
-    });
-
-    it('pauses 60 s when Yahoo names no Retry-After', async () => {
-      const { yahoo, paused, advance } = pausedSource(undefined);
-      await failure(paused.fetchSeries(request));
-      advance(59_000);
-      expect(await failure(paused.fetchSeries(request))).toMatchObject({ retryAfterSeconds: 1 });
-      advance(1_000);
-      await paused.fetchSeries(request);
-      expect(yahoo.calls).toHaveLength(2);
-    });
-
-    it('honours at most an hour, whatever Retry-After says', async () => {
-      const { paused, advance } = pausedSource('864000');
-      await failure(paused.fetchSeries(request));
-      advance(1_000);
-      expect(await failure(paused.fetchSeries(request))).toMatchObject({ retryAfterSeconds: 3_599 });
-      advance(3_599_000);
-      expect((await paused.fetchSeries(request)).bars).toHaveLength(9);
-    });
-  });
-
   it('500 → UpstreamUnavailableError naming the status', async () => {
     const error = await failure(source(fakeYahoo(() => new Response('oops', { status: 500 })).fetch).fetchSeries(request));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
