@@ -75,9 +75,9 @@ export class WorkerPool<In, Out> {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  /** Jobs running and waiting now. */
-  get load(): { running: number; queued: number } {
-    return { running: this.workers.size - this.idle.length, queued: this.queue.length };
+  /** Jobs running and waiting, and workers idle, now. */
+  get load(): { running: number; queued: number; idle: number } {
+    return { running: this.workers.size - this.idle.length, queued: this.queue.length, idle: this.idle.length };
   }
 
   /**
