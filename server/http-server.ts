@@ -31,7 +31,8 @@ const CLIENT_ERROR_CLOSE_MS = 2_000;
  * Hono adapter rejects (bad Host, backslash in the path), requests Node's parser rejects (CR/LF
  * or raw non-ASCII bytes in the request line or a header, oversized headers, requests not received
  * in time), and the requests Node would otherwise answer itself with a bare status line or a closed
- * socket: an HTTP/1.1 request without Host (400), CONNECT (405), an Expect it cannot meet (417).
+ * socket: an HTTP/1.1 request without Host or with several (400), CONNECT (405), an Expect it
+ * cannot meet (417).
  * @example createHttpServer(app.fetch, { log, hostname: '127.0.0.1' }).listen(8787, '127.0.0.1')
  */
 export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, node = {} }: HttpServerOptions): Server {
@@ -45,8 +46,9 @@ export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, no
   });
   // Node's own check of Host answers a bare 400; the same check is made below, with the JSON answer.
   const server = createServer({ ...node, requireHostHeader: false }, (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    if (incoming.httpVersion === '1.1' && incoming.headers.host === undefined) {
-      sendError(outgoing, new MalformedRequestError('an HTTP/1.1 request must name its Host'));
+    const hostProblem = hostHeaderProblem(incoming);
+    if (hostProblem) {
+      sendError(outgoing, new MalformedRequestError(hostProblem));
       return;
     }
     if (hasDotSegment(incoming.url ?? '')) {
@@ -60,6 +62,15 @@ export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, no
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => answerOnSocket(socket, new MethodNotAllowedError('CONNECT')));
   server.on('checkExpectation', (incoming: IncomingMessage, outgoing: ServerResponse) => sendError(outgoing, new ExpectationFailedError(incoming.headers.expect ?? '')));
   return server;
+}
+
+/** RFC 9112 §3.2: an HTTP/1.1 request names exactly one Host (Node keeps the first of several silently). */
+function hostHeaderProblem(incoming: IncomingMessage): string | undefined {
+  let hosts = 0;
+  for (let index = 0; index < incoming.rawHeaders.length; index += 2) if (incoming.rawHeaders[index]?.toLowerCase() === 'host') hosts += 1;
+  if (hosts > 1) return 'a request must name one Host, not several';
+  if (hosts === 0 && incoming.httpVersion === '1.1') return 'an HTTP/1.1 request must name its Host';
+  return undefined;
 }
 
 function hasDotSegment(requestTarget: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import YahooFinance from 'yahoo-finance2';
 import {
   UnknownSymbolError,
   UpstreamInvalidResponseError,
@@ -260,5 +261,19 @@ describe('YahooPriceSource queue', () => {
     await Promise.all(symbols.map((symbol) => limited.fetchSeries({ symbol, ...TOKYO_RANGE })));
     expect(yahoo.calls).toHaveLength(6);
     expect(yahoo.peakConcurrency).toBe(2);
+  });
+});
+
+describe('the Node 20 runtime warning of yahoo-finance2 3.x', () => {
+  it('is what the library says on this Node, and the only thing the source keeps out of the log', () => {
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    new YahooFinance({ logger: { info: quiet, debug: quiet, dir: quiet, error: quiet, warn: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')) } });
+    const onNode20 = process.versions.node.startsWith('20.');
+    const expected = `[yahoo-finance2] Unsupported environment: Requires Node >= 22.0.0, found ${process.versions.node}. (runtime=node, version=${process.versions.node}). Things might break or work unexpectedly!`;
+    expect(warnings).toEqual(onNode20 ? [expected] : []);
+    const log: string[] = [];
+    new YahooPriceSource({ fetch: tokyoYahoo().fetch, now, log: (line) => log.push(line) });
+    expect(log).toEqual([]);
   });
 });
