@@ -7,6 +7,11 @@ export interface WorkerPoolOptions {
   entry: URL;
   /** Data the module reads at start (typescript-worker.mjs: which .ts module to import). */
   workerData?: unknown;
+  /**
+   * Node flags of each worker; none by default. A worker would otherwise inherit the process's own
+   * (a test's `--import` of a .ts preload, say), which it may not be able to load.
+   */
+  execArgv?: string[];
   /** Workers at most, so jobs running at once. */
   size: number;
   /** Jobs waiting for a worker at most; beyond it `run` refuses with ServerBusyError. */
@@ -122,7 +127,7 @@ export class WorkerPool<In, Out> {
   }
 
   private spawn(): PoolWorker<In, Out> {
-    const worker = new Worker(this.options.entry, { workerData: this.options.workerData, resourceLimits: this.options.resourceLimits });
+    const worker = new Worker(this.options.entry, { workerData: this.options.workerData, execArgv: this.options.execArgv ?? [], resourceLimits: this.options.resourceLimits });
     worker.unref();
     const pooled: PoolWorker<In, Out> = { worker, job: undefined, failure: undefined, retire: undefined };
     this.workers.add(pooled);
