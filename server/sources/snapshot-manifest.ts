@@ -21,6 +21,13 @@ const provenanceSchema = z.looseObject({
   license: z.string().optional(),
 });
 
+const gapSchema = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  days: z.number().int().positive(),
+  reason: z.string(),
+});
+
 const seriesSchema = z.object({
   symbol: z.string().min(1),
   name: z.string(),
@@ -34,6 +41,8 @@ const seriesSchema = z.object({
   firstDate: calendarDate,
   lastDate: calendarDate,
   rows: z.number().int().nonnegative(),
+  // Manifests of npm run data:refresh (Yahoo's own calendar) and of older builds have no gaps.
+  gaps: z.array(gapSchema).default([]),
   provenance: provenanceSchema,
 });
 

@@ -52,6 +52,15 @@ export interface PricesResponse {
   warnings: string[];
 }
 
+/** A run of trading days of a series' own exchange on which the series has no bar (a suspension, a day its source lacks). */
+export interface SeriesGap {
+  from: string;
+  to: string;
+  /** Trading days in the run. */
+  days: number;
+  reason: string;
+}
+
 export interface SymbolInfo {
   symbol: string;
   name: string;
@@ -61,9 +70,11 @@ export interface SymbolInfo {
   kind: 'equity' | 'index' | 'etf';
   /** Benchmark symbols suitable for this symbol, best first (empty for benchmarks). */
   benchmarks: string[];
+  /** Coverage: the first and last date with a bar, and the trading days in between without one. */
   firstDate: string;
   lastDate: string;
   rows: number;
+  gaps: SeriesGap[];
 }
 
 export interface SymbolsResponse {

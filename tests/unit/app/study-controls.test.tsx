@@ -12,6 +12,16 @@ async function ready() {
   return screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
 }
 
+describe('securities picker', () => {
+  it('offers the snapshot securities of exchanges the app can time, and not yet the European and Korean peers', async () => {
+    renderApp();
+    await ready();
+    const group = securitiesGroup();
+    for (const name of [/Mitsubishi Heavy Industries/, /Lockheed Martin/, /Boeing/, /Leidos/]) expect(within(group).getByRole('checkbox', { name })).toBeInTheDocument();
+    for (const name of [/BAE Systems/, /Rheinmetall/, /Hanwha Aerospace/]) expect(within(group).queryByRole('checkbox', { name })).toBeNull();
+  });
+});
+
 describe('window inputs', () => {
   it('flags an unreadable window as it is typed, tied to its field, and keeps the last valid results', async () => {
     const user = userEvent.setup();

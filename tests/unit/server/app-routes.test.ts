@@ -76,7 +76,7 @@ describe('GET /api/symbols', () => {
     const body = (await response.json()) as SymbolsResponse;
     expect(body.symbols.map((info) => [info.symbol, info.name])).toEqual(manifest.series.map((entry) => [entry.symbol, entry.name]));
     expect(body.symbols.find((info) => info.symbol === '7011.T')).toMatchObject({ exchange: 'XTKS', exchangeTimezoneName: 'Asia/Tokyo', currency: 'JPY', kind: 'equity' });
-    expect(Object.keys(body.symbols[0] ?? {}).sort()).toEqual(['benchmarks', 'currency', 'exchange', 'exchangeTimezoneName', 'firstDate', 'kind', 'lastDate', 'name', 'rows', 'symbol']);
+    expect(Object.keys(body.symbols[0] ?? {}).sort()).toEqual(['benchmarks', 'currency', 'exchange', 'exchangeTimezoneName', 'firstDate', 'gaps', 'kind', 'lastDate', 'name', 'rows', 'symbol']);
   });
 });
 

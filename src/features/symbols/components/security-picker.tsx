@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { EXCHANGES } from '../../../core/index.ts';
 import type { SymbolInfo } from '../../../shared/price-api.ts';
 
 const EXCHANGE_NAMES: Record<string, string> = { XTKS: 'Tokyo', XNYS: 'New York' };
@@ -23,7 +24,9 @@ interface SecurityPickerProps {
  * and, when the server runs live, a field for any Yahoo symbol.
  */
 export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, onToggle, onAdd, onBenchmark }: SecurityPickerProps) {
-  const equities = symbols.filter((info) => info.kind !== 'index');
+  // Only exchanges whose sessions the app can time: until the exchange registry of issue 12 lands, a
+  // London or Seoul stock of the snapshot would be timed and benchmarked as a New York one.
+  const equities = symbols.filter((info) => info.kind !== 'index' && info.exchange in EXCHANGES);
   const exchanges = [...new Set(equities.map((info) => info.exchange))];
   const known = new Set(symbols.map((info) => info.symbol));
   const added = selected.filter((symbol) => !known.has(symbol));

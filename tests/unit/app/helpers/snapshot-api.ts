@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PriceBar, PriceSeries, PricesResponse, SymbolsResponse } from '../../../../src/shared/price-api.ts';
+import type { PriceBar, PriceSeries, PricesResponse, SymbolInfo, SymbolsResponse } from '../../../../src/shared/price-api.ts';
 
 const SNAPSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/snapshot');
 
@@ -22,6 +22,7 @@ interface ManifestSeries {
   firstDate: string;
   lastDate: string;
   rows: number;
+  gaps: SymbolInfo['gaps'];
   provenance: PriceSeries['provenance'];
 }
 
@@ -79,7 +80,7 @@ export function snapshotPrices(symbols: readonly string[], from: string, to: str
 
 export function snapshotSymbols(): SymbolsResponse {
   return {
-    symbols: manifest.series.map(({ symbol, name, exchange, exchangeTimezoneName, currency, kind, benchmarks, firstDate, lastDate, rows }) => ({
+    symbols: manifest.series.map(({ symbol, name, exchange, exchangeTimezoneName, currency, kind, benchmarks, firstDate, lastDate, rows, gaps }) => ({
       symbol,
       name,
       exchange,
@@ -90,6 +91,7 @@ export function snapshotSymbols(): SymbolsResponse {
       firstDate,
       lastDate,
       rows,
+      gaps,
     })),
   };
 }
