@@ -39,13 +39,14 @@ const MEBIBYTE = 1024 * 1024;
  * port), PRICE_SOURCE (snapshot | live | auto; snapshot keeps the default run offline),
  * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist),
  * KABUTO_UPSTREAM_TIMEOUT_MS (8000), KABUTO_UPSTREAM_BACKOFF_MS (30000), KABUTO_CACHE_MAX_MB (256),
- * KABUTO_STUDY_WORKERS (the cores), KABUTO_STUDY_QUEUE (4 per worker), KABUTO_STUDY_CACHE_MB (128).
+ * KABUTO_STUDY_WORKERS (the cores, at most), KABUTO_STUDY_QUEUE (4 per worker), KABUTO_STUDY_CACHE_MB (128).
  * Relative folders are read from the current directory.
  * @throws ConfigurationError naming the variable and the values it accepts.
  * @example readServerConfig({ PORT: '0' }).port // 0
  */
 export function readServerConfig(environment: Environment, cores = availableParallelism()): ServerConfig {
-  const studyWorkers = integerIn(environment, 'KABUTO_STUDY_WORKERS', Math.max(1, cores), 1, 64);
+  // At most one study per core: more would only make them share the cores, and slow the event loop.
+  const studyWorkers = integerIn(environment, 'KABUTO_STUDY_WORKERS', Math.max(1, cores), 1, Math.max(1, cores));
   return {
     host: nonEmpty(environment.HOST) ?? '127.0.0.1',
     port: integerIn(environment, 'PORT', 8787, 0, 65_535),

@@ -3,16 +3,18 @@
  * estimation [-800, -201], window [-200, 60], 10 CAR windows) cost 1–1.5 s of CPU, blocked every
  * other request, was recomputed for each of its files, and kept computing after its client left.
  * Against the REAL server process on the offline snapshot, with two study workers and a queue of
- * three: the heavy study is computed once for its three files; twenty of them at once get a
+ * three (one worker on a one-core machine): the heavy study is computed once for its three files; twenty of them at once get a
  * correct answer or a fast 503 with Retry-After while /api/health keeps answering; abandoned
  * studies are dropped. Latencies are printed, never asserted (npm run bench -- load measures them).
  */
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heavyStudyQuery } from './helpers/heavy-study.ts';
 import { cpuSeconds, MAIN_ENTRY, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { tempRoot } from './helpers/temp-folders.ts';
 
-const WORKERS = 2;
+/** Two, or one on a one-core machine (the server runs at most one study per core). */
+const WORKERS = Math.min(2, availableParallelism());
 const QUEUE = 3;
 const TEST_TIMEOUT_MS = 120_000;
 

@@ -95,7 +95,7 @@ describe('readServerConfig', () => {
   });
 
   it('reads the bounds of the cache, the upstream back-off and the study workers', () => {
-    const config = readServerConfig({ KABUTO_CACHE_MAX_MB: '10', KABUTO_UPSTREAM_BACKOFF_MS: '0', KABUTO_STUDY_WORKERS: '3', KABUTO_STUDY_QUEUE: '0', KABUTO_STUDY_CACHE_MB: '1' }, 2);
+    const config = readServerConfig({ KABUTO_CACHE_MAX_MB: '10', KABUTO_UPSTREAM_BACKOFF_MS: '0', KABUTO_STUDY_WORKERS: '3', KABUTO_STUDY_QUEUE: '0', KABUTO_STUDY_CACHE_MB: '1' }, 4);
     expect(config).toMatchObject({ cacheMaxBytes: 10 * 1024 * 1024, upstreamBackoffMs: 0, studyWorkers: 3, studyQueue: 0, studyCacheBytes: 1024 * 1024 });
   });
 
@@ -109,10 +109,14 @@ describe('readServerConfig', () => {
     [{ PORT: '65536' }, 'PORT="65536" must be a whole number from 0 to 65535.'],
     [{ PORT: '-1' }, 'PORT="-1" must be a whole number from 0 to 65535.'],
     [{ KABUTO_UPSTREAM_TIMEOUT_MS: '0' }, 'KABUTO_UPSTREAM_TIMEOUT_MS="0" must be a whole number from 1 to 120000.'],
-    [{ KABUTO_STUDY_WORKERS: '0' }, 'KABUTO_STUDY_WORKERS="0" must be a whole number from 1 to 64.'],
     [{ KABUTO_CACHE_MAX_MB: '0' }, 'KABUTO_CACHE_MAX_MB="0" must be a whole number from 1 to 1000000.'],
   ])('refuses %j', (environment, message) => {
     expect(() => readServerConfig(environment)).toThrow(ConfigurationError);
     expect(() => readServerConfig(environment)).toThrow(message);
+  });
+
+  it('runs at most one study worker per core', () => {
+    expect(() => readServerConfig({ KABUTO_STUDY_WORKERS: '3' }, 2)).toThrow('KABUTO_STUDY_WORKERS="3" must be a whole number from 1 to 2.');
+    expect(() => readServerConfig({ KABUTO_STUDY_WORKERS: '0' }, 2)).toThrow(ConfigurationError);
   });
 });
