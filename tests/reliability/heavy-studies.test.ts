@@ -100,8 +100,8 @@ describe('finding 2: heavy studies', () => {
   it('drops the studies whose clients have gone instead of computing them', async () => {
     // One study's cost, measured on this machine now.
     const one = await cpuOf(() => body(`${server.url}/api/study.csv?${heavyStudyQuery(40)}`));
-    // Two studies keep both workers busy; three more wait in the queue, and their clients leave.
-    const kept = [41, 42].map((variant) => body(`${server.url}/api/study.csv?${heavyStudyQuery(variant)}`));
+    // These keep every worker busy; three more wait in the queue, and their clients leave.
+    const kept = Array.from({ length: WORKERS }, (_, index) => body(`${server.url}/api/study.csv?${heavyStudyQuery(41 + index)}`));
     const clients = [43, 44, 45].map(() => new AbortController());
     const abandoned = clients.map((client, index) => body(`${server.url}/api/study.csv?${heavyStudyQuery(43 + index)}`, { signal: client.signal }).catch(() => 'aborted'));
     await new Promise((resolve) => setTimeout(resolve, 200));
