@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ByteLru } from '../byte-lru.ts';
@@ -129,7 +129,7 @@ export class DiskPriceCache implements PriceCache {
       }
       await rename(temporary, target);
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
+      await removeFile(temporary).catch(() => undefined);
       throw error;
     }
     const bytes = Buffer.byteLength(text);
@@ -168,7 +168,7 @@ export class DiskPriceCache implements PriceCache {
   private async removeAll(names: readonly string[]): Promise<number> {
     const results = await Promise.all(
       names.map((name) =>
-        rm(this.pathOf(name), { force: true }).then(
+        removeFile(this.pathOf(name)).then(
           () => true,
           (error: unknown) => {
             this.log(`cache: could not remove ${name} (${describe(error)}); it stays, and is never read`);
@@ -216,7 +216,7 @@ export class DiskPriceCache implements PriceCache {
       if (this.indexedBytes <= this.maxBytes) break;
       if (symbol === keep) continue;
       this.forget(symbol);
-      await rm(this.pathOf(file.fileName), { force: true }).catch((error: unknown) => {
+      await removeFile(this.pathOf(file.fileName)).catch((error: unknown) => {
         this.log(`cache: could not evict ${file.fileName} (${describe(error)})`);
       });
     }
@@ -234,6 +234,15 @@ export class DiskPriceCache implements PriceCache {
   private pathOf(fileName: string): string {
     // basename: whatever a future caller passes, the file stays directly inside the cache folder.
     return path.join(this.directory, path.basename(fileName));
+  }
+}
+
+/** Deletes a file (never a folder); one that is already gone is no failure. */
+async function removeFile(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
 }
 
