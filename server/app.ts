@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { HealthResponse } from '../src/shared/price-api.ts';
+import type { HealthResponse } from '../src/domain/price-api.ts';
 import type { PriceCache } from './cache/price-cache.ts';
 import {
   AppNotBuiltError,

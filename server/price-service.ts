@@ -1,6 +1,6 @@
-import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/shared/price-api.ts';
+import { addCalendarYears } from '../src/domain/calendar.ts';
+import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/domain/price-api.ts';
 import type { CacheEntry, PriceCache } from './cache/price-cache.ts';
-import { addYears } from './calendar-date.ts';
 import { Coalescer } from './coalescer.ts';
 import { ProxyError, UnknownSymbolError, UpstreamError, UpstreamInvalidResponseError } from './errors.ts';
 import { MAX_RANGE_YEARS, type PricesQuery } from './request-validation.ts';
@@ -196,7 +196,7 @@ function fetchRange(request: SeriesRequest, stored: CacheEntry | undefined): { f
   const years = { from: `${request.from.slice(0, 4)}-01-01`, to: `${request.to.slice(0, 4)}-12-31` };
   const candidates = [years, { from: request.from, to: request.to }];
   if (stored) candidates.unshift({ from: minText(years.from, stored.from), to: maxText(years.to, stored.to) });
-  return candidates.find((range) => range.to <= addYears(range.from, MAX_RANGE_YEARS)) ?? request;
+  return candidates.find((range) => range.to <= addCalendarYears(range.from, MAX_RANGE_YEARS)) ?? request;
 }
 
 function minText(a: string, b: string): string {

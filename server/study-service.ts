@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readEventCatalog, type EventCatalog } from '../src/shared/event-catalog.ts';
-import type { PricesResponse } from '../src/shared/price-api.ts';
-import { studyPlan, type StudyPlan } from '../src/shared/study-plan.ts';
-import { parseStudyQuery, type QueryProblem } from '../src/shared/study-query.ts';
+import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
+import { parseStudyQuery, type QueryProblem } from '../src/application/study-query.ts';
+import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
+import type { PricesResponse } from '../src/domain/price-api.ts';
 import { ByteLru } from './byte-lru.ts';
 import { ClientGoneError, InvalidRequestError } from './errors.ts';
 import { restsOnSnapshot } from './price-service.ts';

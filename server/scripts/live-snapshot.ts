@@ -1,4 +1,4 @@
-import type { PriceBar, SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { PriceBar, SeriesProvenance } from '../../src/domain/price-api.ts';
 import type { PriceSource } from '../sources/price-source.ts';
 import { formatSnapshotCsv } from './snapshot-builder.ts';
 import { SNAPSHOT_SERIES } from './snapshot-inputs.ts';

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { SeriesProvenance } from '../../src/domain/price-api.ts';
 import { SNAPSHOT_CSV_HEADER } from '../sources/snapshot-csv.ts';
 import { exDividendDays } from './ex-dividend-days.ts';
 import { exchangeGaps, type SeriesGap } from './exchange-gaps.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PriceBar, SymbolInfo } from '../../src/shared/price-api.ts';
-import { addDays } from '../calendar-date.ts';
+import type { PriceBar, SymbolInfo } from '../../src/domain/price-api.ts';
+import { addCalendarDays as addDays } from '../../src/domain/calendar.ts';
 import { SnapshotUnavailableError, UnknownSymbolError } from '../errors.ts';
 import type { PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
 import { parseSnapshotCsv } from './snapshot-csv.ts';

@@ -3,7 +3,7 @@
  * file of this list from the one computation, and the routes are registered from it, so a fourth
  * file (the PowerPoint deck) is one more entry here.
  */
-import type { StudyExport } from '../../src/shared/study-export.ts';
+import type { StudyExport } from '../../src/application/study-export.ts';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';

@@ -2,12 +2,12 @@
  * One study computation, from prices to files: what the study worker runs (study-worker.ts), in
  * plain structured-cloneable data both ways so it can cross a worker boundary.
  */
-import { composeStudy, runComposedStudy } from '../../src/shared/compose-study.ts';
-import type { PricesResponse } from '../../src/shared/price-api.ts';
-import type { StudyEvent } from '../../src/shared/study-event.ts';
-import { buildStudyExport } from '../../src/shared/study-export.ts';
-import { studyPlan } from '../../src/shared/study-plan.ts';
-import type { StudyQuery } from '../../src/shared/study-query.ts';
+import { composeStudy, runComposedStudy } from '../../src/application/compose-study.ts';
+import type { PricesResponse } from '../../src/domain/price-api.ts';
+import type { StudyEvent } from '../../src/domain/study-event.ts';
+import { buildStudyExport } from '../../src/application/study-export.ts';
+import { studyPlan } from '../../src/application/study-plan.ts';
+import type { StudyQuery } from '../../src/application/study-query.ts';
 import { strongEtag } from '../http/etag.ts';
 import { STUDY_FILES } from './study-files.ts';
 

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../src/domain/price-api.ts';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';
 import { FAKE_YAHOO_ENTRY, MAIN_ENTRY, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { tempRoot } from './helpers/temp-folders.ts';

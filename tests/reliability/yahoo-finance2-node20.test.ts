@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthResponse, PricesResponse } from '../../src/shared/price-api.ts';
+import type { HealthResponse, PricesResponse } from '../../src/domain/price-api.ts';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';
 import { FAKE_YAHOO_ENTRY, PROJECT_ROOT, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { tempRoot } from './helpers/temp-folders.ts';

@@ -39,6 +39,23 @@ describe('window inputs', () => {
     expect(screen.getByTestId(IHI_CELL)).toHaveAttribute('data-value', before);
   });
 
+  // Issue 11, finding 1: such a window once reached the engine, and the page showed "Invalid array length".
+  it('names the limit of a window beyond the study limits, never an engine internal', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const before = (await ready()).getAttribute('data-value');
+    const event = screen.getByLabelText('Event window');
+    await user.clear(event);
+    await user.paste('-5:1000000000');
+    expect(screen.getByRole('alert')).toHaveTextContent('The event window -5:1000000000 reaches beyond 250 trading days from day 0; at most ±250 are allowed.');
+    const estimation = screen.getByLabelText('Estimation window');
+    await user.clear(estimation);
+    await user.paste('-100000000:-11');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain('The estimation window -100000000:-11 has 99999990 trading days; at most 1,000 are allowed.');
+    expect(document.body).not.toHaveTextContent(/Invalid array length/);
+    expect(screen.getByTestId(IHI_CELL)).toHaveAttribute('data-value', before);
+  });
+
   it('reports windows that overlap in the engine\'s words and clears the message once fixed', async () => {
     const user = userEvent.setup();
     renderApp();

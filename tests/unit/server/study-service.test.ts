@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../../src/domain/price-api.ts';
 import { createApp } from '../../../server/app.ts';
 import { ClientGoneError } from '../../../server/errors.ts';
 import { PriceService } from '../../../server/price-service.ts';

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readEventCatalog } from '../../../src/shared/event-catalog.ts';
-import { parseStudyQuery } from '../../../src/shared/study-query.ts';
-import { studyPlan } from '../../../src/shared/study-plan.ts';
+import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
+import { parseStudyQuery } from '../../../src/application/study-query.ts';
+import { studyPlan } from '../../../src/application/study-plan.ts';
 import { ClientGoneError, ServerBusyError } from '../../../server/errors.ts';
 import { toErrorResponse } from '../../../server/error-response.ts';
 import { PriceService } from '../../../server/price-service.ts';
