@@ -10,6 +10,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';
+import { madeUpChart } from './helpers/made-up-chart.ts';
 import { FAKE_YAHOO_ENTRY, MAIN_ENTRY, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { madeUpStaticApp, tempRoot } from './helpers/temp-folders.ts';
 
@@ -20,6 +21,7 @@ const STUDY = '/api/study.csv?events=us-election-2024&securities=7011.T,7013.T';
 let yahoo: FakeYahoo;
 let snapshot: ServerProcess;
 let auto: ServerProcess;
+let live: ServerProcess;
 
 beforeAll(async () => {
   yahoo = await startFakeYahoo();
@@ -27,14 +29,17 @@ beforeAll(async () => {
   const staticDir = await madeUpStaticApp(path.join(root, 'static'));
   // MADE-UP TEST DATA: a bundle large enough to be worth compressing.
   await writeFile(path.join(staticDir, BUNDLE), Array.from({ length: 2_000 }, (_, index) => `console.log("made-up line ${index}");`).join('\n'));
-  [snapshot, auto] = await Promise.all([
+  // MADE-UP TEST DATA: years of made-up bars, enough for a live study's estimation window.
+  for (const symbol of ['7011.T', '7013.T', 'TOPIX']) yahoo.setChart(symbol, madeUpChart(symbol, '2021-01-04', '2025-03-31'));
+  [snapshot, auto, live] = await Promise.all([
     startServerProcess(MAIN_ENTRY, { PRICE_SOURCE: 'snapshot', KABUTO_STATIC_DIR: staticDir, KABUTO_CACHE_DIR: path.join(root, 'cache-snapshot') }),
     startServerProcess(FAKE_YAHOO_ENTRY, { FAKE_YAHOO_ORIGIN: yahoo.origin, PRICE_SOURCE: 'auto', KABUTO_STATIC_DIR: staticDir, KABUTO_CACHE_DIR: path.join(root, 'cache-auto') }),
+    startServerProcess(FAKE_YAHOO_ENTRY, { FAKE_YAHOO_ORIGIN: yahoo.origin, PRICE_SOURCE: 'live', KABUTO_STATIC_DIR: staticDir, KABUTO_CACHE_DIR: path.join(root, 'cache-live') }),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([snapshot?.stop(), auto?.stop()]);
+  await Promise.all([snapshot?.stop(), auto?.stop(), live?.stop()]);
   await yahoo?.close();
 });
 
@@ -86,13 +91,27 @@ describe('finding 7: revalidation', () => {
     expect(again.headers['content-security-policy']).toBeDefined();
   });
 
-  it('answers from live or stale prices are never stored, so they carry no ETag', async () => {
+  it('a study CSV from stale prices says so on every row, and is never stored, so it carries no ETag', async () => {
     yahoo.setFault(() => 'server-error');
     const stale = await get(auto, STUDY);
     expect(stale.status).toBe(200);
     expect(stale.headers['cache-control']).toBe('no-store');
     expect(stale.headers.etag).toBeUndefined();
+    const [header = '', ...rows] = stale.body.toString('utf8').split('\r\n').filter((line) => line !== '');
+    expect(header.split(',').slice(-2)).toEqual(['price_source', 'benchmark_price_source']);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.endsWith(',snapshot-stale,snapshot-stale')).toBe(true);
     yahoo.setFault(() => 'ok');
+  });
+
+  it('a study CSV from live prices says live, and cache once they come from the cache', async () => {
+    const query = '/api/study.csv?events=us-election-2024&securities=7011.T,7013.T&window=-4:10';
+    const sourcesOf = (body: Buffer) => new Set(body.toString('utf8').split('\r\n').slice(1).filter((line) => line !== '').map((row) => row.split(',').slice(-2).join(' ')));
+    const fresh = await get(live, query);
+    expect(fresh.status).toBe(200);
+    expect(sourcesOf(fresh.body)).toEqual(new Set(['live live']));
+    const again = await get(live, `${query}&model=market-adjusted`);
+    expect(sourcesOf(again.body)).toEqual(new Set(['cache cache']));
   });
 });
 

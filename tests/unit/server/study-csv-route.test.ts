@@ -63,6 +63,19 @@ async function pricesFile(): Promise<string> {
   return file;
 }
 
+/**
+ * The server's per-security CSV with its price-source cells emptied, as the command-line tool writes
+ * them (its prices are a file it cannot vouch for); every row must have said snapshot for both.
+ */
+function snapshotSourcesBlanked(csv: string): string {
+  const [header = '', ...rows] = csv.split('\r\n');
+  expect(header.endsWith(',price_source,benchmark_price_source')).toBe(true);
+  const data = rows.filter((row) => row !== '');
+  expect(data.length).toBeGreaterThan(0);
+  for (const row of data) expect(row.endsWith(',snapshot,snapshot')).toBe(true);
+  return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',,'))].join('\r\n');
+}
+
 function cli(args: readonly string[]): string {
   const outcome = runCli(args);
   expect(outcome.stderr).toBe('');
@@ -82,15 +95,17 @@ describe('GET /api/study.csv', () => {
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(32);
     expect(rows.find((row) => row.security === '7013.T' && row.relative_day === '0')?.date).toBe('2024-11-06');
+    // Each row names where its prices came from.
+    expect(new Set(rows.map((row) => `${row.price_source} ${row.benchmark_price_source}`))).toEqual(new Set(['snapshot snapshot']));
   });
 
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect((await get('/api/study.csv')).text).toBe(cli([...base, '--format', 'csv']));
+    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(cli([...base, '--format', 'csv']));
     expect((await get('/api/study-portfolio.csv')).text).toBe(cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect((await get(`/api/study.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'csv']));
+    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(cli([...base, ...options, '--format', 'csv']));
     expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
