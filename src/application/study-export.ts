@@ -3,7 +3,7 @@
  * the server (/api/study.csv, /api/study-portfolio.csv, /api/study-manifest.json), so the page's
  * file equals the server's byte for byte for the same query and prices.
  */
-import { studyAggregateSectionsCsv, studySecuritySectionsCsv } from './study-csv.ts';
+import { priceSourceLabel, studyAggregateSectionsCsv, studySecuritySectionsCsv } from './study-csv.ts';
 import { buildStudyManifest, studyManifestJson, type ManifestInput, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
 
 /** What the export is built from: the manifest's input, less the file names the export picks. */
@@ -34,7 +34,9 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
   const manifest = buildStudyManifest({ ...input, fileNames });
   return {
     fileNames,
-    securitiesCsv: studySecuritySectionsCsv([input.analysis.result, ...clusters(input).map((group) => group.result)]),
+    securitiesCsv: studySecuritySectionsCsv([input.analysis.result, ...clusters(input).map((group) => group.result)], {
+      priceSources: Object.fromEntries(input.prices.series.map((series) => [series.symbol, priceSourceLabel(series)])),
+    }),
     portfolioCsv: studyAggregateSectionsCsv([
       ...input.analysis.groups.map((group) => ({ eventId: group.id, result: group.result })),
       ...(input.analysis.pooled ? [{ eventId: null, result: input.analysis.result }] : []),
