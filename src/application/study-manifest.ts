@@ -79,7 +79,7 @@ export function buildStudyManifest(input: ManifestInput) {
     },
     study: studySection(analysis.result.options, input.query),
     // The answer as the page's panel and slide 1 state it, with the test the rules pick.
-    summary: buildStudySummary({ analysis, events: input.events, names: unitNames(input.composed) }),
+    summary: buildStudySummary({ analysis, events: input.events, names: unitNames(input.composed), dataNotes: dataNotesOf(input.prices) }),
     groups: groupsSection(analysis),
     events: eventsSection(input),
     securities: securitiesSection(input),
@@ -136,6 +136,11 @@ function groupsSection(analysis: StudyAnalysis) {
     })),
     pooled: analysis.pooled,
   };
+}
+
+// The price sources' dated notes (a price-limit hit on day 0, an ex-dividend day) by symbol.
+function dataNotesOf(prices: PricesResponse): Map<string, readonly string[]> {
+  return new Map(prices.series.map((series) => [series.symbol, series.provenance.defects]));
 }
 
 function unitNames(composed: ComposedStudy): Map<string, string> {
