@@ -90,7 +90,7 @@ export function testFits(shape: StudyShape): TestFit[] {
     }
     if (shape.clustered > 1 && !test.assumes.clusterRobust) {
       const who = shape.clustered === shape.securities ? `All ${shape.securities} securities share` : `${shape.clustered} of the ${shape.securities} securities share`;
-      reasons.push(`${who} one day 0: this test assumes they move independently, and over-rejects when they react on the same day.`);
+      reasons.push(`${who} day 0: it assumes independent securities, so it over-rejects.`);
     }
     return { key: test.key, fits: reasons.length === 0, reasons };
   });

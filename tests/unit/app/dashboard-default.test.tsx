@@ -71,7 +71,7 @@ describe('the default case', () => {
     const row = (key: string) => table.querySelector(`tr[data-test="${key}"]`);
     expect(row('bmpT')).toHaveAttribute('data-fits', 'false');
     expect(row('bmpT')).toHaveTextContent('2 securities: a cross-sectional test cannot tell much with fewer than 6.');
-    expect(row('patellZ')).toHaveTextContent(/share one day 0: this test assumes they move independently/);
+    expect(row('patellZ')).toHaveTextContent('All 2 securities share day 0: it assumes independent securities, so it over-rejects.');
     expect(row('portfolioTimeSeriesT')).toHaveAttribute('data-fits', 'true');
     expect(row('brownWarner1985T')).toHaveAttribute('data-fits', 'true');
     const statistics = screen.getByRole('region', { name: 'Statistics' });

@@ -40,10 +40,10 @@ describe('testFits: the assumptions each test declares in the registry', () => {
   it('says why each test does not fit two securities on one date, in words for the page', () => {
     expect(fitOf(TWO_ON_ONE_DATE, 'bmpT')?.reasons).toEqual([
       '2 securities: a cross-sectional test cannot tell much with fewer than 6.',
-      'All 2 securities share one day 0: this test assumes they move independently, and over-rejects when they react on the same day.',
+      'All 2 securities share day 0: it assumes independent securities, so it over-rejects.',
     ]);
     expect(fitOf(TWO_ON_ONE_DATE, 'patellZ')?.reasons).toEqual([
-      'All 2 securities share one day 0: this test assumes they move independently, and over-rejects when they react on the same day.',
+      'All 2 securities share day 0: it assumes independent securities, so it over-rejects.',
     ]);
     expect(fitOf(TWO_ON_ONE_DATE, 'kpT')?.reasons).toEqual(['2 securities: a cross-sectional test cannot tell much with fewer than 6.']);
   });
