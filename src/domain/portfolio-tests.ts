@@ -138,7 +138,7 @@ const REGISTRY = {
     source: 'Cowan 1992 (simple sign)',
     csvPrefix: 'sign_z',
     description: 'Sign test z of the share of positive ARs against one half, N(0,1)',
-    plainWords: "Counts how many stocks had a positive abnormal return and asks whether that is more than the half expected by chance. With fewer than 6 stocks it can never reach p < 0.05.",
+    plainWords: "Counts how many stocks had a positive abnormal return and asks whether that is more than the half expected by chance. With fewer than 6 stocks even its exact form cannot reach p < 0.05.",
     assumes: { independence: `${INDEPENDENT} Assumes a positive and a negative abnormal return are equally likely.`, minimumN: 1, clustering: NOT_CLUSTER_ROBUST, clusterRobust: false, informativeFromN: CROSS_SECTION_N },
     pValue: `${TWO_SIDED_NORMAL} (normal approximation to the binomial)`,
   },
