@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { StudySummary, SummaryNotice } from '../../../application/study-summary.ts';
+import type { StudySummary, SummaryGroup, SummaryNotice } from '../../../application/study-summary.ts';
 import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
 import { SummaryGroupView } from './summary-group.tsx';
 import './answer.css';
@@ -13,6 +13,8 @@ interface AnswerPanelProps {
   testPicker?: ReactNode;
   /** The choice offered with a notice of that kind (merge overlapping events, leave days out). */
   noticeActions?: Partial<Record<SummaryNotice['kind'], ReactNode>>;
+  /** More sections of one event's answer, under its table (e.g. results per group of securities). */
+  renderGroupExtras?: (group: SummaryGroup) => ReactNode;
 }
 
 /**
@@ -20,7 +22,7 @@ interface AnswerPanelProps {
  * notices a reader must see before trusting it — overlapping events reported apart, other events
  * inside an estimation window — and the choice each offers.
  */
-export function AnswerPanel({ summary, unavailable, testPicker, noticeActions = {} }: AnswerPanelProps) {
+export function AnswerPanel({ summary, unavailable, testPicker, noticeActions = {}, renderGroupExtras }: AnswerPanelProps) {
   const shownActions = new Set<string>();
   return (
     <section id="answer" className="panel answer" aria-labelledby="answer-heading" aria-busy={summary === null && unavailable === null}>
@@ -53,7 +55,9 @@ export function AnswerPanel({ summary, unavailable, testPicker, noticeActions = 
           ) : null}
           <div className="answer-groups">
             {summary.groups.map((group) => (
-              <SummaryGroupView key={group.id} group={group} />
+              <SummaryGroupView key={group.id} group={group}>
+                {renderGroupExtras?.(group)}
+              </SummaryGroupView>
             ))}
           </div>
         </>

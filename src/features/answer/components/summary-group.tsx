@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SummaryGroup, TestedNumber } from '../../../application/study-summary.ts';
 import { testTermId } from '../../../domain/glossary.ts';
 import { formatDate, formatDayRange } from '../../../lib/format.ts';
@@ -7,6 +8,8 @@ interface SummaryGroupViewProps {
   group: SummaryGroup;
   /** Heading level of the group's title: 3 on the page, 2 on a slide. */
   headingLevel?: 2 | 3;
+  /** More sections under the table (e.g. results per group of securities). */
+  children?: ReactNode;
 }
 
 /**
@@ -16,7 +19,7 @@ interface SummaryGroupViewProps {
  * the slides can show the same thing.
  * @example <SummaryGroupView group={summary.groups[0]} />
  */
-export function SummaryGroupView({ group, headingLevel = 3 }: SummaryGroupViewProps) {
+export function SummaryGroupView({ group, headingLevel = 3, children }: SummaryGroupViewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `answer-${slug(group.id)}`;
   const windowLabel = formatDayRange(group.eventWindow);
@@ -80,6 +83,7 @@ export function SummaryGroupView({ group, headingLevel = 3 }: SummaryGroupViewPr
           </>
         ) : null}
       </p>
+      {children}
       {group.securities.some((security) => security.notes.length > 0 || security.excludedDays > 0) ? (
         <ul className="answer-notes" aria-label="Notes on the data">
           {group.securities.flatMap((security) => [
