@@ -33,6 +33,55 @@ export function SummaryGroupView({ group, headingLevel = 3, children }: SummaryG
         {group.dayZero === null ? 'Day 0 differs by security' : <><GlossaryTerm id="day-zero">Day 0</GlossaryTerm> {formatDate(group.dayZero)}</>} ·{' '}
         <GlossaryTerm id="event-window">event window</GlossaryTerm> {windowLabel}
       </p>
+      {group.securities.length > 0 ? (
+        <>
+          <GroupNumbers group={group} windowLabel={windowLabel} />
+          {children}
+        </>
+      ) : null}
+      {group.securities.some((security) => security.notes.length > 0 || security.excludedDays > 0) ? (
+        <ul className="answer-notes" aria-label="Notes on the data">
+          {group.securities.flatMap((security) => [
+            ...security.notes.map((note) => (
+              <li key={`${security.symbol}|${note}`}>
+                {security.name}, {note}
+              </li>
+            )),
+            ...(security.excludedDays > 0 ? [<li key={`${security.symbol}|excluded`}>{security.name}: {security.excludedDays} estimation days left out (other events' windows).</li>] : []),
+          ])}
+        </ul>
+      ) : null}
+      {group.failures.length > 0 ? (
+        <ul className="answer-failures" aria-label="Securities without a result">
+          {group.failures.map((failure) => (
+            <li key={failure.symbol}>
+              {failure.name}: {failure.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unfit.length > 0 && group.securities.length > 0 ? (
+        <details className="answer-unfit">
+          <summary>
+            {unfit.length} {unfit.length === 1 ? 'test does' : 'tests do'} not fit this study (computed and exported, greyed)
+          </summary>
+          <ul>
+            {unfit.map((test) => (
+              <li key={test.key} className="does-not-fit" data-test={test.key}>
+                <GlossaryTerm id={testTermId(test.key)}>{test.name}</GlossaryTerm>: {test.reasons.join(' ')} Day 0: {test.dayZero.words}.
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </article>
+  );
+}
+
+/** The group's table (each security, then the group under its test) and why that test. */
+function GroupNumbers({ group, windowLabel }: { group: SummaryGroup; windowLabel: string }) {
+  return (
+    <>
       <table className="answer-table">
         <thead>
           <tr>
@@ -83,43 +132,7 @@ export function SummaryGroupView({ group, headingLevel = 3, children }: SummaryG
           </>
         ) : null}
       </p>
-      {children}
-      {group.securities.some((security) => security.notes.length > 0 || security.excludedDays > 0) ? (
-        <ul className="answer-notes" aria-label="Notes on the data">
-          {group.securities.flatMap((security) => [
-            ...security.notes.map((note) => (
-              <li key={`${security.symbol}|${note}`}>
-                {security.name}, {note}
-              </li>
-            )),
-            ...(security.excludedDays > 0 ? [<li key={`${security.symbol}|excluded`}>{security.name}: {security.excludedDays} estimation days left out (other events' windows).</li>] : []),
-          ])}
-        </ul>
-      ) : null}
-      {group.failures.length > 0 ? (
-        <ul className="answer-failures" aria-label="Securities without a result">
-          {group.failures.map((failure) => (
-            <li key={failure.symbol}>
-              {failure.name}: {failure.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {unfit.length > 0 ? (
-        <details className="answer-unfit">
-          <summary>
-            {unfit.length} {unfit.length === 1 ? 'test does' : 'tests do'} not fit this study (computed and exported, greyed)
-          </summary>
-          <ul>
-            {unfit.map((test) => (
-              <li key={test.key} className="does-not-fit" data-test={test.key}>
-                <GlossaryTerm id={testTermId(test.key)}>{test.name}</GlossaryTerm>: {test.reasons.join(' ')} Day 0: {test.dayZero.words}.
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </article>
+    </>
   );
 }
 
