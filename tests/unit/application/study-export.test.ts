@@ -6,29 +6,16 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { AggregateTests, StudyResult } from '../../../src/core/types.ts';
-import { composeStudy } from '../../../src/application/compose-study.ts';
-import { runComposedStudy } from '../../../src/application/study-analysis.ts';
-import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
 import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from '../../../src/application/study-csv.ts';
-import { buildStudyExport, studyFileNames } from '../../../src/application/study-export.ts';
-import { studyPlan } from '../../../src/application/study-plan.ts';
+import { studyFileNames } from '../../../src/application/study-export.ts';
 import { DEFAULT_STUDY_QUERY, parseStudyQuery, type StudyQuery } from '../../../src/application/study-query.ts';
-import eventsJson from '../../../data/events.json';
-import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows, TEST_COLUMN_PREFIXES } from './helpers/csv-read-back.ts';
+import { catalog, snapshotStudy } from './helpers/snapshot-study.ts';
 
-const catalog = readEventCatalog(eventsJson);
-const GENERATED_AT = new Date('2026-03-01T09:30:00.000Z');
 const PAYLOAD = "=cmd|' /C calc'!A0";
 
 function exportOf(query: StudyQuery) {
-  const plan = studyPlan(query, catalog.events);
-  if (!plan.range) throw new Error('no price range');
-  const prices = snapshotPrices(plan.symbols, plan.range.from, plan.range.to);
-  const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-  const outcome = runComposedStudy(composed, plan.options, plan.guards);
-  if (!outcome.result) throw new Error(outcome.error.message);
-  return { result: outcome.result, analysis: outcome.analysis, files: buildStudyExport({ appVersion: '9.9.9-test', generatedAt: GENERATED_AT, query, events: plan.allEvents, prices, composed, analysis: outcome.analysis }) };
+  return snapshotStudy(query);
 }
 
 /** Exactly the engine's double: Number(cell) === value, and an empty cell for a missing value. */

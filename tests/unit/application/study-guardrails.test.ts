@@ -9,30 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STUDY_OPTIONS, runStudy } from '../../../src/core/index.ts';
 import type { StudyUnit } from '../../../src/core/types.ts';
 import { composeStudy } from '../../../src/application/compose-study.ts';
-import { runComposedStudy } from '../../../src/application/study-analysis.ts';
-import { buildStudyExport } from '../../../src/application/study-export.ts';
-import { studyPlan } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY, type StudyQuery } from '../../../src/application/study-query.ts';
-import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
-import eventsJson from '../../../data/events.json';
-import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows } from './helpers/csv-read-back.ts';
+import { snapshotStudy } from './helpers/snapshot-study.ts';
 
-const catalog = readEventCatalog(eventsJson);
-const GENERATED_AT = new Date('2026-03-01T09:30:00.000Z');
 const BOTH = ['us-election-2024', 'ishiba-trump-call-2024'];
 const CLUSTER = 'us-election-2024+ishiba-trump-call-2024';
 
 function studyOf(changes: Partial<StudyQuery>) {
-  const query: StudyQuery = { ...DEFAULT_STUDY_QUERY, ...changes };
-  const plan = studyPlan(query, catalog.events);
-  if (!plan.range) throw new Error('no price range');
-  const prices = snapshotPrices(plan.symbols, plan.range.from, plan.range.to);
-  const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-  const outcome = runComposedStudy(composed, plan.options, plan.guards);
-  if (!outcome.analysis) throw new Error(outcome.error.message);
-  const files = buildStudyExport({ appVersion: '9.9.9-test', generatedAt: GENERATED_AT, query, events: plan.allEvents, prices, composed, analysis: outcome.analysis });
-  return { composed, analysis: outcome.analysis, files };
+  return snapshotStudy({ ...DEFAULT_STUDY_QUERY, ...changes });
 }
 
 /** The composed unit of one security on one event, as the engine gets it. */

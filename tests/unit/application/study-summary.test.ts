@@ -4,24 +4,13 @@
  * securities that share day 0 — the numbers taken from the engine's own result.
  */
 import { describe, expect, it } from 'vitest';
-import { composeStudy } from '../../../src/application/compose-study.ts';
-import { runComposedStudy } from '../../../src/application/study-analysis.ts';
 import { buildStudySummary, percentInWords } from '../../../src/application/study-summary.ts';
-import { studyPlan } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
-import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
 import { pValueInWords } from '../../../src/domain/significance.ts';
-import eventsJson from '../../../data/events.json';
-import { manifest, snapshotPrices } from '../app/helpers/snapshot-api.ts';
+import { manifest } from '../app/helpers/snapshot-api.ts';
+import { catalog, snapshotStudy } from './helpers/snapshot-study.ts';
 
-const catalog = readEventCatalog(eventsJson);
-const plan = studyPlan(DEFAULT_STUDY_QUERY, catalog.events);
-if (!plan.range) throw new Error('no price range');
-const prices = snapshotPrices(plan.symbols, plan.range.from, plan.range.to);
-const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-const outcome = runComposedStudy(composed, plan.options, plan.guards);
-if (!outcome.analysis) throw new Error(outcome.error.message);
-const analysis = outcome.analysis;
+const { analysis } = snapshotStudy(DEFAULT_STUDY_QUERY);
 const names = new Map(manifest.series.map((series) => [series.symbol, series.name]));
 const defects = new Map(manifest.series.map((series) => [series.symbol, series.provenance.defects]));
 const summary = buildStudySummary({ analysis, events: catalog.events, names, dataNotes: defects });
