@@ -35,6 +35,10 @@ describe('src/core/index.ts', () => {
     for (const name of [
       'returnsFromPrices',
       'fitMarketModel',
+      'fitFactorModel',
+      'multipleRegression',
+      'centredQuadraticForm',
+      'smallestEstimationDays',
       'fitMarketAdjustedModel',
       'fitMeanAdjustedModel',
       'fitNormalReturnModel',
