@@ -27,6 +27,7 @@ export * from './mean-adjusted-model';
 export * from './car-variance';
 export * from './car-t-test';
 export * from './bhar';
+export * from './abnormal-volume';
 
 export * from './cross-sectional-t-test';
 export * from './patell-test';

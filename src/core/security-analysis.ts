@@ -1,3 +1,4 @@
+import { abnormalVolume } from './abnormal-volume';
 import { InsufficientEstimationDataError } from './errors';
 import { factorColumnsOf, readFactorRow, requireFiniteFactors, type FactorColumns } from './factor-columns';
 import { fitNormalReturnModel } from './fit-normal-return-model';
@@ -49,7 +50,8 @@ export interface AnalysisTarget extends ColumnRow {
 /**
  * Fits the normal-return model of one security over the estimation window and computes its event
  * window: AR, var(AR), SAR, cumulative CAR with exact var(CAR) and SCAR per day, each CAR window's
- * CAR, var, SCAR, t and BHAR, and the whole window's BHAR (MacKinlay 1997).
+ * CAR, var, SCAR, t and BHAR, and the whole window's BHAR (MacKinlay 1997); and, when the unit
+ * carries volumes, its abnormal trading volume over the same windows ({@link abnormalVolume}).
  *
  * Missing days: relative days count trading days of the unit's calendar (the benchmark's). A day
  * where the security or the market has no return (or, with factors, any factor has no value) is
@@ -114,6 +116,7 @@ export function analyseSecurity(
     days: event.days,
     windows: summaries,
     bhar,
+    ...(unit.volumes === undefined ? {} : { volume: abnormalVolume(unit, zeroIndex, options) }),
   };
   return {
     result,

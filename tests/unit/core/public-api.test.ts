@@ -39,6 +39,7 @@ describe('src/core/index.ts', () => {
       'multipleRegression',
       'centredQuadraticForm',
       'smallestEstimationDays',
+      'abnormalVolume',
       'fitMarketAdjustedModel',
       'fitMeanAdjustedModel',
       'fitNormalReturnModel',
