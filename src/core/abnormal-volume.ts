@@ -43,7 +43,10 @@ export function abnormalVolume(unit: StudyUnit, zeroIndex: number, options: Reso
   if (volumes.length !== dates.length) {
     return { kind: 'unavailable', reason: `${symbol}: ${volumes.length} volumes for ${dates.length} dates; the volumes must be aligned to the dates.` };
   }
-  const problem = volumeProblem(unit, zeroIndex + estimationWindow.from, zeroIndex + eventWindow.to + 1);
+  const problem = volumeProblem(unit, [
+    [zeroIndex + estimationWindow.from, zeroIndex + estimationWindow.to + 1],
+    [zeroIndex + eventWindow.from, zeroIndex + eventWindow.to + 1],
+  ]);
   if (problem !== null) return problem;
   const estimation = presentVolumes(volumes, zeroIndex + estimationWindow.from, zeroIndex + estimationWindow.to + 1);
   const estimationDays = estimation.length;
@@ -70,17 +73,19 @@ export function abnormalVolume(unit: StudyUnit, zeroIndex: number, options: Reso
   };
 }
 
-/** A volume that is not a non-negative number, or a series without volume, over dates [start, end). */
-function volumeProblem(unit: StudyUnit, start: number, end: number): AbnormalVolume | null {
+/** A volume that is not a non-negative number, or a series without volume, over the date ranges [start, end) read (not the gap). */
+function volumeProblem(unit: StudyUnit, ranges: readonly [number, number][]): AbnormalVolume | null {
   const volumes = unit.volumes as readonly (number | null)[];
   let traded = false;
-  for (let index = start; index < end; index += 1) {
-    const volume = volumes[index];
-    if (volume === null || volume === undefined) continue;
-    if (!(Number.isFinite(volume) && volume >= 0)) {
-      return { kind: 'unavailable', reason: `${unit.symbol}: the volume on ${unit.dates[index]} is ${volume}, not a non-negative number.` };
+  for (const [start, end] of ranges) {
+    for (let index = start; index < end; index += 1) {
+      const volume = volumes[index];
+      if (volume === null || volume === undefined) continue;
+      if (!(Number.isFinite(volume) && volume >= 0)) {
+        return { kind: 'unavailable', reason: `${unit.symbol}: the volume on ${unit.dates[index]} is ${volume}, not a non-negative number.` };
+      }
+      if (volume > 0) traded = true;
     }
-    if (volume > 0) traded = true;
   }
   if (traded) return null;
   return {

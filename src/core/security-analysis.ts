@@ -88,7 +88,9 @@ export function analyseSecurity(
   const eventEnd = zeroIndex + eventWindow.to + 1;
   const factorNames = options.factors ?? [];
   const factors = factorColumnsOf(unit, factorNames);
-  requireFiniteFactors(unit, factors, factorNames, estimationStart, eventEnd);
+  // Only the days read (not the gap) must hold finite factors or null, as for the returns.
+  requireFiniteFactors(unit, factors, factorNames, estimationStart, estimationStart + estimationLength);
+  requireFiniteFactors(unit, factors, factorNames, eventStart, eventEnd);
   const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target, factors);
   const { columns, row } = target;
   columns.degreesOfFreedom[row] = model.degreesOfFreedom;
