@@ -239,7 +239,7 @@ function daysOf(window: DayRange): number[] {
 /** Patell's Z and J2 divide by d/(d − 2), the variance of a Student t SAR, which needs d > 2. */
 function tooFewFreedomsTest(name: string, degreesOfFreedom: number) {
   return unavailableTest(
-    `${name}: needs more than 2 degrees of freedom in every security's s² (a SAR's variance d/(d − 2)), but one has only ${degreesOfFreedom}; use more estimation days (at least the number of the model's parameters + 3).`,
+    `${name}: needs more than 2 degrees of freedom in every security's s² (a SAR's variance d/(d − 2)), but one has only ${degreesOfFreedom}; it needs at least 2 more estimation days than the model's own minimum.`,
   );
 }
 

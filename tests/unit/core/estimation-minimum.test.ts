@@ -73,7 +73,7 @@ describe('a study at the floor', () => {
     expect(window.t.pValue).toBe(studentTwoSidedPValue(window.t.statistic as number, 1));
     const tests = result.aggregate.windows[0]!.tests;
     expect(tests.patellZ.reason).toBe(
-      "Patell Z: needs more than 2 degrees of freedom in every security's s² (a SAR's variance d/(d − 2)), but one has only 1; use more estimation days (at least the number of the model's parameters + 3).",
+      "Patell Z: needs more than 2 degrees of freedom in every security's s² (a SAR's variance d/(d − 2)), but one has only 1; it needs at least 2 more estimation days than the model's own minimum.",
     );
     expect(tests.j2.reason).toContain('J2: needs more than 2 degrees of freedom');
     expect(tests.bmpT.statistic).not.toBeNull();
