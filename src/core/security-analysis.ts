@@ -2,7 +2,7 @@ import { abnormalVolume } from './abnormal-volume';
 import { InsufficientEstimationDataError } from './errors';
 import { factorColumnsOf, readFactorRow, requireFiniteFactors, type FactorColumns } from './factor-columns';
 import { fitNormalReturnModel } from './fit-normal-return-model';
-import type { NormalReturnModel } from './normal-return-model';
+import type { EstimationSample, NormalReturnModel } from './normal-return-model';
 import { hasStandardizedVariance, standardizedVariance } from './patell-test';
 import { hasResidualVariance } from './residual-variance';
 import { carWindow, eventDays, securityBhar, type ColumnRow } from './security-event-window';
@@ -100,9 +100,9 @@ export function analyseSecurity(
   event.days.forEach((day, offset) => {
     target.returns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.return as number);
     target.marketReturns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.marketReturn as number);
-    factors.forEach((column, factor) => {
-      target.factorReturns[factor]![estimationLength + offset] = day.ar === null ? Number.NaN : (column[eventStart + offset] as number);
-    });
+    for (let factor = 0; factor < factors.length; factor += 1) {
+      target.factorReturns[factor]![estimationLength + offset] = day.ar === null ? Number.NaN : (factors[factor]![eventStart + offset] as number);
+    }
   });
   const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable, factors));
   const bhar = securityBhar(unit, eventStart, eventEnd);
@@ -164,8 +164,8 @@ function fitModel(
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
   const factorCount = factors.length;
-  const factorSample = factors.map(() => new Float64Array(length));
-  const factorValues = new Float64Array(factorCount);
+  const factorSample = factorCount === 0 ? NO_SAMPLE_FACTORS : factors.map(() => new Float64Array(length));
+  const factorValues = factorCount === 0 ? NO_SAMPLE_FACTORS_ROW : new Float64Array(factorCount);
   let usable = 0;
   let sumOfSquares = 0;
   for (let index = start; index < start + length; index += 1) {
@@ -196,10 +196,11 @@ function fitModel(
   if (usable < options.minimumEstimationDays) {
     throw new InsufficientEstimationDataError(unit.symbol, usable, options.minimumEstimationDays);
   }
-  const sample = {
+  // One object shape for every model, so the fits' reads stay monomorphic.
+  const sample: EstimationSample = {
     securityReturns: securityReturns.subarray(0, usable),
     marketReturns: marketReturns.subarray(0, usable),
-    ...(factorCount === 0 ? {} : { factors: factorSample.map((column) => column.subarray(0, usable)) }),
+    factors: factorCount === 0 ? NO_SAMPLE_FACTORS : factorSample.map((column) => column.subarray(0, usable)),
   };
   const model = fitNormalReturnModel(options.model, sample, unit.symbol, options.factors ?? []);
   const { s2, alpha, beta, rSquared } = model.fit;
@@ -208,6 +209,9 @@ function fitModel(
   }
   return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample) };
 }
+
+const NO_SAMPLE_FACTORS: Float64Array[] = [];
+const NO_SAMPLE_FACTORS_ROW = new Float64Array(0);
 
 // The estimation sample is copied into two buffers reused from one security to the next: a study
 // of many securities would otherwise allocate two typed arrays each, which V8 does slowly. The
@@ -243,7 +247,7 @@ const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 function residualSeries(symbol: string, model: NormalReturnModel, target: AnalysisTarget): Float64Array {
   const { columns, row, residuals: series, returns, marketReturns, factorReturns } = target;
   const length = series.length - columns.eventDays;
-  const factorValues = new Float64Array(factorReturns.length);
+  const factorValues = factorReturns.length === 0 ? NO_SAMPLE_FACTORS_ROW : new Float64Array(factorReturns.length);
   for (let offset = 0; offset < length; offset += 1) {
     const value = returns[offset]!;
     const missing = Number.isNaN(value);
