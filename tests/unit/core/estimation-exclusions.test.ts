@@ -100,6 +100,16 @@ describe('estimationExclusions: dates left out of the estimation sample', () => 
     expect(excluded.aggregate).toEqual(nulled.aggregate);
     expect(excluded.aggregate.windows[0]?.tests.brownWarner1985T.statistic).not.toBeNull();
     expect(excluded.aggregate.windows[0]?.tests.portfolioTimeSeriesT.statistic).not.toBeNull();
+    // The same with a factor model: a left-out day drops its factor values too.
+    const withFactor = (unit: StudyUnit, seed: number): StudyUnit => ({ ...unit, factors: { F1: madeUpUnit({ symbol: 'F', seed: seed + 100, days: 400 }).marketReturns } });
+    const factorOptions = { ...OPTIONS, factors: ['F1'] };
+    const factorExcluded = runStudy(units.map((item, index) => ({ ...withFactor(item, index), estimationExclusions: leftOut })), factorOptions);
+    const factorNulled = runStudy(
+      units.map((item, index) => ({ ...withFactor(item, index), returns: item.returns.map((value, day) => (leftOut.includes(item.dates[day] as string) ? null : value)) })),
+      factorOptions,
+    );
+    expect(factorExcluded.aggregate).toEqual(factorNulled.aggregate);
+    expect(factorExcluded.securities.map((security) => security.fit.estimationDays)).toEqual(factorNulled.securities.map((security) => security.fit.estimationDays));
     const clean = madeUpUnit({ symbol: 'MADE_UP_CLEAN', seed: 11, days: 400, dayZeroIndex: 350 });
     const strict = runStudy([{ ...clean, estimationExclusions: leftOut }], { ...OPTIONS, strictEstimation: true });
     expect(strict.failures).toEqual([]);
