@@ -32,7 +32,9 @@ const FAILURES_NAMED = 3;
  * Turns a query string into the study's files.
  * @throws InvalidRequestError for a parameter the page would not accept or prices it could not ask for;
  *   StudyNotComputableError when no study comes out; EventsUnavailableError for a broken
- *   data/events.json; the PriceService's errors (unknown symbol, upstream failures).
+ *   data/events.json; the PriceService's errors only when no symbol has prices at all. A symbol
+ *   that is unknown or fails upstream drops out alone: it is a failure of the study (named in the
+ *   manifest), and the study is computed on the others.
  * @example await createStudyService({ prices, now: () => new Date(), appVersion: '0.1.0' })('events=us-election-2024')
  */
 export function createStudyService(deps: StudyServiceDeps): (search: string) => Promise<StudyExport> {
@@ -44,7 +46,7 @@ export function createStudyService(deps: StudyServiceDeps): (search: string) => 
     const query = parsed.query.study;
     const plan = studyPlan(query, catalog.events);
     const prices = await deps.prices(pricesQueryOf(plan));
-    const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
+    const composed = composeStudy({ series: prices.series, priceFailures: prices.failures, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
     const outcome = runComposedStudy(composed, plan.options);
     if (outcome.error) throw new StudyNotComputableError(`The study could not be computed: ${outcome.error.message}`);
     if (outcome.result.securities.length === 0) throw new StudyNotComputableError(noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)));

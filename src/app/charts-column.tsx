@@ -7,6 +7,7 @@ import { EventTabs } from '../features/charts/components/event-tabs.tsx';
 import { LazyChartsPanel, LazySlideChart } from '../features/charts/components/lazy-charts.tsx';
 import { slideChartSpec } from '../features/charts/utils/focus-charts.ts';
 import { PresentButton } from '../features/presentation/components/present-button.tsx';
+import { PriceFailuresNotice } from '../features/prices/components/price-failures-notice.tsx';
 import type { SlideChartKind } from '../features/presentation/utils/deck.ts';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
 import { EmptyState } from './components/empty-state.tsx';
@@ -66,6 +67,7 @@ export function ChartsColumn({ studyEvents, hasSecurities, prices, study, result
             <PresentButton deck={deck} renderChart={renderSlideChart} />
           </div>
         ) : null}
+        <PriceFailuresNotice failures={prices.data.failures} />
         {prices.data.warnings.length > 0 ? (
           <ul className="notice" aria-label="Notes from the price server">
             {prices.data.warnings.map((warning) => (

@@ -62,7 +62,7 @@ export function Dashboard() {
   const composeInput = useMemo(
     () =>
       prices.data && wanted && choices.length > 0
-        ? { series: prices.data.series, events: studyEvents, allEvents, securities: choices, returnKind: state.returnKind }
+        ? { series: prices.data.series, priceFailures: prices.data.failures, events: studyEvents, allEvents, securities: choices, returnKind: state.returnKind }
         : null,
     [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
   );
