@@ -115,6 +115,9 @@ export function Dashboard() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#results">
+        Skip to the results
+      </a>
       <header className="app-header">
         <div>
           <h1>Kabuto</h1>
@@ -137,7 +140,7 @@ export function Dashboard() {
           windowCheck={windowCheck}
           highlightedEventIds={spotlight?.eventIds ?? []}
         />
-        <main className="results" id="results">
+        <main className="results" id="results" tabIndex={-1}>
           <div className="charts-and-article">
             <ChartsColumn
               studyEvents={studyEvents}
