@@ -55,7 +55,7 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
   const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
   const charts = useMemo(
-    () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], securityOrder: state.securities, days, spotlight }) : null),
+    () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], leftOut: prices?.failures.map((failure) => failure.symbol), securityOrder: state.securities, days, spotlight }) : null),
     [composed, result, focusEvent, allEvents, studyEventIds, prices, state.securities, days, spotlight],
   );
   const { significanceTest, returnKind } = state;

@@ -39,6 +39,8 @@ describe('adding FAKE.T to the default study', () => {
     expect(Number(await page.locator(MHI_CELL).getAttribute('data-value'))).not.toBeNaN();
     await page.locator('.small-multiple[data-unit="us-election-2024:7013.T"] svg.recharts-surface').waitFor();
     await page.locator('.small-multiple[data-unit="us-election-2024:7011.T"] svg.recharts-surface').waitFor();
+    // Named once, in the notice: no empty chart panel stands for it.
+    expect(await page.locator('.small-multiple[data-unit="us-election-2024:FAKE.T"]').count()).toBe(0);
     await screenshot(page, 'fake-symbol-left-out');
 
     const csv = await download('Download CSV');

@@ -41,6 +41,8 @@ interface FocusInput {
   series: readonly PriceSeries[];
   /** Securities in the order the user picked them: it fixes each one's colour. */
   securityOrder: readonly string[];
+  /** Symbols the price server had no prices for: named in the page's notice, given no panel here. */
+  leftOut?: readonly string[];
   days: readonly number[];
   spotlight: Spotlight | null;
 }
@@ -153,7 +155,7 @@ function securityPanels(input: FocusInput): SecurityPanel[] {
     const unit = input.composed.units.find((item) => item.unit.id === id);
     const result = resultsById.get(id);
     const failure = failuresById.get(id);
-    if (!unit && !failure) continue;
+    if ((!unit && !failure) || input.leftOut?.includes(symbol)) continue;
     const style = styleOf(symbol, input.securityOrder);
     const name = unit ? `${unit.name} (${symbol})` : symbol;
     panels.push({
