@@ -109,6 +109,7 @@ export function Dashboard() {
       onFocusEvent: (eventId: string) => dispatch({ type: 'focus-event', eventId }),
       onHoverDay: hoverStore.set,
       onSelectDay,
+      onRemoveSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
     }),
     [dispatch, hoverStore, onSelectDay],
   );
@@ -144,7 +145,7 @@ export function Dashboard() {
           <div className="charts-and-article">
             <ChartsColumn
               studyEvents={studyEvents}
-              hasSecurities={state.securities.length > 0}
+              securities={state.securities}
               prices={prices}
               study={study}
               results={results}

@@ -56,6 +56,12 @@ describe('adding FAKE.T to the default study', () => {
     const manifest = JSON.parse((await download('Manifest')).text) as { failures: { symbol: string; code: string }[]; files: { manifest: { name: string } } };
     expect(manifest.failures.map((failure) => [failure.symbol, failure.code])).toEqual([['FAKE.T', 'UNKNOWN_SYMBOL']]);
     expect(manifest.files.manifest.name).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-manifest\.json$/);
+
+    // FAKE.T is in no list to untick: the notice takes it out, and the study stays.
+    await notice.getByRole('button', { name: 'Remove FAKE.T from the study' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('securities')).toBe('7011.T,7013.T');
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor();
     expect(errors).toEqual([]);
   });
 });
