@@ -70,9 +70,9 @@ describe('CAR windows and file names', () => {
   it('widens the CAR windows with the event window the user widens, and names the two studies differently', async () => {
     await open('');
     const before = await download('Download CSV');
-    await page.getByLabel('Event window').fill('-10:10');
+    await page.getByRole('textbox', { name: 'Event window', exact: true }).fill('-10:10');
     await page.locator('[data-testid="car-us-election-2024:7013.T--10-10"]').waitFor();
-    expect(await page.getByLabel('CAR windows').inputValue()).toBe('0:0, 0:1, -1:1, -5:10, -10:10');
+    expect(await page.getByRole('textbox', { name: 'CAR windows', exact: true }).inputValue()).toBe('0:0, 0:1, -1:1, -5:10, -10:10');
     const after = await download('Download CSV');
     expect(after.name).not.toBe(before.name);
     expect(after.name).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-securities\.csv$/);
