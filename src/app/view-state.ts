@@ -2,6 +2,8 @@ import { DEFAULT_STUDY_OPTIONS, parseDayRange } from '../core/index.ts';
 import { windowLimitProblem } from '../application/study-limits.ts';
 import type { DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import type { ContaminationChoice, OverlapChoice } from '../application/study-guardrails.ts';
+import type { FactorChoice } from '../application/study-factors.ts';
+import { minimumEstimationDaysProblem, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
 import type { TestSelection } from '../domain/test-choice.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
@@ -20,6 +22,10 @@ export interface ViewState {
   model: ModelKind;
   returnKind: ReturnKind;
   windowTexts: WindowTexts;
+  /** The minimum number of usable estimation days as typed (an advanced setting). */
+  minimumEstimationText: string;
+  /** Factors from the user's file added to the market model, or null. */
+  factors: FactorChoice | null;
   /** The last options whose windows were all valid: what the results on screen were computed with. */
   appliedOptions: StudyOptions;
   /** Overlapping events reported each on its own, or merged into one event cluster. */
@@ -45,6 +51,8 @@ export type ViewAction =
   | { type: 'set-model'; model: ModelKind }
   | { type: 'set-return-kind'; returnKind: ReturnKind }
   | { type: 'set-window-text'; field: WindowField; text: string }
+  | { type: 'set-minimum-estimation'; text: string }
+  | { type: 'set-factors'; factors: FactorChoice | null }
   | { type: 'focus-event'; eventId: string }
   | { type: 'select-excerpt'; excerptId: string | null; eventIds: readonly string[] }
   | { type: 'select-day'; day: number | null }
@@ -63,6 +71,8 @@ export const INITIAL_VIEW_STATE: ViewState = {
   model: DEFAULT_STUDY_OPTIONS.model,
   returnKind: DEFAULT_STUDY_QUERY.returnKind,
   windowTexts: windowTextsFrom(DEFAULT_STUDY_OPTIONS),
+  minimumEstimationText: String(DEFAULT_STUDY_QUERY.minimumEstimationDays),
+  factors: null,
   appliedOptions: DEFAULT_STUDY_OPTIONS,
   overlap: DEFAULT_STUDY_QUERY.overlap,
   contamination: DEFAULT_STUDY_QUERY.contamination,
@@ -97,7 +107,12 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'set-benchmark':
       return { ...state, benchmarks: { ...state.benchmarks, [action.exchange]: action.symbol } };
     case 'set-model':
-      return withOptions({ ...state, model: action.model });
+      // Factors extend the market model only.
+      return withOptions({ ...state, model: action.model, factors: action.model === 'market' ? state.factors : null });
+    case 'set-minimum-estimation':
+      return withOptions({ ...state, minimumEstimationText: action.text });
+    case 'set-factors':
+      return withOptions({ ...state, factors: state.model === 'market' ? action.factors : null });
     case 'set-return-kind':
       return { ...state, returnKind: action.returnKind };
     case 'set-window-text':
@@ -136,10 +151,35 @@ function withEvents(state: ViewState, eventIds: string[]): ViewState {
   return { ...state, eventIds, selectedDay: null };
 }
 
-// The model is part of the options the engine validates, so a model change re-checks the windows too.
+// The model, its factors and the minimum are part of the options the engine validates, so a change of
+// any of them re-checks the windows too; until every setting is valid the results keep the last
+// valid options.
 function withOptions(state: ViewState): ViewState {
-  const check = checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model });
-  return { ...state, appliedOptions: check.options ?? { ...state.appliedOptions, model: state.model } };
+  const minimum = minimumEstimationCheck(state);
+  const base = optionsBase(state, minimum.days ?? state.appliedOptions.minimumEstimationDays);
+  const check = checkWindows(state.windowTexts, base);
+  return { ...state, appliedOptions: minimum.problem === null && check.options ? check.options : state.appliedOptions };
+}
+
+/**
+ * The options the settings describe, but for the windows (which checkWindows adds from their texts).
+ * @throws never
+ */
+export function optionsBase(state: ViewState, minimumEstimationDays = minimumEstimationCheck(state).days ?? state.appliedOptions.minimumEstimationDays): StudyOptions {
+  const { factors: _previous, ...rest } = state.appliedOptions;
+  return { ...rest, model: state.model, minimumEstimationDays, ...(state.factors === null ? {} : { factors: state.factors.names }) };
+}
+
+/**
+ * The typed minimum of estimation days, or why it cannot be used with the chosen model and factors
+ * (src/domain/estimation-minimum.ts: the same rule as the URL's min-estimation).
+ * @example minimumEstimationCheck({ ...INITIAL_VIEW_STATE, minimumEstimationText: '2' }).problem // 'At least 3 estimation days are needed for the market model …'
+ */
+export function minimumEstimationCheck(state: Pick<ViewState, 'minimumEstimationText' | 'model' | 'factors'>): { days: number | null; problem: string | null } {
+  const read = readMinimumEstimationDays(state.minimumEstimationText);
+  if ('problem' in read) return { days: null, problem: read.problem };
+  const problem = minimumEstimationDaysProblem(read.days, state.model, state.factors?.names.length ?? 0);
+  return problem === null ? { days: read.days, problem: null } : { days: null, problem };
 }
 
 /**

@@ -22,7 +22,7 @@ const DEFAULT_PAGE: PageQuery = { study: DEFAULT_STUDY_QUERY, view: DEFAULT_VIEW
 
 const DEFAULT_TEXT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market&returns-kind=simple' +
-  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=auto';
+  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&min-estimation=30&overlap=separate&contamination=keep&test=auto';
 
 /** A page query far from the defaults, with awkward custom-event titles (made-up events). */
 const AWKWARD: PageQuery = {
@@ -44,6 +44,8 @@ const AWKWARD: PageQuery = {
       { from: -10, to: 20 },
       { from: 3, to: 5 },
     ],
+    minimumEstimationDays: 20,
+    factors: null,
     overlap: 'cluster',
     contamination: 'exclude',
   },
@@ -72,7 +74,7 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
     const { query, problems } = parseStudyQuery(scrambled, CONTEXT);
     expect(problems).toEqual([]);
     expect(serializeStudyQuery(query)).toBe(
-      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=kpT',
+      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&min-estimation=30&overlap=separate&contamination=keep&test=kpT',
     );
   });
 
@@ -103,11 +105,27 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
         overlap: fc.constantFrom('separate', 'cluster' as const),
         contamination: fc.constantFrom('keep', 'exclude' as const),
         xtks: fc.constantFrom('TOPIX', '^N225'),
+        minimum: fc.integer({ min: 13, max: 30 }),
+        factorNames: fc.uniqueArray(fc.constantFrom('SMB', 'HML', 'Mkt-RF', 'Mom', 'sector_index.2'), { maxLength: 4 }),
+        fileName: fc.oneof(fc.constant('ff3 daily.csv'), title),
       })
-      .map(({ titles, securities, model, returnKind, windows: chosen, test, overlap, contamination, xtks }): PageQuery => {
+      .map(({ titles, securities, model, returnKind, windows: chosen, test, overlap, contamination, xtks, minimum, factorNames, fileName }): PageQuery => {
         const customEvents = titles.map((text, index) => ({ id: `custom-${index + 1}`, title: text, date: '2024-06-03', timeZone: 'Europe/London' }));
+        const factors = model === 'market' && factorNames.length > 0 ? { names: factorNames, file: { hash: '0123456789abcdef', name: fileName } } : null;
         return {
-          study: { eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)], customEvents, securities, benchmarks: { XTKS: xtks, XNYS: '^GSPC' }, model, returnKind, ...chosen, overlap, contamination },
+          study: {
+            eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)],
+            customEvents,
+            securities,
+            benchmarks: { XTKS: xtks, XNYS: '^GSPC' },
+            model,
+            returnKind,
+            ...chosen,
+            minimumEstimationDays: minimum,
+            factors,
+            overlap,
+            contamination,
+          },
           view: { focusEventId: customEvents[0]?.id ?? null, excerptId: null, significanceTest: test },
         };
       });

@@ -17,10 +17,12 @@ interface ModelControlsProps {
   returnKind: ReturnKind;
   onModel: (model: ModelKind) => void;
   onReturnKind: (returnKind: ReturnKind) => void;
+  /** The factors added to the market model, if any. */
+  factorNames?: readonly string[];
 }
 
 /** The normal-return model (MacKinlay 1997, section 4) and how returns are computed from prices. */
-export function ModelControls({ model, returnKind, onModel, onReturnKind }: ModelControlsProps) {
+export function ModelControls({ model, returnKind, onModel, onReturnKind, factorNames = [] }: ModelControlsProps) {
   const id = useId();
   return (
     <fieldset className="control-group">
@@ -34,6 +36,11 @@ export function ModelControls({ model, returnKind, onModel, onReturnKind }: Mode
             </option>
           ))}
         </select>
+        {model === 'market' && factorNames.length > 0 ? (
+          <p className="model-summary" data-testid="model-summary">
+            Market model + factors: {factorNames.join(', ')}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={`${id}-returns`}>Returns</label>
