@@ -471,7 +471,7 @@ function takeMinimum(values: ReadonlyMap<Parameter, string>, model: ModelKind, f
   const read = readMinimumEstimationDays(text);
   const problem = 'problem' in read ? read.problem : minimumEstimationDaysProblem(read.days, model, factorCount);
   if (problem === null && 'days' in read) return read.days;
-  problems.push({ parameter: 'min-estimation', message: `${problem ?? ''} It falls back to ${DEFAULT_STUDY_QUERY.minimumEstimationDays}.` });
+  problems.push({ parameter: 'min-estimation', message: problem ?? 'It cannot be used.' });
   return DEFAULT_STUDY_QUERY.minimumEstimationDays;
 }
 

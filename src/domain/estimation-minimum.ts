@@ -40,7 +40,7 @@ export function readMinimumEstimationDays(text: string): { days: number } | { pr
 export function minimumEstimationDaysProblem(days: number, model: ModelKind, factorCount = 0): string | null {
   const floor = smallestEstimationDays(model, factorCount);
   if (Number.isInteger(days) && days >= floor) return null;
-  const what = factorCount > 0 ? `the market model with ${factorCount} factor${factorCount === 1 ? '' : 's'}` : lowerFirst(MODEL_NAMES[model]);
+  const what = factorCount > 0 ? `the market model with ${factorCount} factor${factorCount === 1 ? '' : 's'}` : `the ${lowerFirst(MODEL_NAMES[model])}`;
   return `At least ${floor} estimation days are needed for ${what} (its s² needs a degree of freedom); ${days} is too few.`;
 }
 
