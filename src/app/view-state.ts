@@ -1,4 +1,4 @@
-import { DEFAULT_STUDY_OPTIONS, parseDayRange } from '../core/index.ts';
+import { DEFAULT_STUDY_OPTIONS, parseDayRange, validateStudyOptions } from '../core/index.ts';
 import { windowLimitProblem } from '../application/study-limits.ts';
 import type { DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import type { ContaminationChoice, OverlapChoice } from '../application/study-guardrails.ts';
@@ -156,9 +156,23 @@ function withEvents(state: ViewState, eventIds: string[]): ViewState {
 // valid options.
 function withOptions(state: ViewState): ViewState {
   const minimum = minimumEstimationCheck(state);
-  const base = optionsBase(state, minimum.days ?? state.appliedOptions.minimumEstimationDays);
+  if (minimum.days === null) return state;
+  const base = optionsBase(state, minimum.days);
   const check = checkWindows(state.windowTexts, base);
-  return { ...state, appliedOptions: minimum.problem === null && check.options ? check.options : state.appliedOptions };
+  if (check.options) return { ...state, appliedOptions: check.options };
+  // While a window is being fixed, the other settings apply to the last valid windows if they fit them.
+  const { estimationWindow, gap, eventWindow, carWindows } = state.appliedOptions;
+  const kept = { ...base, estimationWindow, gap, eventWindow, carWindows };
+  return { ...state, appliedOptions: validOptions(kept) ? kept : state.appliedOptions };
+}
+
+function validOptions(options: StudyOptions): boolean {
+  try {
+    validateStudyOptions(options);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
