@@ -4,7 +4,7 @@ import type { StudyGroupResult } from '../application/study-analysis.ts';
 import type { StudyResult } from '../core/types.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import type { Article } from '../domain/article-format.ts';
-import { MODEL_NAMES } from '../domain/models.ts';
+import { modelName } from '../domain/models.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
@@ -99,7 +99,7 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
             securityNames,
             // One event or one cluster: its securities, not security–event pairs of several events.
             eventCount: 1,
-            modelName: MODEL_NAMES[result.options.model],
+            modelName: modelName(result.options.model, result.options.factors),
             returnKind,
             significanceTest,
             articles,

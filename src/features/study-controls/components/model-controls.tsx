@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ModelKind, ReturnKind } from '../../../core/types.ts';
+import { modelName } from '../../../domain/models.ts';
 
 const MODELS: { value: ModelKind; label: string }[] = [
   { value: 'market', label: 'Market model (OLS α + β·Rm)' },
@@ -38,7 +39,7 @@ export function ModelControls({ model, returnKind, onModel, onReturnKind, factor
         </select>
         {model === 'market' && factorNames.length > 0 ? (
           <p className="model-summary" data-testid="model-summary">
-            Market model + factors: {factorNames.join(', ')}
+            {modelName(model, factorNames)}
           </p>
         ) : null}
       </div>
