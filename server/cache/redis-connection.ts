@@ -38,6 +38,7 @@ export class RedisConnection {
   private state: State = 'starting';
   private probe: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly refusals = new Set<string>();
 
   constructor(private readonly options: RedisConnectionOptions) {
     this.where = redactedUrl(options.url);
@@ -77,12 +78,15 @@ export class RedisConnection {
 
   /**
    * Called with the error of a command: a refusal by Redis itself (a reply error, e.g. out of
-   * memory) is logged and changes nothing; anything else (a timeout, a lost connection) marks
+   * memory) is logged, once per message and connection, and changes nothing; anything else (a timeout, a lost connection) marks
    * Redis down until it answers again.
    */
   reportFailure(what: string, error: unknown): void {
     if (error instanceof ReplyError) {
-      this.options.log(`redis: ${what} refused by ${this.where}: ${describe(error)}`);
+      // Each distinct refusal once per connection (e.g. OOM while Redis stays full), not once per request.
+      const message = describe(error);
+      if (!this.refusals.has(message)) this.options.log(`redis: ${this.where} refused ${what} (${message}); this instance used its own cache or memory instead`);
+      this.refusals.add(message);
       return;
     }
     this.markDown(`${what}: ${describe(error)}`);
@@ -100,6 +104,7 @@ export class RedisConnection {
     if (this.state === 'up' || this.closed) return;
     const before = this.state;
     this.state = 'up';
+    this.refusals.clear();
     clearInterval(this.probe);
     this.probe = undefined;
     const again = before === 'down' ? ' again' : '';

@@ -136,3 +136,22 @@ describe('a Redis that goes away while the server runs', () => {
     expect(log.filter((line) => line.includes(' lost '))).toHaveLength(1);
   });
 });
+
+describe('a Redis that refuses commands', () => {
+  it('out of memory under noeviction: the write goes to the local cache, one log line for many refusals, and Redis stays in use', async () => {
+    const server = await startRedisServer();
+    servers.push(server);
+    const log: string[] = [];
+    const redis = connection(server.url, log);
+    await redis.start();
+    const { cache, local } = await failoverCache(redis);
+    // What its operator might have set: a memory limit already reached, and no eviction.
+    await redis.client.config('SET', 'maxmemory-policy', 'noeviction');
+    await redis.client.config('SET', 'maxmemory', '1');
+    for (const symbol of ['AAA.T', 'BBB.T', 'CCC.T']) await cache.put(madeUpEntry(symbol, '2024-01-01', '2024-01-31', 1));
+    expect(await local.get('CCC.T')).toBeDefined();
+    expect(redis.isUp()).toBe(true);
+    expect(log.slice(1)).toEqual([expect.stringMatching(/^redis: redis:\/\/127\.0\.0\.1:\d+ refused writing the cache of AAA\.T \(OOM command not allowed .*\); this instance used its own cache or memory instead$/)]);
+  });
+});
+
