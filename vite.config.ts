@@ -10,11 +10,13 @@ export default defineConfig({
   root: 'src',
   // Fails the build when the initial load is over 250 kB gzip (KABUTO_BUNDLE_BUDGET=warn only warns).
   plugins: [react(), bundleBudgetPlugin({ onOverBudget: process.env.KABUTO_BUNDLE_BUDGET === 'warn' ? 'warn' : 'fail' })],
-  build: { outDir: `${projectRoot}dist`, emptyOutDir: true, sourcemap: false },
+  build: { outDir: `${projectRoot}dist/app`, emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
   test: {
     root: projectRoot,
     include: ['tests/**/*.test.{ts,tsx}'],
+    // Builds dist/ (app, server, command-line tool) when it is out of date: some tests run the compiled code.
+    globalSetup: ['tests/build-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 120_000,

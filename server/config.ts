@@ -22,7 +22,7 @@ const MODES: readonly PriceMode[] = ['snapshot', 'live', 'auto'];
 /**
  * The server's settings from environment variables: HOST (127.0.0.1), PORT (8787; 0 = any free
  * port), PRICE_SOURCE (snapshot | live | auto; snapshot keeps the default run offline),
- * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist),
+ * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist/app),
  * KABUTO_UPSTREAM_TIMEOUT_MS (8000). Relative folders are read from the current directory.
  * @throws ConfigurationError naming the variable and the values it accepts.
  * @example readServerConfig({ PORT: '0' }).port // 0
@@ -34,7 +34,7 @@ export function readServerConfig(environment: Environment): ServerConfig {
     mode: mode(environment.PRICE_SOURCE),
     cacheDir: folder(environment.KABUTO_CACHE_DIR, 'data/cache'),
     snapshotDir: folder(environment.KABUTO_SNAPSHOT_DIR, 'data/snapshot'),
-    staticDir: folder(environment.KABUTO_STATIC_DIR, 'dist'),
+    staticDir: folder(environment.KABUTO_STATIC_DIR, 'dist/app'),
     upstreamTimeoutMs: integerIn(environment, 'KABUTO_UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 120_000),
   };
 }

@@ -18,6 +18,16 @@ export interface CliOutcome {
   stderr: string;
 }
 
+/**
+ * Hands an outcome to the process: the output to stdout and stderr, and the exit code, set rather
+ * than passed to process.exit so that a piped stdout is written out in full first.
+ */
+export function finish(outcome: CliOutcome): void {
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
+}
+
 /** Runs the tool on `argv` (the arguments after the script name). */
 export function runCli(argv: readonly string[]): CliOutcome {
   if (wantsHelp(argv)) return { exitCode: 0, stdout: USAGE, stderr: '' };

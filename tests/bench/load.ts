@@ -4,7 +4,7 @@
  *
  *   node --import tsx tests/bench/load.ts [--duration 20] [--connections 10]
  *
- * Needs a built app: dist/, or the folder named by KABUTO_STATIC_DIR. Prints requests per second
+ * Needs the built app and server (npm run build): dist/app/, or the folder named by KABUTO_STATIC_DIR. Prints requests per second
  * and p50/p99 latency against the targets (printed, never asserted: timings depend on the
  * machine), and exits 1 when a correctness bound fails: any error, timeout or non-2xx answer, or
  * the server's resident memory after the run more than 20% above its level before it.
@@ -94,11 +94,11 @@ const GC_PRELOAD = ['--expose-gc', '--import', './tests/reliability/helpers/gc-o
 export const MAX_MEMORY_GROWTH = 0.2;
 
 /**
- * Starts the real server (server/main.ts, offline snapshot, a fresh temporary cache folder),
+ * Starts the real server (compiled, dist/server/main.js; offline snapshot, a fresh temporary cache folder),
  * warms it (first requests fill the in-memory caches; a short untimed load lets the JIT and the
  * heap settle), then runs autocannon for `durationSeconds` against each of LOAD_TARGETS.
  * @throws Error when the server does not start or a target does not answer 200 before the load.
- * @example const report = await runLoadTest({ durationSeconds: 5, connections: 10, staticDir: 'dist' })
+ * @example const report = await runLoadTest({ durationSeconds: 5, connections: 10, staticDir: 'dist/app' })
  */
 export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
@@ -189,9 +189,9 @@ export const loadBench: Bench = {
   },
 };
 
-/** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/. */
+/** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/app/. */
 export function defaultStaticDir(): string {
-  return path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist');
+  return path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist/app');
 }
 
 function toFigures(target: LoadTarget, result: AutocannonResult, serverCpuSeconds: number): LoadFigures {

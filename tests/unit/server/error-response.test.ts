@@ -84,7 +84,7 @@ describe('readServerConfig', () => {
       mode: 'snapshot',
       cacheDir: path.join(PROJECT_ROOT, 'data/cache'),
       snapshotDir: path.join(PROJECT_ROOT, 'data/snapshot'),
-      staticDir: path.join(PROJECT_ROOT, 'dist'),
+      staticDir: path.join(PROJECT_ROOT, 'dist/app'),
       upstreamTimeoutMs: 8000,
     });
   });

@@ -1,0 +1,172 @@
+/**
+ * What the build makes, each target into its own folder under dist/ (git-ignored):
+ *
+ * - app: the React app, by Vite with vite.config.ts, into dist/app/ (the server serves it).
+ * - server: the Hono server, by esbuild, into dist/server/: one self-contained ES module per entry.
+ * - cli: the command-line tool, by esbuild, into dist/cli/: study.js (`npm run study`) and
+ *   kabuto.js (the package's `kabuto` bin).
+ *
+ * Plain JavaScript, because it runs before anything is compiled; Vite and esbuild are loaded only
+ * when a target is actually built, so checking that everything is up to date stays cheap.
+ */
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Entries of the server build: `name: source` becomes dist/server/<name>.js. A module that runs on
+ * its own (a worker thread's file, say) is one more line here; code that starts it finds it at
+ * `new URL('./<name>.js', import.meta.url)` from the compiled server (every entry is one file in
+ * the same folder, without shared chunks).
+ */
+export const SERVER_ENTRIES = {
+  main: 'server/main.ts',
+};
+
+/** Entries of the command-line build, as for the server: dist/cli/<name>.js. */
+export const CLI_ENTRIES = {
+  study: 'server/cli/study.ts',
+  kabuto: 'server/cli/kabuto.ts',
+};
+
+/**
+ * Files every target depends on besides what it imports: this build code, the compiler settings,
+ * and the lock file, which stands for the installed packages (bundled ones included).
+ */
+const SHARED_INPUTS = ['server/build/targets.mjs', 'server/build/freshness.mjs', 'server/build/ensure-built.mjs', 'tsconfig.json', 'package-lock.json'];
+
+/** The oldest Node the project supports (package.json engines): what esbuild compiles for. */
+const NODE_TARGET = 'node20.19';
+
+/**
+ * Bundled CommonJS packages may still call require() (papaparse, @stdlib); an ES module has none, so
+ * each output gets one made for it.
+ */
+const REQUIRE_SHIM = "import { createRequire as __kabutoCreateRequire } from 'node:module'; const require = __kabutoCreateRequire(import.meta.url);";
+
+/**
+ * @typedef {object} Built
+ * @property {string[]} inputs files the build read, relative to the project root
+ * @property {string[]} outputs files it wrote, relative to the project root
+ */
+
+/**
+ * @typedef {object} Target
+ * @property {string} outDir relative to the project root
+ * @property {string} stampFile the freshness record (freshness.mjs), outside outDir so the app's never serves it
+ * @property {string[]} runsWith the targets that must be fresh before this one's output runs (itself included)
+ * @property {() => unknown} settings what besides the inputs decides the output
+ * @property {(options: { quiet: boolean }) => Promise<Built>} build
+ */
+
+/** @type {Record<'app' | 'server' | 'cli', Target>} */
+export const TARGETS = {
+  app: {
+    outDir: 'dist/app',
+    stampFile: 'dist/app.build.json',
+    runsWith: ['app'],
+    // The bundle-budget plugin reads it: a build that only warned must not pass for one that checked.
+    settings: () => ({ bundleBudget: process.env.KABUTO_BUNDLE_BUDGET ?? null }),
+    build: ({ quiet }) => buildApp(quiet),
+  },
+  server: {
+    outDir: 'dist/server',
+    stampFile: 'dist/server.build.json',
+    runsWith: ['app', 'server'],
+    settings: () => ({}),
+    // yahoo-finance2 is left for Node to load as published: the server reads its package.json for
+    // /api/health, and its many modules gain nothing from bundling. The rest loads faster as one file.
+    build: () => bundleForNode({ entries: SERVER_ENTRIES, outDir: 'dist/server', external: ['yahoo-finance2'] }),
+  },
+  cli: {
+    outDir: 'dist/cli',
+    stampFile: 'dist/cli.build.json',
+    runsWith: ['cli'],
+    settings: () => ({}),
+    build: async () => {
+      const built = await bundleForNode({ entries: CLI_ENTRIES, outDir: 'dist/cli', external: [], banner: '#!/usr/bin/env node' });
+      // The package bin (and `npx kabuto`) runs the file itself.
+      for (const output of built.outputs) chmodSync(path.join(PROJECT_ROOT, output), 0o755);
+      return built;
+    },
+  },
+};
+
+/**
+ * One esbuild bundle per entry, ES modules for Node, not minified (stack traces in the log stay readable).
+ * @param {{ entries: Record<string, string>, outDir: string, external: string[], banner?: string }} options
+ * @returns {Promise<Built>}
+ */
+async function bundleForNode({ entries, outDir, external, banner }) {
+  const esbuild = await import('esbuild');
+  rmSync(path.join(PROJECT_ROOT, outDir), { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: entries,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    external,
+    banner: { js: [banner, REQUIRE_SHIM].filter(Boolean).join('\n') },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+  return { inputs: [...inputs, ...SHARED_INPUTS], outputs: Object.keys(result.metafile.outputs) };
+}
+
+/**
+ * The app by Vite, exactly as vite.config.ts says, with one plugin added that records which files
+ * went into the bundle (and the config's own imports, which Vite reports when it loads it).
+ * @param {boolean} quiet only warnings and errors (on stderr), for builds started by `npm start`
+ * @returns {Promise<Built>}
+ */
+async function buildApp(quiet) {
+  const { build, loadConfigFromFile } = await import('vite');
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, path.join(PROJECT_ROOT, 'vite.config.ts'), PROJECT_ROOT, 'silent');
+  if (loaded === null) throw new Error('vite.config.ts could not be loaded');
+  /** @type {Set<string>} */
+  const modules = new Set();
+  await build({
+    ...loaded.config,
+    configFile: false,
+    root: path.resolve(PROJECT_ROOT, loaded.config.root ?? '.'),
+    logLevel: quiet ? 'warn' : 'info',
+    plugins: [...(loaded.config.plugins ?? []), recordModules(modules)],
+  });
+  const outDir = path.resolve(PROJECT_ROOT, loaded.config.build?.outDir ?? 'dist');
+  const projectFiles = [...modules, ...loaded.dependencies.map((file) => path.resolve(PROJECT_ROOT, file))]
+    .map((id) => path.relative(PROJECT_ROOT, id.split('?')[0] ?? id))
+    .filter((file) => !file.startsWith('..') && !path.isAbsolute(file) && !file.startsWith('node_modules/'));
+  return { inputs: [...projectFiles, ...SHARED_INPUTS], outputs: filesUnder(outDir).map((file) => path.relative(PROJECT_ROOT, file)) };
+}
+
+/**
+ * @param {Set<string>} into
+ * @returns {import('vite').Plugin}
+ */
+function recordModules(into) {
+  return {
+    name: 'kabuto-build-inputs',
+    apply: 'build',
+    buildEnd() {
+      // Virtual modules start with \0; real files are absolute paths, some with a ?query.
+      for (const id of this.getModuleIds()) if (path.isAbsolute(id)) into.add(id);
+    },
+  };
+}
+
+/**
+ * @param {string} folder
+ * @returns {string[]}
+ */
+function filesUnder(folder) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
