@@ -26,7 +26,11 @@ export const SERVER_ENTRIES = {
   main: 'server/main.ts',
 };
 
-/** Entries of the command-line build, as for the server: dist/cli/<name>.js. */
+/**
+ * Entries of the command-line build: dist/cli/<name>.js. They share their code through chunks
+ * next to them, and what only some runs need (the event catalogue's zod schema, for --event) is a
+ * chunk of its own, loaded when asked for: a short run compiles less.
+ */
 export const CLI_ENTRIES = {
   study: 'server/cli/study.ts',
   kabuto: 'server/cli/kabuto.ts',
@@ -62,6 +66,15 @@ const REQUIRE_SHIM = "import { createRequire as __kabutoCreateRequire } from 'no
  * @property {(options: { quiet: boolean }) => Promise<Built>} build
  */
 
+/**
+ * @typedef {object} NodeBundle
+ * @property {Record<string, string>} entries
+ * @property {string} outDir
+ * @property {string[]} external packages left for Node to load
+ * @property {boolean} splitting shared code and dynamic imports as chunks (else one self-contained file per entry)
+ * @property {boolean} executable the entries start with #! and may be run as programs
+ */
+
 /** @type {Record<'app' | 'server' | 'cli', Target>} */
 export const TARGETS = {
   app: {
@@ -79,28 +92,24 @@ export const TARGETS = {
     settings: () => ({}),
     // yahoo-finance2 is left for Node to load as published: the server reads its package.json for
     // /api/health, and its many modules gain nothing from bundling. The rest loads faster as one file.
-    build: () => bundleForNode({ entries: SERVER_ENTRIES, outDir: 'dist/server', external: ['yahoo-finance2'] }),
+    build: () => bundleForNode({ entries: SERVER_ENTRIES, outDir: 'dist/server', external: ['yahoo-finance2'], splitting: false, executable: false }),
   },
   cli: {
     outDir: 'dist/cli',
     stampFile: 'dist/cli.build.json',
     runsWith: ['cli'],
     settings: () => ({}),
-    build: async () => {
-      const built = await bundleForNode({ entries: CLI_ENTRIES, outDir: 'dist/cli', external: [], banner: '#!/usr/bin/env node' });
-      // The package bin (and `npx kabuto`) runs the file itself.
-      for (const output of built.outputs) chmodSync(path.join(PROJECT_ROOT, output), 0o755);
-      return built;
-    },
+    // The package bin (and `npx kabuto`) runs dist/cli/kabuto.js itself.
+    build: () => bundleForNode({ entries: CLI_ENTRIES, outDir: 'dist/cli', external: [], splitting: true, executable: true }),
   },
 };
 
 /**
- * One esbuild bundle per entry, ES modules for Node, not minified (stack traces in the log stay readable).
- * @param {{ entries: Record<string, string>, outDir: string, external: string[], banner?: string }} options
+ * ES modules for Node by esbuild, not minified (stack traces in the log stay readable).
+ * @param {NodeBundle} bundle
  * @returns {Promise<Built>}
  */
-async function bundleForNode({ entries, outDir, external, banner }) {
+async function bundleForNode({ entries, outDir, external, splitting, executable }) {
   const esbuild = await import('esbuild');
   rmSync(path.join(PROJECT_ROOT, outDir), { recursive: true, force: true });
   const result = await esbuild.build({
@@ -112,12 +121,16 @@ async function bundleForNode({ entries, outDir, external, banner }) {
     format: 'esm',
     target: NODE_TARGET,
     external,
-    banner: { js: [banner, REQUIRE_SHIM].filter(Boolean).join('\n') },
+    splitting,
+    banner: { js: executable ? `#!/usr/bin/env node\n${REQUIRE_SHIM}` : REQUIRE_SHIM },
     metafile: true,
     logLevel: 'warning',
   });
+  const outputs = Object.entries(result.metafile.outputs);
+  const programs = new Set(executable ? Object.values(entries) : []);
+  for (const [file, output] of outputs) if (output.entryPoint !== undefined && programs.has(output.entryPoint)) chmodSync(path.join(PROJECT_ROOT, file), 0o755);
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
-  return { inputs: [...inputs, ...SHARED_INPUTS], outputs: Object.keys(result.metafile.outputs) };
+  return { inputs: [...inputs, ...SHARED_INPUTS], outputs: outputs.map(([file]) => file) };
 }
 
 /**

@@ -12,9 +12,9 @@ Commands:
 /**
  * Runs `kabuto <argv>`: `study …` goes to the study tool; `--help` prints the commands; anything
  * else is a wrong command line (exit code 2, the commands on stderr).
- * @example runKabuto(['study', '--help']).stdout.startsWith('Usage:') // true
+ * @example (await runKabuto(['study', '--help'])).stdout.startsWith('Usage:') // true
  */
-export function runKabuto(argv: readonly string[]): CliOutcome {
+export async function runKabuto(argv: readonly string[]): Promise<CliOutcome> {
   const [command, ...rest] = argv;
   if (command === 'study') return runCli(rest);
   if (command === '--help' || command === '-h' || command === 'help') return { exitCode: 0, stdout: KABUTO_USAGE, stderr: '' };

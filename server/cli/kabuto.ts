@@ -5,4 +5,4 @@
 import { finish } from './run-cli';
 import { runKabuto } from './kabuto-command';
 
-finish(runKabuto(process.argv.slice(2)));
+finish(await runKabuto(process.argv.slice(2)));

@@ -4,4 +4,4 @@
  */
 import { finish, runCli } from './run-cli';
 
-finish(runCli(process.argv.slice(2)));
+finish(await runCli(process.argv.slice(2)));

@@ -40,8 +40,8 @@ export interface CliRun {
 }
 
 /** The tool on `args` as `npm run --silent study -- <args>` runs it, from the repository root. */
-export function runStudyCli(args: readonly string[]): CliRun {
-  const outcome = runCli(args);
+export async function runStudyCli(args: readonly string[]): Promise<CliRun> {
+  const outcome = await runCli(args);
   return { status: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr };
 }
 

@@ -33,32 +33,32 @@ function run(command: string, args: readonly string[], viaNode = true): CliRun {
 }
 
 /** What the engine and the documented formatters give for the textbook study, computed here without the tool's output code. */
-function expectedOutput(format: 'json' | 'csv'): string {
-  const input = studyInput(parseArguments(textbook), readSeriesTable(fixturePath('input_simple_returns.csv')));
+async function expectedOutput(format: 'json' | 'csv'): Promise<string> {
+  const input = await studyInput(parseArguments(textbook), readSeriesTable(fixturePath('input_simple_returns.csv')));
   const result = runStudy(input.units, input.options);
   return format === 'csv' ? studySecuritiesCsv(result, {}) : `${JSON.stringify(studyJson(result, input.dayZero), null, 2)}\n`;
 }
 
 describe('dist/cli/study.js', () => {
-  it('writes the study as JSON on stdout, byte for byte the engine’s result in the documented shape', () => {
+  it('writes the study as JSON on stdout, byte for byte what the engine and the documented JSON shape give', async () => {
     const result = run(STUDY_JS, textbook);
-    expect(result).toEqual({ status: 0, stdout: expectedOutput('json'), stderr: '' });
+    expect(result).toEqual({ status: 0, stdout: await expectedOutput('json'), stderr: '' });
   });
 
-  it('writes the per-security CSV to --out, byte for byte', () => {
+  it('writes the per-security CSV to --out, byte for byte', async () => {
     const out = join(derived.directory, 'compiled.csv');
     expect(run(STUDY_JS, [...textbook, '--format', 'csv', '--out', out])).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(readFileSync(out, 'utf8')).toBe(expectedOutput('csv'));
+    expect(readFileSync(out, 'utf8')).toBe(await expectedOutput('csv'));
   });
 
-  it('exits 1 with one line on stderr when the data cannot be used, 2 for a wrong command line', () => {
+  it('exits 1 with one line on stderr when the data cannot be used, 2 for a wrong command line', async () => {
     const malformed = run(STUDY_JS, [...textbook.slice(2), '--returns', derived.malformed]);
     expect(malformed).toEqual({ status: 1, stdout: '', stderr: expect.stringMatching(/^study: [^\n]*"0\.01x" is not a number[^\n]*\n$/) });
     const unknown = run(STUDY_JS, [...textbook, '--frobnicate', '1']);
     expect(unknown).toEqual({ status: 2, stdout: '', stderr: expect.stringMatching(/^study: Unknown option --frobnicate[^\n]*\n$/) });
   });
 
-  it('prints the usage with --help', () => {
+  it('prints the usage with --help', async () => {
     const help = run(STUDY_JS, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: /);
@@ -66,11 +66,11 @@ describe('dist/cli/study.js', () => {
 });
 
 describe('dist/cli/kabuto.js (the kabuto bin)', () => {
-  it('runs `kabuto study …` as the study tool, started through its own #! line', () => {
-    expect(run(KABUTO_JS, ['study', ...textbook], false)).toEqual({ status: 0, stdout: expectedOutput('json'), stderr: '' });
+  it('runs `kabuto study …` as the study tool, started through its own #! line', async () => {
+    expect(run(KABUTO_JS, ['study', ...textbook], false)).toEqual({ status: 0, stdout: await expectedOutput('json'), stderr: '' });
   });
 
-  it('lists its commands with --help, and refuses a missing or unknown command with exit code 2', () => {
+  it('lists its commands with --help, and refuses a missing or unknown command with exit code 2', async () => {
     const help = run(KABUTO_JS, ['--help']);
     expect(help).toEqual({ status: 0, stdout: expect.stringMatching(/^Usage: kabuto <command>[\s\S]*\n {2}study {4}/), stderr: '' });
     expect(run(KABUTO_JS, [])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^kabuto: name a command\n/) });
