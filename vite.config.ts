@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -18,6 +19,10 @@ export default defineConfig({
     // Builds dist/ (app, server, command-line tool) when it is out of date: some tests run the compiled code.
     globalSetup: ['tests/build-setup.ts'],
     environment: 'node',
+    // One test file per core, and at least two: many files spend most of their time waiting on a
+    // child process (the server, Chromium), so vitest's default of one core less (one file at a
+    // time on a 2-core machine) leaves the machine idle.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },
