@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { HealthResponse, SymbolsResponse } from '../src/shared/price-api.ts';
+import type { HealthResponse, SymbolsResponse } from '../src/domain/price-api.ts';
 import { DiskCache } from './cache/disk-cache.ts';
 import {
   AppNotBuiltError,

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../src/shared/price-api.ts';
+import type { ApiErrorBody } from '../src/domain/price-api.ts';
 import {
   AppNotBuiltError,
   InvalidRequestError,

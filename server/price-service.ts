@@ -1,4 +1,4 @@
-import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/shared/price-api.ts';
+import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/domain/price-api.ts';
 import type { CacheEntry, DiskCache } from './cache/disk-cache.ts';
 import { Coalescer } from './coalescer.ts';
 import { ProxyError, UnknownSymbolError, UpstreamError } from './errors.ts';

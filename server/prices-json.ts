@@ -1,4 +1,4 @@
-import type { PriceSeries, PricesResponse } from '../src/shared/price-api.ts';
+import type { PriceSeries, PricesResponse } from '../src/domain/price-api.ts';
 
 type Bytes = Buffer<ArrayBuffer>;
 

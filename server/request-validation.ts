@@ -1,21 +1,15 @@
 import { z } from 'zod';
-import { addYears, isCalendarDate } from './calendar-date.ts';
+import { addCalendarYears, isCalendarDate } from '../src/domain/calendar.ts';
+import { PRICE_DATES } from '../src/domain/price-api.ts';
+import { MAX_SYMBOL_LENGTH, symbolSyntaxProblem } from '../src/domain/symbol.ts';
 import { InvalidRequestError, quoteForMessage, type InvalidRequestCode } from './errors.ts';
 
 export const MAX_SYMBOLS = 20;
-export const MAX_SYMBOL_LENGTH = 20;
 export const MAX_RANGE_YEARS = 20;
 /** Room for 20 symbols of 20 characters and their commas; anything longer is hostile or a mistake. */
 const MAX_SYMBOLS_PARAMETER_LENGTH = MAX_SYMBOLS * (MAX_SYMBOL_LENGTH + 1);
 export const MAX_QUERY_LENGTH = 1024;
 
-/**
- * Yahoo symbol characters only (7011.T, ^N225, JPY=X, BRK-B), so a symbol can go into Yahoo's URL
- * path and a cache file name without escaping. A leading dot and `..` are refused because they
- * mean paths, not tickers. Checked BEFORE upper-casing, in ASCII: Unicode case mapping turns
- * `ß` into `SS` and `ſ` (long s) into `S`, which would let a non-ASCII text become a valid symbol.
- */
-const SYMBOL_PATTERN = /^[A-Za-z0-9^][A-Za-z0-9.^=-]*$/;
 /** Only ASCII blanks around a symbol are forgiven; String.prototype.trim would also drop U+3000, U+FEFF and the like. */
 const SURROUNDING_BLANKS = /^[ \t]+|[ \t]+$/g;
 
@@ -37,15 +31,11 @@ export function parseSymbol(text: string): string {
   return text.toUpperCase();
 }
 
+// The symbol rule is the domain's; only the wording of an empty symbol is the server's own.
 function symbolProblem(symbol: string): string | null {
   if (symbol.length === 0) return 'An empty symbol was given; list symbols separated by single commas, e.g. 7011.T,7013.T.';
-  if (symbol.length > MAX_SYMBOL_LENGTH) {
-    return `Symbol ${quoteForMessage(symbol)} is longer than ${MAX_SYMBOL_LENGTH} characters; Yahoo symbols are short, e.g. 7011.T or ^N225.`;
-  }
-  if (!SYMBOL_PATTERN.test(symbol) || symbol.includes('..') || !/[A-Za-z0-9]/.test(symbol)) {
-    return `Symbol ${quoteForMessage(symbol)} is not a Yahoo symbol: use letters, digits and . ^ = - only, e.g. 7011.T or ^N225.`;
-  }
-  return null;
+  const problem = symbolSyntaxProblem(symbol);
+  return problem === null ? null : `Symbol ${quoteForMessage(symbol)} ${problem}.`;
 }
 
 function issue(code: InvalidRequestCode, message: string) {
@@ -67,7 +57,7 @@ const symbolsSchema = z
       const problem = symbolProblem(symbol);
       if (problem) context.addIssue(issue('INVALID_SYMBOL', problem));
     }
-    // Upper-casing is safe only once every symbol is known to be ASCII (see SYMBOL_PATTERN).
+    // Upper-casing is safe only once every symbol is known to be ASCII (src/domain/symbol.ts).
     return distinct;
   });
 
@@ -75,6 +65,8 @@ function dateSchema(name: 'from' | 'to') {
   return z.string({ error: `The ${name} parameter is required, as a date YYYY-MM-DD.` }).superRefine((text, context) => {
     if (!isCalendarDate(text)) {
       context.addIssue(issue('INVALID_DATE', `${name}=${quoteForMessage(text)} is not a real calendar date written YYYY-MM-DD, e.g. 2024-11-06.`));
+    } else if (text < PRICE_DATES.earliest || text > PRICE_DATES.latest) {
+      context.addIssue(issue('INVALID_DATE', `${name}=${text} is outside the dates a price source holds, ${PRICE_DATES.earliest} to ${PRICE_DATES.latest}.`));
     }
   });
 }
@@ -83,9 +75,9 @@ const pricesQuerySchema = z
   .object({ symbols: symbolsSchema, from: dateSchema('from'), to: dateSchema('to') })
   .superRefine(({ from, to }, context) => {
     // zod runs this even after a field failed; the date problem is already reported then.
-    if (!isCalendarDate(from) || !isCalendarDate(to)) return;
+    if (!isCalendarDate(from) || !isCalendarDate(to) || from < PRICE_DATES.earliest || to > PRICE_DATES.latest) return;
     if (from > to) context.addIssue(issue('INVALID_RANGE', `from (${from}) is after to (${to}); give the earlier date first.`));
-    else if (to > addYears(from, MAX_RANGE_YEARS)) {
+    else if (to > addCalendarYears(from, MAX_RANGE_YEARS)) {
       context.addIssue(issue('INVALID_RANGE', `${from} to ${to} is longer than ${MAX_RANGE_YEARS} years; ask for a shorter range.`));
     }
   });

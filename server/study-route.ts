@@ -4,7 +4,7 @@
  * the app's one error mapping (server/error-response.ts).
  */
 import type { Context, Hono } from 'hono';
-import type { StudyExport } from '../src/shared/study-export.ts';
+import type { StudyExport } from '../src/application/study-export.ts';
 import { createStudyService, type StudyServiceDeps } from './study-service.ts';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeStudy, runComposedStudy } from '../src/shared/compose-study.ts';
-import { readEventCatalog, type EventCatalog } from '../src/shared/event-catalog.ts';
-import type { PricesResponse } from '../src/shared/price-api.ts';
-import { buildStudyExport, type StudyExport } from '../src/shared/study-export.ts';
-import { studyPlan, type StudyPlan } from '../src/shared/study-plan.ts';
-import { parseStudyQuery, type QueryProblem } from '../src/shared/study-query.ts';
+import { composeStudy, runComposedStudy } from '../src/application/compose-study.ts';
+import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
+import type { PricesResponse } from '../src/domain/price-api.ts';
+import { buildStudyExport, type StudyExport } from '../src/application/study-export.ts';
+import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
+import { parseStudyQuery, type QueryProblem } from '../src/application/study-query.ts';
 import { InvalidRequestError } from './errors.ts';
 import { parsePricesQuery, type PricesQuery } from './request-validation.ts';
 import { EventsUnavailableError, StudyNotComputableError } from './study-errors.ts';

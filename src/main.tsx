@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { App } from './app/app.tsx';
+// The shared styles first, so each feature's own styles come after them and may refine them.
 import './styles/global.css';
+import { App } from './app/app.tsx';
 
 // The CSP forbids eval; without this zod probes Function('') once and Chromium reports a violation.
 z.config({ jitless: true });

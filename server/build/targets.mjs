@@ -145,13 +145,22 @@ async function buildApp(quiet) {
   if (loaded === null) throw new Error('vite.config.ts could not be loaded');
   /** @type {Set<string>} */
   const modules = new Set();
-  await build({
-    ...loaded.config,
-    configFile: false,
-    root: path.resolve(PROJECT_ROOT, loaded.config.root ?? '.'),
-    logLevel: quiet ? 'warn' : 'info',
-    plugins: [...(loaded.config.plugins ?? []), recordModules(modules)],
-  });
+  // Vite builds React's development bundle when NODE_ENV says so, and vitest (whose global setup
+  // may be the caller) sets NODE_ENV=test: the app is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      ...loaded.config,
+      configFile: false,
+      root: path.resolve(PROJECT_ROOT, loaded.config.root ?? '.'),
+      logLevel: quiet ? 'warn' : 'info',
+      plugins: [...(loaded.config.plugins ?? []), recordModules(modules)],
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const outDir = path.resolve(PROJECT_ROOT, loaded.config.build?.outDir ?? 'dist');
   const projectFiles = [...modules, ...loaded.dependencies.map((file) => path.resolve(PROJECT_ROOT, file))]
     .map((id) => path.relative(PROJECT_ROOT, id.split('?')[0] ?? id))

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../calendar-date.ts';
+import { isCalendarDate } from '../../src/domain/calendar.ts';
 import { InvalidRequestError } from '../errors.ts';
 import { parseSymbol } from '../request-validation.ts';
 

@@ -2,7 +2,9 @@
  * Command-line parsing for the study tool: text in, checked options out. Nothing here knows the
  * data; windows stay as written (offsets or dates) until the file's calendar resolves them.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ModelKind, ReturnKind } from '../../src/core/index';
+import { ISO_DATE_PATTERN } from '../../src/domain/calendar';
 import { usageError } from './cli-error';
 
 /** A window as typed: each end a trading-day offset or a YYYY-MM-DD date. */
@@ -28,38 +30,40 @@ export interface CliArguments {
   out: string | null;
 }
 
-const VALUE_OPTIONS = [
-  'returns',
-  'prices',
-  'market',
-  'securities',
-  'model',
-  'returns-kind',
-  'event-date',
-  'event',
-  'estimation',
-  'gap',
-  'window',
-  'car-windows',
-  'format',
-  'out',
-] as const;
+/** The options of the tool, for node:util parseArgs: every one takes a value, except --help. */
+const OPTIONS = {
+  returns: { type: 'string' },
+  prices: { type: 'string' },
+  market: { type: 'string' },
+  securities: { type: 'string' },
+  model: { type: 'string' },
+  'returns-kind': { type: 'string' },
+  'event-date': { type: 'string' },
+  event: { type: 'string' },
+  estimation: { type: 'string' },
+  gap: { type: 'string' },
+  window: { type: 'string' },
+  'car-windows': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
 
-type OptionName = (typeof VALUE_OPTIONS)[number];
+type OptionName = Exclude<keyof typeof OPTIONS, 'help'>;
 
 const MODELS: readonly ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted'];
 const RETURN_KINDS: readonly ReturnKind[] = ['simple', 'log'];
 const FORMATS = ['json', 'csv', 'portfolio-csv'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OFFSET = /^[+-]?\d+$/;
 
 /** True when the command line asks for help, whatever else it holds. */
 export function wantsHelp(argv: readonly string[]): boolean {
-  return argv.includes('--help') || argv.includes('-h');
+  return tokensOf(argv).some((token) => token.kind === 'option' && token.name === 'help');
 }
 
 /**
- * Parses `--name value` and `--name=value` pairs. Values may start with "-" (`--window -5:5`).
+ * Parses `--name value` and `--name=value` pairs with node:util parseArgs. Values may start with "-"
+ * (`--window -5:5`).
  * @throws {CliError} exit code 2 for an unknown, repeated or incomplete option or a bad value.
  */
 export function parseArguments(argv: readonly string[]): CliArguments {
@@ -80,24 +84,28 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   };
 }
 
+// Not strict: parseArgs would take "--window -5:5" for a missing value and word its errors for
+// programmers. The tokens it returns are checked here instead, in the tool's own messages.
+function tokensOf(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true }).tokens;
+}
+
 function collectValues(argv: readonly string[]): Map<OptionName, string> {
   const values = new Map<OptionName, string>();
-  for (let index = 0; index < argv.length; index += 1) {
-    const token = argv[index] ?? '';
-    if (!token.startsWith('--')) throw usageError(`Unexpected argument "${token}"`);
-    const equals = token.indexOf('=');
-    const name = token.slice(2, equals === -1 ? undefined : equals);
-    if (!isOptionName(name)) throw usageError(`Unknown option --${name}`);
-    if (values.has(name)) throw usageError(`--${name} is given twice`);
-    const value = equals === -1 ? argv[(index += 1)] : token.slice(equals + 1);
-    if (value === undefined || value === '') throw usageError(`--${name} needs a value`);
-    values.set(name, value);
+  for (const token of tokensOf(argv)) {
+    if (token.kind === 'positional') throw usageError(`Unexpected argument "${token.value}"`);
+    if (token.kind === 'option-terminator') throw usageError('Unexpected argument "--"');
+    if (!token.rawName.startsWith('--')) throw usageError(`Unexpected argument "${token.rawName}"`);
+    if (!isOptionName(token.name)) throw usageError(`Unknown option --${token.name}`);
+    if (values.has(token.name)) throw usageError(`--${token.name} is given twice`);
+    if (token.value === undefined || token.value === '') throw usageError(`--${token.name} needs a value`);
+    values.set(token.name, token.value);
   }
   return values;
 }
 
 function isOptionName(name: string): name is OptionName {
-  return (VALUE_OPTIONS as readonly string[]).includes(name);
+  return name !== 'help' && Object.hasOwn(OPTIONS, name);
 }
 
 function inputOf(values: Map<OptionName, string>): CliArguments['input'] {
@@ -158,11 +166,11 @@ function parseRange(text: string, option: string): RangeText {
 
 function endOf(end: string, option: string, text: string): number | string {
   if (OFFSET.test(end)) return Number(end);
-  if (ISO_DATE.test(end)) return end;
+  if (ISO_DATE_PATTERN.test(end)) return end;
   throw usageError(`${option} "${text}": "${end}" is neither a trading-day offset nor a YYYY-MM-DD date`);
 }
 
 function dateOf(text: string, option: string): string {
-  if (!ISO_DATE.test(text)) throw usageError(`${option} must be a date YYYY-MM-DD, not "${text}"`);
+  if (!ISO_DATE_PATTERN.test(text)) throw usageError(`${option} must be a date YYYY-MM-DD, not "${text}"`);
   return text;
 }

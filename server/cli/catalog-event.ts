@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readEventCatalog } from '../../src/shared/event-catalog';
-import type { StudyEvent } from '../../src/shared/study-event';
+import { readEventCatalog } from '../../src/domain/event-catalog';
+import type { StudyEvent } from '../../src/domain/study-event';
 import { PROJECT_ROOT } from '../versions';
 import { CliError } from './cli-error';
 

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isEventStudyError, runStudy, type StudyResult } from '../../src/core/index';
-import { studyAggregateCsv, studySecuritiesCsv } from '../../src/shared/study-csv';
+import { studyAggregateCsv, studySecuritiesCsv } from '../../src/application/study-csv';
 import { parseArguments, wantsHelp, type CliArguments } from './arguments';
 import { CliError } from './cli-error';
 import { readSeriesTable } from './series-table';

@@ -7,16 +7,17 @@ import {
   buildStudyUnit,
   dayZero,
   DEFAULT_STUDY_OPTIONS,
-  exchangeForSymbol,
   isEventStudyError,
   resolveDateRange,
   validateStudyOptions,
   type DayRange,
   type EventTime,
+  type ExchangeSchedule,
   type StudyOptions,
   type StudyUnit,
 } from '../../src/core/index';
-import { defaultCarWindows } from '../../src/shared/study-query';
+import { defaultCarWindows } from '../../src/application/study-query';
+import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../../src/domain/exchanges';
 import type { CliArguments, RangeText } from './arguments';
 import { CliError } from './cli-error';
 import { numericColumn, type SeriesTable } from './series-table';
@@ -39,7 +40,7 @@ export async function studyInput(args: CliArguments, table: SeriesTable): Promis
   const marketValues = numericColumn(table, args.market);
   const securities = securityColumns(args, table).map((symbol) => [symbol, numericColumn(table, symbol)] as const);
   const event = await eventOf(args);
-  const day0 = dayZero(event.time, exchangeForSymbol(args.market), table.dates);
+  const day0 = dayZero(event.time, event.time.time === undefined ? FILE_ROWS : marketExchange(args.market), table.dates);
   const options = studyOptions(args, table.dates, day0);
   checkWindowsFit(options, args, table, day0);
   const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, { dayZero: day0, eventId: event.id }));
@@ -54,6 +55,22 @@ async function eventOf(args: CliArguments): Promise<{ time: EventTime; id: strin
   const { catalogEvent } = await import('./catalog-event');
   const event = catalogEvent(args.event.id);
   return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id };
+}
+
+/**
+ * The clock of an event given as a date alone: day 0 is that date's row or the next, whatever the
+ * exchange, so a market column the exchange registry cannot place (SYN_MKT, MKT.X) still works.
+ */
+const FILE_ROWS: ExchangeSchedule = { code: 'ROWS', name: 'the rows of the file', timeZone: 'UTC', closes: [{ from: '1900-01-01', close: '23:59' }] };
+
+// The market column is named by its symbol (TOPIX, ^GSPC), which places it on its exchange's clock.
+function marketExchange(market: string): Exchange {
+  try {
+    return exchangeForSymbol(market);
+  } catch (error) {
+    if (error instanceof UnknownExchangeError) throw new CliError(`--market ${error.message}`);
+    throw error;
+  }
 }
 
 function securityColumns(args: CliArguments, table: SeriesTable): string[] {

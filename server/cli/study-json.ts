@@ -3,20 +3,9 @@
  * "Command-line tool"). Numbers are the engine's doubles, written by JSON.stringify at full precision.
  */
 import type { AggregateTests, StudyResult, TestResult } from '../../src/core/index';
+import { PORTFOLIO_TESTS } from '../../src/domain/portfolio-tests';
 
 type TestJson = { statistic: number; pValue: number } | { statistic: null; pValue: null; reason: string };
-
-/** The aggregate tests the JSON reports, in this order. */
-const JSON_TESTS = [
-  'crossSectionalT',
-  'patellZ',
-  'bmpT',
-  'kpT',
-  'signZ',
-  'generalizedSignZ',
-  'rankT',
-  'wilcoxon',
-] as const satisfies readonly (keyof AggregateTests)[];
 
 /** Builds the JSON document; `eventDate` is the trading date of day 0. */
 export function studyJson(result: StudyResult, eventDate: string) {
@@ -65,9 +54,9 @@ export function studyJson(result: StudyResult, eventDate: string) {
   };
 }
 
-function testsJson(tests: AggregateTests): Record<(typeof JSON_TESTS)[number], TestJson> {
-  const entries = JSON_TESTS.map((name) => [name, testJson(tests[name])] as const);
-  return Object.fromEntries(entries) as Record<(typeof JSON_TESTS)[number], TestJson>;
+// Every test of the registry, under its JSON key, in registry order.
+function testsJson(tests: AggregateTests): Record<string, TestJson> {
+  return Object.fromEntries(PORTFOLIO_TESTS.map((test) => [test.jsonKey, testJson(tests[test.key])]));
 }
 
 function testJson(test: TestResult): TestJson {

@@ -1,7 +1,8 @@
-import type { PriceBar, SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { PriceBar, SeriesProvenance } from '../../src/domain/price-api.ts';
 import type { PriceSource } from '../sources/price-source.ts';
 import { formatSnapshotCsv } from './snapshot-builder.ts';
-import { EXCHANGE_NAMES, SNAPSHOT_SERIES, type SeriesSpec } from './snapshot-inputs.ts';
+import { SNAPSHOT_SERIES } from './snapshot-inputs.ts';
+import { EXCHANGE_NAMES, type SeriesSpec } from './snapshot-spec.ts';
 
 /** The command that writes a live snapshot, recorded in its manifest. */
 export const REFRESH_BUILT_BY = 'npm run data:refresh';

@@ -1,23 +1,40 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { SeriesProvenance } from '../../src/domain/price-api.ts';
 import { SNAPSHOT_CSV_HEADER } from '../sources/snapshot-csv.ts';
 import { exDividendDays } from './ex-dividend-days.ts';
-import { gitBlobId } from './git-blob.ts';
+import { exchangeGaps, type SeriesGap } from './exchange-gaps.ts';
+import { dropPlaceholderRows } from './placeholder-rows.ts';
 import { priceLimitDays } from './price-limit-days.ts';
-import { readRawBars, SnapshotBuildError, type RawBar } from './raw-price-file.ts';
-import {
-  EXCHANGE_NAMES,
-  LICENSE_NOTE,
-  SNAPSHOT_FROM,
-  SNAPSHOT_SERIES,
-  SNAPSHOT_TO,
-  type RawInput,
-  type SeriesSpec,
-} from './snapshot-inputs.ts';
+import { readRawBars, SnapshotBuildError, type RawBar, type RawLayout } from './raw-price-file.ts';
+import { compareDailyReturns, RETURN_TOLERANCE } from './return-crosscheck.ts';
+import { SNAPSHOT_FROM, SNAPSHOT_SERIES, SNAPSHOT_TO } from './snapshot-inputs.ts';
+import { EXCHANGE_NAMES, type CrossCheckSpec, type RawInput, type SeriesSpec } from './snapshot-spec.ts';
+import { VerifiedInputs } from './verified-input.ts';
 
 /** The command that writes data/snapshot, recorded in its manifest. */
 export const BUILT_BY = 'npm run data:snapshot';
+
+/** Up to this many zero-volume days are named one by one; more are summarised in one defect. */
+const ZERO_VOLUME_DAYS_LISTED = 20;
+
+/** What a cross-check against another copy of a series found, as the manifest records it. */
+export interface CrossCheckRecord {
+  repository: string;
+  commit: string;
+  path: string;
+  blob: string;
+  /** The other copy's column compared with this series' AdjClose. */
+  column: string;
+  holds: string;
+  commonDays: number;
+  firstDate: string;
+  lastDate: string;
+  largestDifferencePercentagePoints: number;
+  result: string;
+  /** Days on which the returns differ, each with its difference and why. */
+  exceptions: string[];
+}
 
 export interface SnapshotProvenance extends SeriesProvenance {
   repository: string;
@@ -29,6 +46,7 @@ export interface SnapshotProvenance extends SeriesProvenance {
   currency: string;
   exchangeTimezoneName: string;
   license: string;
+  crossChecks?: CrossCheckRecord[];
 }
 
 export interface SnapshotSeriesEntry {
@@ -44,6 +62,8 @@ export interface SnapshotSeriesEntry {
   firstDate: string;
   lastDate: string;
   rows: number;
+  /** Trading days of the exchange inside firstDate..lastDate without a bar, in runs. */
+  gaps: SeriesGap[];
   provenance: SnapshotProvenance;
 }
 
@@ -60,27 +80,44 @@ export interface BuiltSnapshot {
   files: Map<string, string>;
 }
 
+/** One series read and checked, before the gaps of its exchange are known. */
+interface ReadSeries {
+  spec: SeriesSpec;
+  bars: RawBar[];
+  entry: Omit<SnapshotSeriesEntry, 'gaps'>;
+  explained: Map<string, string>;
+  /** Defects before the gap lines, and after them. */
+  defectsBefore: string[];
+  defectsAfter: string[];
+}
+
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Builds data/snapshot from the shared data folder: verifies every raw input's git blob id
- * against PROVENANCE.md, copies the bars of SNAPSHOT_FROM..SNAPSHOT_TO cell for cell, and writes
- * each series' provenance and defects into the manifest. Deterministic: `builtAt` is the given
+ * against its provenance document, copies the bars of SNAPSHOT_FROM..SNAPSHOT_TO cell for cell
+ * (dropping declared placeholder rows), cross-checks each series' daily returns against the other
+ * copies listed for it, finds the trading days each series lacks on its exchange, and writes each
+ * series' provenance, gaps and defects into the manifest. Deterministic: `builtAt` is the given
  * timestamp or else the commit date of the newest upstream input, never the wall clock.
- * @throws SnapshotBuildError on a missing or altered input file, an input PROVENANCE.md does not
- *   list, a malformed row, or a malformed builtAt.
+ * @throws SnapshotBuildError on a missing or altered input file, an input its documents do not
+ *   list, a malformed row, a failed cross-check, an unexplained gap, or a malformed builtAt.
  * @example const { files } = await buildSnapshot({ sharedDataDir: '../shared/data' })
  */
 export async function buildSnapshot(options: { sharedDataDir: string; builtAt?: string }): Promise<BuiltSnapshot> {
-  const provenanceText = await readInput(options.sharedDataDir, 'PROVENANCE.md');
+  const inputs = new VerifiedInputs(options.sharedDataDir);
   const builtAt = chooseBuiltAt(options.builtAt);
+  const read: ReadSeries[] = [];
+  for (const spec of SNAPSHOT_SERIES) read.push(await readSeries(spec, inputs));
+  const gaps = exchangeGaps(read.map(({ spec, bars, explained }) => ({ symbol: spec.symbol, exchange: spec.exchange, dates: bars.map((bar) => bar.date), explained })));
   const files = new Map<string, string>();
-  const series: SnapshotSeriesEntry[] = [];
-  for (const spec of SNAPSHOT_SERIES) {
-    const { entry, csv } = await buildSeries(spec, options.sharedDataDir, provenanceText);
-    files.set(spec.file, csv);
-    series.push(entry);
-  }
+  const series = read.map(({ spec, bars, entry, defectsBefore, defectsAfter }) => {
+    const runs = gaps.get(spec.symbol) ?? [];
+    files.set(spec.file, formatSnapshotCsv(bars));
+    const { provenance, ...fields } = entry;
+    const defects = [...defectsBefore, ...runs.map(gapDefect), ...defectsAfter];
+    return { ...fields, gaps: runs, provenance: { ...provenance, defects } };
+  });
   const manifest: SnapshotManifest = {
     builtAt: builtAt.value,
     builtAtNote: builtAt.note,
@@ -98,7 +135,7 @@ function chooseBuiltAt(override: string | undefined): { value: string; note: str
     }
     return { value: override, note: 'Given to the build (SNAPSHOT_BUILT_AT or --built-at).' };
   }
-  const newest = SNAPSHOT_SERIES.flatMap((spec) => [spec.input, spec.dividendReference ?? spec.input])
+  const newest = SNAPSHOT_SERIES.flatMap((spec) => inputsOf(spec))
     .map((input) => input.source)
     .reduce((a, b) => (b.commitDate > a.commitDate ? b : a));
   return {
@@ -107,94 +144,146 @@ function chooseBuiltAt(override: string | undefined): { value: string; note: str
   };
 }
 
-async function buildSeries(spec: SeriesSpec, sharedDataDir: string, provenanceText: string) {
-  const { text, blob, rawFile } = await readVerified(spec.input, sharedDataDir, provenanceText);
-  const bars = readRawBars(text, rawFile, spec.input.layout, SNAPSHOT_FROM, SNAPSHOT_TO);
+function inputsOf(spec: SeriesSpec): RawInput[] {
+  return [spec.input, ...(spec.dividendReference ? [spec.dividendReference] : []), ...(spec.crossChecks ?? []).map((check) => check.input)];
+}
+
+async function readSeries(spec: SeriesSpec, inputs: VerifiedInputs): Promise<ReadSeries> {
+  const { text, blob, rawFile } = await inputs.read(spec.input);
+  const { kept: bars, dropped } = dropPlaceholderRows(readRawBars(text, rawFile, spec.input.layout, SNAPSHOT_FROM, SNAPSHOT_TO), spec.placeholderRows, rawFile);
   const first = bars[0];
   const last = bars.at(-1);
   if (!first || !last) throw new SnapshotBuildError(`${rawFile} has no rows between ${SNAPSHOT_FROM} and ${SNAPSHOT_TO}`);
   const exchange = EXCHANGE_NAMES[spec.exchange];
-  const defects = [
-    ...spec.knownDefects,
-    ...rowDefects(bars),
-    ...(spec.priceLimitFlags ? limitDefects(text, rawFile) : []),
-    ...(spec.dividendReference ? await dividendDefects(spec.dividendReference, sharedDataDir, provenanceText, last.date) : []),
-  ];
-  const entry: SnapshotSeriesEntry = {
-    symbol: spec.symbol,
-    name: spec.name,
-    exchange: spec.exchange,
-    exchangeName: exchange.name,
-    currency: exchange.currency,
-    exchangeTimezoneName: exchange.timeZone,
-    kind: spec.kind,
-    benchmarks: spec.benchmarks,
-    file: spec.file,
-    firstDate: first.date,
-    lastDate: last.date,
-    rows: bars.length,
-    provenance: {
-      source: spec.source,
-      repository: spec.input.source.repository,
-      commit: spec.input.source.commit,
-      path: spec.input.upstreamPath,
-      blob,
-      rawFile,
-      adjustment: spec.adjustment,
-      currency: exchange.currency,
+  const currency = spec.currency ?? exchange.currency;
+  const explained = new Map<string, string>([
+    ...dropped.map((date) => [date, spec.placeholderRows?.reason ?? ''] as const),
+    ...(spec.missingDays?.dates ?? []).map((date) => [date, spec.missingDays?.reason ?? ''] as const),
+  ]);
+  const crossChecks: CrossCheckRecord[] = [];
+  for (const check of spec.crossChecks ?? []) crossChecks.push(await crossCheck(spec, bars, check, inputs));
+  return {
+    spec,
+    bars,
+    explained,
+    defectsBefore: [...spec.knownDefects, ...absentColumnDefects(spec.input.layout), ...rowDefects(bars, spec.input.layout)],
+    defectsAfter: [
+      ...(spec.priceLimitFlags ? limitDefects(text, rawFile) : []),
+      ...(spec.dividendReference ? await dividendDefects(spec.dividendReference, inputs, last.date) : []),
+    ],
+    entry: {
+      symbol: spec.symbol,
+      name: spec.name,
+      exchange: spec.exchange,
+      exchangeName: exchange.name,
+      currency,
       exchangeTimezoneName: exchange.timeZone,
-      defects,
-      license: LICENSE_NOTE,
+      kind: spec.kind,
+      benchmarks: spec.benchmarks,
+      file: spec.file,
+      firstDate: first.date,
+      lastDate: last.date,
+      rows: bars.length,
+      provenance: {
+        source: spec.source,
+        repository: spec.input.source.repository,
+        commit: spec.input.source.commit,
+        path: spec.input.upstreamPath,
+        blob,
+        rawFile,
+        adjustment: spec.adjustment,
+        currency,
+        exchangeTimezoneName: exchange.timeZone,
+        defects: [],
+        license: spec.input.source.dataSet.license,
+        ...(crossChecks.length > 0 ? { crossChecks } : {}),
+      },
     },
   };
-  return { entry, csv: formatSnapshotCsv(bars) };
 }
 
-async function readVerified(input: RawInput, sharedDataDir: string, provenanceText: string) {
-  const rawFile = `raw/${input.source.rawFolder}/${input.file}`;
-  for (const [what, token] of [
-    ['commit', input.source.commit],
-    ['blob prefix', input.blobPrefix],
-  ] as const) {
-    if (!provenanceText.includes(token)) {
-      throw new SnapshotBuildError(`PROVENANCE.md does not list the ${what} ${token} of ${rawFile}; the inputs and their documentation disagree`);
-    }
-  }
-  const bytes = await readInputBytes(sharedDataDir, rawFile);
-  const blob = gitBlobId(bytes);
-  if (!blob.startsWith(input.blobPrefix)) {
+/**
+ * Compares the series' AdjClose returns with another copy's and refuses to build unless they
+ * differ exactly on the days the spec lists as exceptions.
+ */
+async function crossCheck(spec: SeriesSpec, bars: readonly RawBar[], check: CrossCheckSpec, inputs: VerifiedInputs): Promise<CrossCheckRecord> {
+  const { text, blob, rawFile } = await inputs.read(check.input);
+  const { kept } = dropPlaceholderRows(readRawBars(text, rawFile, check.input.layout, SNAPSHOT_FROM, SNAPSHOT_TO), spec.placeholderRows, rawFile);
+  const prices = (rows: readonly RawBar[], column: 'close' | 'adjClose') =>
+    rows.filter((bar) => bar[column] !== '').map((bar) => ({ date: bar.date, price: Number(bar[column]) }));
+  const comparison = compareDailyReturns(prices(bars, 'adjClose'), prices(kept, check.column), check.roundedTo);
+  const listed = new Map((check.exceptions ?? []).map((exception) => [exception.date, exception.reason]));
+  const found = comparison.beyondTolerance.map(({ date }) => date);
+  const unexpected = found.filter((date) => !listed.has(date));
+  const absent = [...listed.keys()].filter((date) => !found.includes(date));
+  if (comparison.commonDays === 0 || unexpected.length > 0 || absent.length > 0) {
     throw new SnapshotBuildError(
-      `${rawFile} has git blob ${blob}, but PROVENANCE.md lists ${input.blobPrefix}…: the file is not the one copied from ${input.source.repository}@${input.source.commit.slice(0, 8)}; refusing to build`,
+      `${spec.symbol}: daily returns disagree with ${rawFile} ` +
+        (comparison.commonDays === 0
+          ? 'on every day: the two files share no days'
+          : `${unexpected.length > 0 ? `on ${unexpected.join(', ')}` : ''}${unexpected.length > 0 && absent.length > 0 ? ', and ' : ''}${absent.length > 0 ? `not on the listed exception(s) ${absent.join(', ')}` : ''}`),
     );
   }
-  return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), blob, rawFile };
+  const percent = (difference: number) => Number((difference * 100).toPrecision(3));
+  const largest = percent(comparison.largest?.difference ?? 0);
+  const tolerance = `${percent(RETURN_TOLERANCE)} pp${check.roundedTo ? ` plus the effect of its rounding to ${check.roundedTo}` : ''}`;
+  const span = `${comparison.commonDays} daily returns of the common span ${comparison.firstDate}..${comparison.lastDate}`;
+  const onlyHere = comparison.onlyHere.length > 0 ? ` The other copy lacks ${comparison.onlyHere.join(', ')}.` : '';
+  const onlyThere = comparison.onlyThere.length > 0 ? ` Only the other copy has ${comparison.onlyThere.join(', ')}.` : '';
+  return {
+    repository: check.input.source.repository,
+    commit: check.input.source.commit,
+    path: check.input.upstreamPath,
+    blob,
+    column: check.input.layout[check.column] ?? check.input.layout.close,
+    holds: check.holds,
+    commonDays: comparison.commonDays,
+    firstDate: comparison.firstDate,
+    lastDate: comparison.lastDate,
+    largestDifferencePercentagePoints: largest,
+    result:
+      (found.length === 0
+        ? `Daily returns agree on all ${span} within ${tolerance} (largest difference ${largest} pp).`
+        : `Daily returns agree on ${comparison.commonDays - found.length} of ${span} within ${tolerance}; they differ on the ${found.length} exception day(s) listed.`) +
+      onlyHere +
+      onlyThere,
+    exceptions: comparison.beyondTolerance.map(({ date, difference }) => `${date}: ${percent(difference)} pp, ${listed.get(date) ?? ''}.`),
+  };
 }
 
-async function readInputBytes(sharedDataDir: string, relativePath: string): Promise<Uint8Array> {
-  try {
-    return await readFile(join(sharedDataDir, relativePath));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SnapshotBuildError(`cannot read ${relativePath} in the shared data folder ${sharedDataDir} (${reason})`);
-  }
+const PRICE_COLUMNS = [
+  ['Open', 'open'],
+  ['High', 'high'],
+  ['Low', 'low'],
+  ['Volume', 'volume'],
+] as const;
+
+function absentColumnDefects(layout: RawLayout): string[] {
+  const absent = PRICE_COLUMNS.filter(([, key]) => layout[key] === undefined).map(([name]) => name);
+  if (absent.length === 0) return [];
+  const list = absent.length === 1 ? absent[0] : `${absent.slice(0, -1).join(', ')} and ${absent.at(-1)}`;
+  return [`${list} ${absent.length === 1 ? 'is' : 'are'} empty: not taken from this source (see the adjustment note).`];
 }
 
-async function readInput(sharedDataDir: string, relativePath: string): Promise<string> {
-  return new TextDecoder().decode(await readInputBytes(sharedDataDir, relativePath));
-}
-
-function rowDefects(bars: readonly RawBar[]): string[] {
+function rowDefects(bars: readonly RawBar[], layout: RawLayout): string[] {
   const defects: string[] = [];
+  const zeroVolume: string[] = [];
+  const given = (['open', 'high', 'low', 'close'] as const).filter((key) => layout[key] !== undefined);
   for (const bar of bars) {
-    const prices = [bar.open, bar.high, bar.low, bar.close, bar.adjClose];
-    if (prices.some((cell) => cell === '')) defects.push(`${bar.date}: a price is missing in the source; the cell is left empty.`);
-    if (bar.volume !== '' && Number(bar.volume) === 0) defects.push(`${bar.date}: Volume is 0 in the source.`);
+    if (given.some((key) => bar[key] === '') || bar.adjClose === '') defects.push(`${bar.date}: a price is missing in the source; the cell is left empty.`);
+    if (bar.volume !== '' && Number(bar.volume) === 0) zeroVolume.push(bar.date);
   }
-  return defects;
+  if (zeroVolume.length <= ZERO_VOLUME_DAYS_LISTED) return [...defects, ...zeroVolume.map((date) => `${date}: Volume is 0 in the source.`)];
+  return [...defects, `Volume is 0 in the source on ${zeroVolume.length} of ${bars.length} rows (${zeroVolume[0]} to ${zeroVolume.at(-1)}): read it as not recorded, not as no trading.`];
 }
 
-async function dividendDefects(reference: RawInput, sharedDataDir: string, provenanceText: string, lastDate: string): Promise<string[]> {
-  const { text, rawFile } = await readVerified(reference, sharedDataDir, provenanceText);
+function gapDefect(gap: SeriesGap): string {
+  const when = gap.days === 1 ? `${gap.from}: no bar` : `${gap.from} to ${gap.to} (${gap.days} trading days): no bars`;
+  return `${when}; ${gap.reason}.`;
+}
+
+async function dividendDefects(reference: RawInput, inputs: VerifiedInputs, lastDate: string): Promise<string[]> {
+  const { text, rawFile } = await inputs.read(reference);
   const referenceBars = readRawBars(text, rawFile, reference.layout, SNAPSHOT_FROM, SNAPSHOT_TO);
   const named = exDividendDays(referenceBars, rawFile).map(
     ({ date, dividendShare }) =>

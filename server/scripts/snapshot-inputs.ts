@@ -1,66 +1,64 @@
 import type { RawLayout } from './raw-price-file.ts';
+import { GLOBAL_US_SERIES, GLOBAL_SERIES } from './snapshot-inputs-global.ts';
+import { EXCHANGE_BENCHMARKS, type RawInput, type SeriesSpec, type SharedDataSet, type UpstreamSource } from './snapshot-spec.ts';
 
 /**
  * What goes into data/snapshot and where each number comes from. Every repository, commit, path
  * and blob prefix below is copied from /work/shared/data/PROVENANCE.md (sources A–F); the builder
- * refuses to run when PROVENANCE.md no longer lists them or a raw file's blob id differs.
+ * refuses to run when PROVENANCE.md no longer lists them or a raw file's blob id differs. The
+ * European, Korean and further US series come from /work/shared/data/global (snapshot-inputs-global.ts).
  */
 
 /**
  * 2021-02-02 is the first J-Quants row that carries TradingValue (earlier rows have no stated
  * upstream and unadjusted volumes); it also leaves 250 trading days before 2024-09-27 for every
- * series that starts that early. 2025-03-31 closes the study period the project was given.
+ * series that starts that early. 2025-03-31 closes the study period the project was given. The
+ * global files reach further both ways, but every series keeps this one range, so the series of
+ * the first case (and so every study of it) are unchanged and no series outlasts the others.
  */
 export const SNAPSHOT_FROM = '2021-02-02';
 export const SNAPSHOT_TO = '2025-03-31';
 
-/** PROVENANCE.md's licensing paragraph, condensed; the same for every series. */
-export const LICENSE_NOTE =
-  'No licence: none of the six data repositories states one. The data belongs to Yahoo (Yahoo terms), ' +
-  'JPX/J-Quants (J-Quants terms restrict redistribution) and the index owners (Nikkei, JPX, S&P). ' +
-  'A fixture for research and testing, not a redistributable dataset, unless someone clears this (PROVENANCE.md).';
-
-export interface UpstreamSource {
-  /** Letter used in PROVENANCE.md's source table. */
-  key: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-  repository: string;
-  commit: string;
-  /** Commit date as PROVENANCE.md gives it; the newest one stamps the default builtAt. */
-  commitDate: string;
-  /** Folder under shared/data/raw holding the byte-for-byte copies. */
-  rawFolder: string;
-}
+/** shared/data: Japanese and US prices (PROVENANCE.md, CROSSCHECK.md, raw/). */
+const JAPAN_US_DATA: SharedDataSet = {
+  provenanceFile: 'PROVENANCE.md',
+  rawRoot: 'raw',
+  license:
+    'No licence: none of the six data repositories states one. The data belongs to Yahoo (Yahoo terms), ' +
+    'JPX/J-Quants (J-Quants terms restrict redistribution) and the index owners (Nikkei, JPX, S&P). ' +
+    'A fixture for research and testing, not a redistributable dataset, unless someone clears this (PROVENANCE.md).',
+};
 
 const MERIDA901: UpstreamSource = {
-  key: 'A',
+  dataSet: JAPAN_US_DATA,
   repository: 'merida901/csv-files',
   commit: '083f26814bef33d3a3feb6d0b0b6d2ed7474341a',
   commitDate: '2025-03-14',
   rawFolder: 'merida901+csv-files',
 };
 const KEROPPA88: UpstreamSource = {
-  key: 'B',
+  dataSet: JAPAN_US_DATA,
   repository: 'keroppa88/chart0',
   commit: 'b22d181e8cb6c7ae2403ba5dde013ea8fbf0b2ed',
   commitDate: '2026-02-06',
   rawFolder: 'keroppa88+chart0',
 };
 const YAMACCU: UpstreamSource = {
-  key: 'C',
+  dataSet: JAPAN_US_DATA,
   repository: 'yamaccu/marketdata',
   commit: '7e24c010a6fb884ebd57a4256d673b38dd22a326',
   commitDate: '2026-07-25',
   rawFolder: 'yamaccu+marketdata',
 };
 const NEGIN228: UpstreamSource = {
-  key: 'E',
+  dataSet: JAPAN_US_DATA,
   repository: 'Negin228/Stockhome',
   commit: 'cfa72f7b4451a93387fc930948ad26abc66b86a7',
   commitDate: '2025-09-08',
   rawFolder: 'Negin228+Stockhome',
 };
 const GUYDEKOWSKI: UpstreamSource = {
-  key: 'F',
+  dataSet: JAPAN_US_DATA,
   repository: 'guydekowski/market-lab',
   commit: '6a10f1b94830e174ee943263e11a5819ee5aac7b',
   commitDate: '2026-08-21',
@@ -84,47 +82,8 @@ const YFINANCE_PLAIN: RawLayout = { ...JQUANTS, adjClose: 'Adj Close' };
 /** market-lab's collect.py (yfinance auto_adjust=True): adjusted OHLC, no raw close. */
 const MARKET_LAB: RawLayout = { headerLines: 1, date: 'date', open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' };
 
-export interface RawInput {
-  source: UpstreamSource;
-  /** File name inside the source's raw folder. */
-  file: string;
-  /** Path of the file in the upstream repository at `source.commit`. */
-  upstreamPath: string;
-  /** Blob id prefix listed in PROVENANCE.md. */
-  blobPrefix: string;
-  layout: RawLayout;
-}
-
-export type ExchangeCode = 'XTKS' | 'XNYS';
-
-export interface SeriesSpec {
-  symbol: string;
-  name: string;
-  exchange: ExchangeCode;
-  kind: 'equity' | 'index';
-  benchmarks: string[];
-  /** Snapshot file name inside data/snapshot. */
-  file: string;
-  input: RawInput;
-  /** Human-readable origin and why this source was chosen over the others. */
-  source: string;
-  adjustment: string;
-  /** Defects known from PROVENANCE.md / CROSSCHECK.md; the builder adds the ones it finds in the rows. */
-  knownDefects: string[];
-  /** Same-security Yahoo file with a dividend-adjusted Adj Close, read to name the ex-dividend days. */
-  dividendReference?: RawInput;
-  /** J-Quants raw files also flag days that hit the daily price limit. */
-  priceLimitFlags?: boolean;
-}
-
-/** Name, time zone and currency of each exchange whose calendar a series follows. */
-export const EXCHANGE_NAMES: Record<ExchangeCode, { name: string; timeZone: string; currency: string }> = {
-  XTKS: { name: 'Tokyo Stock Exchange', timeZone: 'Asia/Tokyo', currency: 'JPY' },
-  XNYS: { name: 'New York Stock Exchange', timeZone: 'America/New_York', currency: 'USD' },
-};
-
-const TOKYO_BENCHMARKS = ['TOPIX', '^N225'];
-const US_BENCHMARKS = ['^GSPC'];
+const TOKYO_BENCHMARKS = EXCHANGE_BENCHMARKS.XTKS;
+const US_BENCHMARKS = EXCHANGE_BENCHMARKS.XNYS;
 
 const JQUANTS_SOURCE =
   'J-Quants (JPX) daily bars recorded by keroppa88/chart0. Chosen over the Yahoo copies (merida901, muckhave) ' +
@@ -205,7 +164,7 @@ function marketLab(symbol: string, name: string, file: string, blobPrefix: strin
   };
 }
 
-/** The snapshot's series, in the order the manifest lists them. */
+/** The snapshot's series, in the order the manifest lists them: each exchange's securities, then its indices. */
 export const SNAPSHOT_SERIES: readonly SeriesSpec[] = [
   jquantsStock('7011.T', 'Mitsubishi Heavy Industries', '7011', '142b93af', {
     adjustment: `${JQUANTS_ADJUSTMENT} The 10:1 split effective 2024-04-01 is applied to all earlier rows.`,
@@ -279,5 +238,7 @@ export const SNAPSHOT_SERIES: readonly SeriesSpec[] = [
   marketLab('RTX', 'RTX', 'RTX.csv', '77c6c32b', 'equity', '2024-11-06: 117.85 here, 121.59 traded'),
   negin('NOC', 'Northrop Grumman', '3fb2ca85'),
   negin('GD', 'General Dynamics', '35edffd8'),
+  ...GLOBAL_US_SERIES,
   marketLab('^GSPC', 'S&P 500', 'GSPC.csv', '1f8e15b0', 'index'),
+  ...GLOBAL_SERIES,
 ];

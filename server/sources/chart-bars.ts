@@ -1,4 +1,4 @@
-import type { PriceBar } from '../../src/shared/price-api.ts';
+import type { PriceBar } from '../../src/domain/price-api.ts';
 import { UpstreamInvalidResponseError } from '../errors.ts';
 import { exchangeLocalDate, isKnownTimeZone } from './exchange-date.ts';
 

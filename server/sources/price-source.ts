@@ -1,4 +1,4 @@
-import type { PriceBar, SeriesProvenance } from '../../src/shared/price-api.ts';
+import type { PriceBar, SeriesProvenance } from '../../src/domain/price-api.ts';
 
 /** One symbol over an inclusive range of exchange-local dates; symbol and dates already validated. */
 export interface SeriesRequest {

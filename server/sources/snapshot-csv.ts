@@ -1,5 +1,5 @@
-import type { PriceBar } from '../../src/shared/price-api.ts';
-import { isCalendarDate } from '../calendar-date.ts';
+import type { PriceBar } from '../../src/domain/price-api.ts';
+import { isCalendarDate } from '../../src/domain/calendar.ts';
 import { SnapshotUnavailableError } from '../errors.ts';
 
 export const SNAPSHOT_CSV_HEADER = 'Date,Open,High,Low,Close,AdjClose,Volume';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../calendar-date.ts';
+import { isCalendarDate } from '../../src/domain/calendar.ts';
+import { SERIES_PROVENANCE_FIELDS } from '../../src/domain/provenance.ts';
 
 const calendarDate = z.string().refine(isCalendarDate, { error: 'must be a YYYY-MM-DD date' });
 
@@ -10,15 +11,13 @@ const snapshotFileName = z
   .refine((name) => !name.includes('..'), { error: 'must not contain ..' });
 
 // Loose so that provenance fields the snapshot adds later still reach the analyst unchanged.
-const provenanceSchema = z.looseObject({
-  source: z.string(),
-  repository: z.string().optional(),
-  commit: z.string().optional(),
-  path: z.string().optional(),
-  blob: z.string().optional(),
-  adjustment: z.string(),
-  defects: z.array(z.string()),
-  license: z.string().optional(),
+const provenanceSchema = z.looseObject(SERIES_PROVENANCE_FIELDS);
+
+const gapSchema = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  days: z.number().int().positive(),
+  reason: z.string(),
 });
 
 const seriesSchema = z.object({
@@ -34,6 +33,8 @@ const seriesSchema = z.object({
   firstDate: calendarDate,
   lastDate: calendarDate,
   rows: z.number().int().nonnegative(),
+  // Manifests of npm run data:refresh (Yahoo's own calendar) and of older builds have no gaps.
+  gaps: z.array(gapSchema).default([]),
   provenance: provenanceSchema,
 });
 

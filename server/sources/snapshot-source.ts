@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PriceBar, SymbolInfo } from '../../src/shared/price-api.ts';
-import { addDays } from '../calendar-date.ts';
+import type { PriceBar, SymbolInfo } from '../../src/domain/price-api.ts';
+import { addCalendarDays as addDays } from '../../src/domain/calendar.ts';
 import { SnapshotUnavailableError, UnknownSymbolError } from '../errors.ts';
 import type { PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
 import { parseSnapshotCsv } from './snapshot-csv.ts';
@@ -47,6 +47,7 @@ export class SnapshotSource implements PriceSource {
       firstDate: series.firstDate,
       lastDate: series.lastDate,
       rows: series.rows,
+      gaps: series.gaps,
     }));
   }
 
@@ -75,7 +76,7 @@ export class SnapshotSource implements PriceSource {
       fetchedAt: manifest.builtAt,
       provenance: entry.provenance,
       bars: bars.filter((bar) => bar.date >= from && bar.date <= to),
-      warnings: coverageWarnings(entry, from, to),
+      warnings: [...coverageWarnings(entry, from, to), ...gapWarnings(entry, from, to)],
     };
   }
 
@@ -136,4 +137,14 @@ function coverageWarnings(entry: SnapshotManifestSeries, from: string, to: strin
   return [
     `${entry.symbol}: the offline snapshot covers ${entry.firstDate} to ${entry.lastDate} only; days of ${from} to ${to} outside that span have no bars.`,
   ];
+}
+
+/** The series' own gaps inside the range: days its exchange traded without a bar here, which the study will miss. */
+function gapWarnings(entry: SnapshotManifestSeries, from: string, to: string): string[] {
+  return entry.gaps
+    .filter((gap) => gap.from <= to && gap.to >= from)
+    .map((gap) => {
+      const when = gap.days === 1 ? `no bar on ${gap.from}, a trading day` : `no bars from ${gap.from} to ${gap.to}, ${gap.days} trading days`;
+      return `${entry.symbol}: the offline snapshot has ${when} of ${entry.exchangeName}: ${gap.reason}.`;
+    });
 }

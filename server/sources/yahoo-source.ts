@@ -1,7 +1,7 @@
 import YahooFinance from 'yahoo-finance2';
 import type { ChartResultArray } from 'yahoo-finance2/modules/chart';
-import type { SeriesProvenance } from '../../src/shared/price-api.ts';
-import { addDays } from '../calendar-date.ts';
+import type { SeriesProvenance } from '../../src/domain/price-api.ts';
+import { addCalendarDays } from '../../src/domain/calendar.ts';
 import { ProxyError, UpstreamInvalidResponseError, UpstreamRateLimitedError, UpstreamTimeoutError } from '../errors.ts';
 import { chartBars } from './chart-bars.ts';
 import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
@@ -70,7 +70,7 @@ export class YahooPriceSource implements PriceSource {
     try {
       const fetchGuarded = guardYahooFetch(this.fetchImpl, { symbol, signal: controller.signal, now: this.now });
       // A day of margin each side: a bar's UTC timestamp can sit on the previous or next UTC day.
-      const options = { period1: addDays(from, -1), period2: addDays(to, 2), interval: '1d' as const };
+      const options = { period1: addCalendarDays(from, -1), period2: addCalendarDays(to, 2), interval: '1d' as const };
       const chart = await untilAborted(this.client.chart(symbol, options, { fetch: fetchGuarded }), controller.signal);
       return this.toSeries(symbol, from, to, chart);
     } catch (error) {

@@ -6,8 +6,8 @@ import { ModelControls } from '../features/study-controls/components/model-contr
 import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
 import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
 import { SecurityPicker } from '../features/symbols/components/security-picker.tsx';
-import type { StudyEvent } from '../shared/study-event.ts';
-import type { SymbolsResponse } from '../shared/price-api.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
+import type { SymbolsResponse } from '../domain/price-api.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
 import { ListSkeleton } from './components/skeleton.tsx';
 import type { ViewAction, ViewState } from './view-state.ts';

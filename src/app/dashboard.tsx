@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { version as APP_VERSION } from '../../package.json';
 import { ARTICLE_CATALOG } from '../features/articles/api/article-catalog.ts';
 import { useUserExcerpts } from '../features/articles/hooks/use-user-excerpts.ts';
@@ -8,23 +8,29 @@ import { StudyDownloads } from '../features/export/components/study-downloads.ts
 import { useHealth } from '../features/health/api/get-health.ts';
 import { usePrices } from '../features/prices/api/get-prices.ts';
 import { useStudy } from '../features/study/hooks/use-study.ts';
+import type { Spotlight } from '../features/charts/utils/focus-charts.ts';
+import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
+import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
-import { buildStudyExport } from '../shared/study-export.ts';
-import { priceRange } from '../shared/price-range.ts';
-import { eventsInStudy, securityChoices } from '../shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY } from '../shared/study-query.ts';
+import { buildStudyExport } from '../application/study-export.ts';
+import { priceRange } from '../application/price-range.ts';
+import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../application/study-query.ts';
+import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
-import { ResultsView } from './results-view.tsx';
 import { createHoverStore } from './hover-store.ts';
+import { LinkedExcerptPanel } from './linked-excerpt-panel.tsx';
+import { useFocusedResults } from './use-focused-results.ts';
 import { pageQueryOf } from './url-state.ts';
 import { UrlStateNotice } from './url-state-notice.tsx';
 import { useUrlViewState } from './url-state-sync.ts';
 import { focusedEventId } from './view-state.ts';
-import type { Spotlight } from './chart-inputs.ts';
+import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import './dashboard.css';
 
 const CATALOG_EVENT_IDS = EVENT_CATALOG.events.map((event) => event.id);
+const STATISTICS_ID = 'statistics';
 
 // The page's one clock: it dates the manifest of a download, and nothing else reads the time.
 const readClock = () => new Date();
@@ -49,7 +55,7 @@ export function Dashboard() {
   const range = useMemo(() => priceRange(allEvents), [allEvents]);
   const wanted = studyEvents.length > 0 && range !== null;
   const prices = usePrices({
-    symbols: wanted ? choices.flatMap((choice) => [choice.symbol, choice.benchmark]) : [],
+    symbols: wanted ? pricedSymbols(choices) : [],
     from: range?.from ?? '',
     to: range?.to ?? '',
   });
@@ -80,6 +86,33 @@ export function Dashboard() {
     return () => buildStudyExport({ ...input, generatedAt: readClock() });
   }, [state, allEvents, prices.data, study]);
 
+  const result = study?.outcome.result ?? null;
+  const results = useFocusedResults({
+    state,
+    prices: prices.data,
+    composed: study?.composed ?? null,
+    result,
+    studyEvents,
+    allEvents,
+    focusEventId: focusedEventId(state),
+    spotlight,
+    securityNames,
+    articles: ARTICLE_CATALOG.articles,
+    userExcerpts: userExcerpts.excerpts,
+    version: health.data?.version ?? null,
+  });
+  const selectedDay = state.selectedDay;
+  const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
+  const chartHandlers = useMemo(
+    () => ({
+      onSignificanceTest: (test: PortfolioTestKey) => dispatch({ type: 'set-significance-test', test }),
+      onFocusEvent: (eventId: string) => dispatch({ type: 'focus-event', eventId }),
+      onHoverDay: hoverStore.set,
+      onSelectDay,
+    }),
+    [dispatch, hoverStore, onSelectDay],
+  );
+
   return (
     <div className="app">
       <header className="app-header">
@@ -105,20 +138,45 @@ export function Dashboard() {
           highlightedEventIds={spotlight?.eventIds ?? []}
         />
         <main className="results" id="results">
-          <ResultsView
-            state={state}
-            dispatch={dispatch}
-            prices={prices}
-            study={study}
-            studyEvents={studyEvents}
-            allEvents={allEvents}
-            focusEventId={focusedEventId(state)}
-            spotlight={spotlight}
-            hoverStore={hoverStore}
-            securityNames={securityNames}
-            userExcerpts={userExcerpts}
-            articles={ARTICLE_CATALOG}
-          />
+          <div className="charts-and-article">
+            <ChartsColumn
+              studyEvents={studyEvents}
+              hasSecurities={state.securities.length > 0}
+              prices={prices}
+              study={study}
+              results={results}
+              significanceTest={state.significanceTest}
+              handlers={chartHandlers}
+              describedBy={STATISTICS_ID}
+            />
+            <LinkedExcerptPanel
+              hoverStore={hoverStore}
+              calendar={results.charts?.calendar ?? null}
+              composed={study?.composed ?? null}
+              selectedDay={state.selectedDay}
+              articles={ARTICLE_CATALOG.articles}
+              articleProblems={ARTICLE_CATALOG.problems}
+              userExcerpts={userExcerpts.excerpts}
+              storageProblem={userExcerpts.problem}
+              events={allEvents}
+              studyEventIds={state.eventIds}
+              securityNames={securityNames}
+              studySecurities={state.securities}
+              selectedExcerptId={state.selectedExcerptId}
+              onSelectExcerpt={(excerptId, eventIds) => dispatch({ type: 'select-excerpt', excerptId, eventIds })}
+              onAddExcerpt={userExcerpts.add}
+              onRemoveExcerpt={userExcerpts.remove}
+            />
+          </div>
+          {result && result.securities.length + result.failures.length > 0 ? (
+            <StatisticsPanel
+              id={STATISTICS_ID}
+              rows={securityRows({ result, composed: study?.composed ?? null, events: studyEvents, securities: state.securities, securityNames })}
+              portfolioWindows={result.securities.length > 0 ? result.aggregate.windows : []}
+              showEvent={studyEvents.length > 1}
+              methodNote={methodNote(state.appliedOptions, state.returnKind, prices.data?.mode ?? null)}
+            />
+          ) : null}
         </main>
       </div>
       <footer className="app-footer">

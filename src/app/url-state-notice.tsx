@@ -1,4 +1,4 @@
-import type { QueryProblem } from '../shared/study-query.ts';
+import type { QueryProblem } from '../application/study-query.ts';
 import './url-state-notice.css';
 
 interface UrlStateNoticeProps {

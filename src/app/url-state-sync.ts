@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { WindowField } from '../features/study-controls/utils/window-texts.ts';
-import type { QueryContext, QueryProblem } from '../shared/study-query.ts';
+import type { QueryContext, QueryProblem } from '../application/study-query.ts';
 import { searchOfViewState, viewStateFromSearch } from './url-state.ts';
 import { viewReducer, type ViewAction, type ViewState } from './view-state.ts';
 

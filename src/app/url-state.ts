@@ -1,10 +1,11 @@
 /**
  * The page's view state and its URL: the choices of ViewState as the shared study query
- * (src/shared/study-query.ts), so a link reproduces the view and /api/study.csv reads the same query.
+ * (src/application/study-query.ts), so a link reproduces the view and /api/study.csv reads the same query.
  */
 import { windowTextsFrom } from '../features/study-controls/utils/window-texts.ts';
-import { customStudyEvent, studyOptionsOf } from '../shared/study-plan.ts';
-import { DEFAULT_STUDY_QUERY, parseStudyQuery, serializeStudyQuery, type PageQuery, type QueryContext, type QueryProblem } from '../shared/study-query.ts';
+import { customStudyEvent, studyOptionsOf } from '../application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY, parseStudyQuery, serializeStudyQuery, type PageQuery, type QueryContext, type QueryProblem } from '../application/study-query.ts';
+import { isExchangeCode } from '../domain/exchanges.ts';
 import type { ViewState } from './view-state.ts';
 
 /**
@@ -40,7 +41,7 @@ export function pageQueryOf(state: ViewState): PageQuery {
       eventIds: [...state.eventIds],
       customEvents: state.customEvents.map(({ id, title, date, time, timeZone }) => ({ id, title, date, ...(time === undefined ? {} : { time }), timeZone })),
       securities: [...state.securities],
-      benchmarks: { XTKS: state.benchmarks.XTKS ?? DEFAULT_STUDY_QUERY.benchmarks.XTKS, XNYS: state.benchmarks.XNYS ?? DEFAULT_STUDY_QUERY.benchmarks.XNYS },
+      benchmarks: { ...DEFAULT_STUDY_QUERY.benchmarks, ...Object.fromEntries(Object.entries(state.benchmarks).filter(([code]) => isExchangeCode(code))) },
       model: options.model,
       returnKind: state.returnKind,
       estimationWindow: options.estimationWindow,

@@ -1,8 +1,8 @@
 import { DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
 import type { AggregateTests, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
-import type { StudyEvent } from '../shared/study-event.ts';
-import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../shared/study-query.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
+import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../application/study-query.ts';
 
 /**
  * The whole view in ONE plain, serialisable object: every choice the user makes on the page.

@@ -1,3 +1,4 @@
+import { ISO_DATE_PATTERN } from './calendar-date';
 import { EventStudyError } from './errors';
 import { returnsFromPrices } from './returns';
 import type { ReturnKind, StudyUnit } from './types';
@@ -18,7 +19,6 @@ export interface StudyUnitInput {
   returnKind: ReturnKind;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * One security on one event, ready for {@link runStudy}: both return series on the benchmark's
@@ -65,7 +65,7 @@ export function buildStudyUnit(input: StudyUnitInput): StudyUnit {
 
 function requireCalendar(dates: readonly string[], seriesName: string): void {
   dates.forEach((date, index) => {
-    if (!ISO_DATE.test(date)) {
+    if (!ISO_DATE_PATTERN.test(date)) {
       throw new EventStudyError('INVALID_INPUT', `${seriesName}: "${date}" is not a date written YYYY-MM-DD.`);
     }
     const previous = dates[index - 1];

@@ -2,8 +2,9 @@
  * Event timing: which trading session of an exchange is day 0 for an event.
  * Time-zone arithmetic uses Intl.DateTimeFormat only, so this file stays pure (no clock, no Node).
  */
+import { isCalendarDate } from './calendar-date';
 import { EventStudyError } from './errors';
-import { closingTime, type ExchangeSchedule } from './exchanges';
+import { closingTime, type ExchangeSchedule } from './exchange-schedule';
 
 /**
  * When an event happened: a local date, optionally a local time `HH:mm`, in an IANA time zone.
@@ -15,7 +16,6 @@ export interface EventTime {
   timeZone?: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MINUTE_MS = 60_000;
 
@@ -28,8 +28,8 @@ const MINUTE_MS = 60_000;
  * @throws {EventStudyError} UNKNOWN_TIME_ZONE for a time zone Intl does not know; INVALID_INPUT for a
  *   malformed date or time, a time without a time zone, or an unsorted calendar; EVENT_OUTSIDE_DATA
  *   when the event falls before the first or after the last trading day's close.
- * @example dayZero({ date: '2024-11-05', time: '19:00', timeZone: 'America/New_York' }, EXCHANGES.XTKS,
- *   ['2024-11-05', '2024-11-06']) // '2024-11-06' (09:00 in Tokyo, before the 15:30 close)
+ * @example dayZero({ date: '2024-11-05', time: '19:00', timeZone: 'America/New_York' }, tokyoSchedule,
+ *   ['2024-11-05', '2024-11-06']) // '2024-11-06' (09:00 in Tokyo, before the 15:30 close; tokyoSchedule = EXCHANGE_REGISTRY.XTKS of src/domain/exchanges.ts)
  */
 export function dayZero(
   event: EventTime,
@@ -188,17 +188,9 @@ function checkCalendar(tradingDays: readonly string[]): void {
 }
 
 function checkDate(text: string, label: string): void {
-  const match = ISO_DATE.exec(text);
-  const [year, month, day] = (match?.slice(1) ?? []).map(Number);
-  if (year === undefined || month === undefined || day === undefined || !isCalendarDate(year, month, day)) {
+  if (!isCalendarDate(text)) {
     throw new EventStudyError('INVALID_INPUT', `The ${label} "${text}" is not a date of the form YYYY-MM-DD`);
   }
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthLengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return month >= 1 && month <= 12 && day >= 1 && day <= (monthLengths[month - 1] ?? 0);
 }
 
 function checkTime(text: string, label: string): string {

@@ -11,7 +11,8 @@ export * from './returns';
 export * from './align';
 export * from './windows';
 export * from './defaults';
-export * from './exchanges';
+export * from './calendar-date';
+export * from './exchange-schedule';
 export * from './event-timing';
 
 export { isConstant, ordinaryLeastSquares, type LeastSquaresLine } from './ordinary-least-squares';

@@ -1,33 +1,12 @@
-import { addTiedRanks, finishedTable, type RankTable } from './rank-tables';
+import { addTiedRanks, finishedTable, type RankPanel } from './rank-tables';
 import { SortedOrder } from './sorted-order';
+
+export type { RankPanel } from './rank-tables';
 
 /** One series to rank: its abnormal returns (NaN = missing day) on increasing whole relative days. */
 export interface RankRow {
   values: ArrayLike<number>;
   relativeDays: ArrayLike<number>;
-}
-
-/**
- * Every series of a rank test sorted once, stored flat: each series' non-missing returns, from
- * smallest to largest, as the day offset (relative day − firstDay) each came from. Ranking any
- * period (the estimation window plus a CAR window's days for Cowan's cumulative test) is then one
- * walk along this order, without sorting again; the ranks over every day (Corrado's daily test) are
- * summed while the panel is built.
- */
-export interface RankPanel {
-  firstDay: number;
-  /** Day offsets 0 … width − 1 cover every day with a return. */
-  width: number;
-  /** Series r occupies sorted positions rowStarts[r] … rowStarts[r + 1] − 1. */
-  rowStarts: Int32Array;
-  sortedDays: Int32Array;
-  /** 1 where the return at this sorted position equals the one before it in the same series. */
-  tiedWithPrevious: Uint8Array;
-  rowHasTies: Uint8Array;
-  /** Per day offset, how many series have a return that day. */
-  seriesOnDay: Uint32Array;
-  /** Centred ranks over every day of each series, summed per day. */
-  fullTable: RankTable;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { RankPanel } from './rank-panel';
 import type { DayRange } from './types';
 
 /** Per day offset: Σᵢ Uᵢₜ (centred ranks) and the number of securities ranked; and S. */
@@ -8,6 +7,30 @@ export interface RankTable {
   securities: Uint32Array;
   /** S = √((1/T̄) Σₜ Ūₜ²) over every ranked day (Corrado 1989), 0 when nothing is ranked. */
   deviation: number;
+}
+
+/**
+ * Every series of a rank test sorted once, stored flat: each series' non-missing returns, from
+ * smallest to largest, as the day offset (relative day − firstDay) each came from. Ranking any
+ * period (the estimation window plus a CAR window's days for Cowan's cumulative test) is then one
+ * walk along this order, without sorting again; the ranks over every day (Corrado's daily test) are
+ * summed while the panel is built. Declared here, beside the RankTable it holds, so that
+ * rank-panel.ts (which builds it) and this file do not import each other.
+ */
+export interface RankPanel {
+  firstDay: number;
+  /** Day offsets 0 … width − 1 cover every day with a return. */
+  width: number;
+  /** Series r occupies sorted positions rowStarts[r] … rowStarts[r + 1] − 1. */
+  rowStarts: Int32Array;
+  sortedDays: Int32Array;
+  /** 1 where the return at this sorted position equals the one before it in the same series. */
+  tiedWithPrevious: Uint8Array;
+  rowHasTies: Uint8Array;
+  /** Per day offset, how many series have a return that day. */
+  seriesOnDay: Uint32Array;
+  /** Centred ranks over every day of each series, summed per day. */
+  fullTable: RankTable;
 }
 
 /** A panel's sorted series, before or after its full table is summed. */

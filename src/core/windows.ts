@@ -1,8 +1,8 @@
+import { ISO_DATE_PATTERN } from './calendar-date';
 import { EventStudyError } from './errors';
 import type { DayRange, ModelKind, ResolvedStudyOptions, StudyOptions } from './types';
 
 const DAY_RANGE = /^\s*([+-]?\d+)\s*:\s*([+-]?\d+)\s*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE_DAYS = /^\s*[+-]?\d+\s*$/;
 const MODELS: readonly ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted'];
 /** Patell's SAR variance d/(d − 2) needs d > 2, i.e. M ≥ 5 for the market model (d = M − 2). */
@@ -106,7 +106,7 @@ function offsetOf(end: string | number, dates: readonly string[], zeroIndex: num
     return end;
   }
   if (WHOLE_DAYS.test(end)) return Number(end);
-  if (!ISO_DATE.test(end)) {
+  if (!ISO_DATE_PATTERN.test(end)) {
     throw new EventStudyError(
       'INVALID_WINDOW',
       `"${end}" is neither a whole number of trading days nor a date written YYYY-MM-DD.`,

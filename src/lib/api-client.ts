@@ -1,4 +1,5 @@
-import type { ApiErrorBody } from '../shared/price-api.ts';
+import type { z } from 'zod';
+import { apiErrorBodySchema } from '../domain/price-api.ts';
 
 /**
  * A failed API call, carrying the server's own `code` and `message` (from `{ error: { code,
@@ -18,12 +19,14 @@ export class ApiError extends Error {
 }
 
 /**
- * GET a JSON resource of the Kabuto proxy.
+ * GET a JSON resource of the Kabuto proxy and check it against its wire schema
+ * (src/domain/price-api.ts), so a malformed answer becomes a message instead of a crash deep in a
+ * chart.
  * @throws ApiError with the server's code and message for an error answer, NETWORK_ERROR when the
- *   server cannot be reached, BAD_RESPONSE when the answer is not the JSON expected.
- * @example await getJson<SymbolsResponse>('/api/symbols')
+ *   server cannot be reached, BAD_RESPONSE when the answer is not the JSON the schema describes.
+ * @example await getJson('/api/symbols', symbolsResponseSchema)
  */
-export async function getJson<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, schema: z.ZodType<T>, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
   const query = new URLSearchParams(params).toString();
   const url = query === '' ? path : `${path}?${query}`;
   let response: Response;
@@ -39,7 +42,11 @@ export async function getJson<T>(path: string, params: Record<string, string> = 
   if (body === undefined) {
     throw new ApiError('BAD_RESPONSE', `The server answered ${path} with something that is not JSON.`, response.status);
   }
-  return body as T;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError('BAD_RESPONSE', `The server answered ${path} in a shape this page does not understand; reload the page, and if it persists the server and page versions differ.`, response.status);
+  }
+  return parsed.data;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -51,17 +58,7 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 function errorFrom(body: unknown, status: number): ApiError {
-  if (isErrorBody(body)) return new ApiError(body.error.code, body.error.message, status);
+  const parsed = apiErrorBodySchema.safeParse(body);
+  if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, status);
   return new ApiError('HTTP_ERROR', `The server answered with HTTP status ${status} and no explanation.`, status);
-}
-
-function isErrorBody(body: unknown): body is ApiErrorBody {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
 }

@@ -1,4 +1,4 @@
-import type { PriceSeries } from '../shared/price-api.ts';
+import type { PriceSeries } from '../domain/price-api.ts';
 
 /** Series that share one origin, as a source line names them. */
 export interface ProvenanceGroup {

@@ -3,10 +3,10 @@
  * everywhere; the full double stays available in a `data-value` attribute for checking.
  * ASCII '-' rather than U+2212 so a copied number pastes into Excel, R or Stata as a number.
  */
+import { ISO_DATE_PATTERN } from '../domain/calendar.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Text for a value that is absent (null) rather than zero. */
 export const MISSING = '—';
@@ -49,7 +49,7 @@ export function formatPValue(value: number | null): string {
  * @example formatDate('2024-11-06') // "6 Nov 2024"
  */
 export function formatDate(isoDate: string): string {
-  const match = DATE_PATTERN.exec(isoDate);
+  const match = ISO_DATE_PATTERN.exec(isoDate);
   const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
   if (!match || month === undefined) return isoDate;
   return `${Number(match[3])} ${month} ${match[1]}`;
@@ -61,7 +61,7 @@ export function formatDate(isoDate: string): string {
  * @example formatDateWithWeekday('2024-11-06') // "Wed 6 Nov 2024"
  */
 export function formatDateWithWeekday(isoDate: string): string {
-  const match = DATE_PATTERN.exec(isoDate);
+  const match = ISO_DATE_PATTERN.exec(isoDate);
   if (!match) return isoDate;
   const weekday = WEEKDAYS[new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay()];
   return `${weekday} ${formatDate(isoDate)}`;
@@ -89,4 +89,13 @@ export function formatDayRange(range: { from: number; to: number }): string {
  */
 export function dataValue(value: number | null): string {
   return value === null ? '' : String(value);
+}
+
+/**
+ * An event title short enough for a chart label or a table cell: what comes before a colon.
+ * @example shortTitle('US presidential election: Donald Trump wins') // 'US presidential election'
+ */
+export function shortTitle(title: string): string {
+  const colon = title.indexOf(':');
+  return colon > 0 ? title.slice(0, colon) : title;
 }

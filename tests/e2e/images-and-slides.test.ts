@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/lib/format.ts';
-import { parseArticle } from '../../src/shared/article-format.ts';
+import { parseArticle } from '../../src/domain/article-format.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
 import { ARTIFACTS_DIR, newPage, PROJECT_ROOT, screenshot } from './helpers/harness.ts';
 import { recordPriceRange, useServerAndBrowser } from './helpers/lifecycle.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../server/security-headers.ts';
-import { parseArticle } from '../../src/shared/article-format.ts';
+import { parseArticle } from '../../src/domain/article-format.ts';
 import { PROJECT_ROOT } from './helpers/harness.ts';
 import { IHI_DAY_ZERO_CELL, useServerAndBrowser } from './helpers/lifecycle.ts';
 

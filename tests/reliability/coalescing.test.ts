@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../src/domain/price-api.ts';
 import { DEFAULT_UPSTREAM_CONCURRENCY } from '../../server/sources/yahoo-source.ts';
 import { MAX_SYMBOLS } from '../../server/request-validation.ts';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';

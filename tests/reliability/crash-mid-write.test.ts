@@ -7,7 +7,7 @@ import { watch } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../src/domain/price-api.ts';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';
 import { madeUpChart } from './helpers/made-up-chart.ts';
 import { FAKE_YAHOO_ENTRY, startServerProcess, type ServerProcess } from './helpers/server-process.ts';

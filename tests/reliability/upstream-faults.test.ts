@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../src/domain/price-api.ts';
 import { startFakeYahoo, NULLS_DAY_INDEX, RETRY_AFTER_SECONDS, VOLUME_NULL_INDEX, type Fault, type FakeYahoo } from './helpers/fake-yahoo.ts';
 import { FAKE_YAHOO_ENTRY, PROJECT_ROOT, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { seedStaleEntry } from './helpers/stale-cache.ts';

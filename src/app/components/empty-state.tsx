@@ -1,3 +1,4 @@
+import './states.css';
 /** What to do when there is nothing to compute yet. */
 export function EmptyState({ title, children }: { title: string; children: string }) {
   return (

@@ -1,3 +1,4 @@
+import './states.css';
 interface ErrorPanelProps {
   title: string;
   /** The server's (or the engine's) own message. */

@@ -1,3 +1,4 @@
+import './states.css';
 /** Grey placeholders in the shape of what is loading, announced once to screen readers. */
 export function ChartsSkeleton({ label }: { label: string }) {
   return (

@@ -1,11 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkedEvents } from '../../../src/app/chart-inputs.ts';
+import { linkedEvents } from '../../../src/features/charts/utils/focus-charts.ts';
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
-import { composeStudy, runComposedStudy } from '../../../src/shared/compose-study.ts';
+import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { securityChoices } from '../../../src/application/study-plan.ts';
+import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
+import { z } from 'zod';
 import { ApiError, getJson } from '../../../src/lib/api-client.ts';
+import { healthQueryOptions } from '../../../src/features/health/api/get-health.ts';
+import { symbolsQueryOptions } from '../../../src/features/symbols/api/get-symbols.ts';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
 import { json, snapshotPrices } from './helpers/snapshot-api.ts';
 import { dayZeroAr, referenceStudy } from './helpers/reference-study.ts';
@@ -15,18 +20,18 @@ afterEach(() => vi.unstubAllGlobals());
 describe('getJson', () => {
   it("turns an error answer into an ApiError carrying the server's code, message and status", async () => {
     vi.stubGlobal('fetch', async () => json({ error: { code: 'INVALID_SYMBOL', message: 'Symbol "7011 T" is not a Yahoo symbol.' } }, 400));
-    const error = await getJson('/api/prices').catch((caught: unknown) => caught);
+    const error = await getJson('/api/prices', z.unknown()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'INVALID_SYMBOL', message: 'Symbol "7011 T" is not a Yahoo symbol.', status: 400 });
   });
 
   it('explains an error answer without a body, an unreachable server and a non-JSON success', async () => {
     vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status: 502 }));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
     vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: null });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: null });
     vi.stubGlobal('fetch', async () => new Response('not json', { status: 200 }));
-    await expect(getJson('/api/x')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 
   it('puts the parameters in the query string', async () => {
@@ -35,8 +40,20 @@ describe('getJson', () => {
       seen.push(url);
       return json({});
     });
-    await getJson('/api/prices', { symbols: '7011.T,^N225', from: '2024-01-01' });
+    await getJson('/api/prices', z.unknown(), { symbols: '7011.T,^N225', from: '2024-01-01' });
     expect(seen).toEqual(['/api/prices?symbols=7011.T%2C%5EN225&from=2024-01-01']);
+  });
+});
+
+describe('symbolsQueryOptions and healthQueryOptions', () => {
+  it('check /api/symbols and /api/health against their wire schemas instead of trusting them', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    vi.stubGlobal('fetch', async () => json({ symbols: [{ symbol: '7011.T', name: 'MHI' }] }));
+    await expect(client.fetchQuery(symbolsQueryOptions())).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringMatching(/\/api\/symbols/) });
+    vi.stubGlobal('fetch', async () => json({ status: 'ok', mode: 'sideways', version: '0.1.0', node: 'v20', yahooFinance2: '3' }));
+    await expect(client.fetchQuery(healthQueryOptions())).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    vi.stubGlobal('fetch', async () => json({ status: 'ok', mode: 'snapshot', version: '0.1.0', node: 'v20', yahooFinance2: '3' }));
+    await expect(client.fetchQuery(healthQueryOptions())).resolves.toMatchObject({ mode: 'snapshot' });
   });
 });
 
@@ -75,6 +92,18 @@ describe('composeStudy on the snapshot', () => {
     expect(dayZeroAr(outcome.result, '7013.T')).toBe(dayZeroAr(referenceStudy(['7013.T'], 'TOPIX', range), '7013.T'));
     // The Ishiba–Trump call's day 0 on the same calendar is the next session, 7 Nov 2024.
     expect(composed.eventDays).toContainEqual({ eventId: 'ishiba-trump-call-2024', exchange: 'XTKS', date: '2024-11-07' });
+  });
+
+  it("places a security on the exchange its price source declares, and fails one whose exchange the registry does not know, by name", () => {
+    // MADE-UP: IHI's real snapshot bars relabelled as a London listing, to see the declared exchange win.
+    const relabelled = series.map((item) => (item.symbol === '7013.T' ? { ...item, symbol: 'IHI.L', exchange: 'XLON' } : item));
+    const choices = securityChoices(['IHI.L', '7013.T'], DEFAULT_STUDY_QUERY.benchmarks);
+    expect(choices[0]).toEqual({ symbol: 'IHI.L', benchmark: null, problem: expect.stringMatching(/^IHI\.L: No registered exchange has the Yahoo suffix \.L/) });
+    const composed = composeStudy({ series: relabelled, events: [election], allEvents: [election], securities: [...choices, { symbol: '7011.T', benchmark: 'TOPIX' }], returnKind: 'simple' });
+    expect(composed.failures.map((failure) => [failure.symbol, failure.error.code])).toEqual([['IHI.L', 'UNKNOWN_EXCHANGE'], ['7013.T', 'NO_PRICES']]);
+    expect(composed.units.map((item) => [item.symbol, item.exchange])).toEqual([['7011.T', 'XTKS']]);
+    const declared = composeStudy({ series: relabelled.map((item) => (item.symbol === 'IHI.L' ? { ...item, exchange: 'JPX' } : item)), events: [election], allEvents: [election], securities: [{ symbol: 'IHI.L', benchmark: 'TOPIX' }], returnKind: 'simple' });
+    expect(declared.units.map((item) => [item.symbol, item.exchange, item.unit.dayZero])).toEqual([['IHI.L', 'XTKS', '2024-11-06']]);
   });
 
   it('keeps a security without prices as a failure instead of dropping the rest', () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { imageContext } from '../../../src/app/chart-inputs.ts';
+import { imageContext } from '../../../src/features/charts/utils/image-context.ts';
 import { describeProvenanceGroup, imageSourceLine, provenanceGroups } from '../../../src/lib/chart-image-source.ts';
 import { ChartImageError, composeChartSvg, escapeXml, EXPORT_SCALE, imageFileName, pngSize, wrapText, type ChartImageInput } from '../../../src/lib/chart-image.ts';
 import { manifest, snapshotPrices } from './helpers/snapshot-api.ts';

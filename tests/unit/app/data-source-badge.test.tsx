@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DataSourceBadge } from '../../../src/features/data-source/components/data-source-badge.tsx';
-import { summariseSources } from '../../../src/features/data-source/utils/source-summary.ts';
+import { summariseSources } from '../../../src/lib/source-summary.ts';
 import { renderApp } from './helpers/render-app.tsx';
 import { manifest, snapshotPrices } from './helpers/snapshot-api.ts';
 

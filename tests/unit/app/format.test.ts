@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, isCalendarDate, isTimeOfDay, isTimeZone } from '../../../src/lib/calendar.ts';
+import { addCalendarDays, isCalendarDate, isTimeOfDay, isTimeZone } from '../../../src/domain/calendar.ts';
 import { dataValue, formatDate, formatDateWithWeekday, formatDayRange, formatNumber, formatPercent, formatPValue, formatRelativeDay } from '../../../src/lib/format.ts';
 import { significanceLevel, significanceStars } from '../../../src/lib/significance.ts';
 

@@ -7,7 +7,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deckExcerpts } from '../../../src/app/chart-inputs.ts';
+import { deckExcerpts } from '../../../src/features/presentation/utils/deck-input.ts';
 import { DEFAULT_STUDY_OPTIONS } from '../../../src/core/index.ts';
 import type { StudyResult } from '../../../src/core/types.ts';
 import { ARTICLE_CATALOG } from '../../../src/features/articles/api/article-catalog.ts';

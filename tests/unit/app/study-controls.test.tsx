@@ -12,6 +12,16 @@ async function ready() {
   return screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
 }
 
+describe('securities picker', () => {
+  it('offers the snapshot securities of exchanges the app can time, and not yet the European and Korean peers', async () => {
+    renderApp();
+    await ready();
+    const group = securitiesGroup();
+    for (const name of [/Mitsubishi Heavy Industries/, /Lockheed Martin/, /Boeing/, /Leidos/]) expect(within(group).getByRole('checkbox', { name })).toBeInTheDocument();
+    for (const name of [/BAE Systems/, /Rheinmetall/, /Hanwha Aerospace/]) expect(within(group).queryByRole('checkbox', { name })).toBeNull();
+  });
+});
+
 describe('window inputs', () => {
   it('flags an unreadable window as it is typed, tied to its field, and keeps the last valid results', async () => {
     const user = userEvent.setup();
@@ -26,6 +36,23 @@ describe('window inputs', () => {
     expect(estimation).toHaveAttribute('aria-invalid', 'true');
     expect(estimation.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     expect(screen.getByText('The results below still use the last valid windows.')).toBeInTheDocument();
+    expect(screen.getByTestId(IHI_CELL)).toHaveAttribute('data-value', before);
+  });
+
+  // Issue 11, finding 1: such a window once reached the engine, and the page showed "Invalid array length".
+  it('names the limit of a window beyond the study limits, never an engine internal', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const before = (await ready()).getAttribute('data-value');
+    const event = screen.getByLabelText('Event window');
+    await user.clear(event);
+    await user.paste('-5:1000000000');
+    expect(screen.getByRole('alert')).toHaveTextContent('The event window -5:1000000000 reaches beyond 250 trading days from day 0; at most ±250 are allowed.');
+    const estimation = screen.getByLabelText('Estimation window');
+    await user.clear(estimation);
+    await user.paste('-100000000:-11');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain('The estimation window -100000000:-11 has 99999990 trading days; at most 1,000 are allowed.');
+    expect(document.body).not.toHaveTextContent(/Invalid array length/);
     expect(screen.getByTestId(IHI_CELL)).toHaveAttribute('data-value', before);
   });
 

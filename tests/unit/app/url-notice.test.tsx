@@ -54,6 +54,15 @@ describe('the page opened on a link', () => {
     expect(screen.queryByRole('status', NOTICE)).toBeNull();
   });
 
+  // Issue 11, finding 4: this link once threw in priceRange and left a blank page.
+  it('opens a link with an event date no price source holds on the default study, with a notice', async () => {
+    openAt('?events=custom-1&custom=custom-1~9999-09-30~~UTC~T');
+    expect(await ihiValue()).toBe(dayZeroAr(referenceStudy(['7011.T', '7013.T'], 'TOPIX', RANGE), '7013.T'));
+    const notice = screen.getByRole('status', NOTICE);
+    expect(notice).toHaveTextContent('The date 9999-09-30 is after 2099-12-31, the latest event date prices can be found for.');
+    expect(notice).toHaveTextContent('events: "custom-1" is not an event');
+  });
+
   it("opens a shared link on its own settings and the engine's numbers for them, without a notice", async () => {
     openAt('?model=mean-adjusted&estimation=-120:-11&window=-3:3&car-windows=0:0,-3:3');
     const options = { ...DEFAULT_STUDY_OPTIONS, model: 'mean-adjusted' as const, estimationWindow: { from: -120, to: -11 }, eventWindow: { from: -3, to: 3 }, carWindows: [{ from: 0, to: 0 }, { from: -3, to: 3 }] };

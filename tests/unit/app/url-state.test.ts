@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageQueryOf, searchOfViewState, viewStateFromSearch, viewStateOf } from '../../../src/app/url-state.ts';
 import { INITIAL_VIEW_STATE, viewReducer, type ViewAction, type ViewState } from '../../../src/app/view-state.ts';
-import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../../../src/shared/study-query.ts';
+import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../../../src/application/study-query.ts';
 
 const CONTEXT = { catalogEventIds: ['ldp-leadership-2024', 'japan-general-election-2024', 'us-election-2024', 'ishiba-trump-call-2024'], excerptIds: ['challenges-styles'] };
 const run = (...actions: ViewAction[]): ViewState => actions.reduce(viewReducer, INITIAL_VIEW_STATE);
@@ -40,6 +40,12 @@ describe('the view state in the URL', () => {
     const back = viewStateFromSearch(search, CONTEXT);
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(state);
+  });
+
+  it("keeps a benchmark chosen for any exchange of the registry, Nasdaq's included, and drops an unknown market", () => {
+    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^FTSE' });
+    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
+    expect(viewStateFromSearch(searchOfViewState(state), CONTEXT).problems).toEqual([]);
   });
 
   it('writes the windows last applied, not a window still being typed', () => {

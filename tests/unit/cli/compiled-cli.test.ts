@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../../src/core/index';
-import { studySecuritiesCsv } from '../../../src/shared/study-csv';
+import { studySecuritiesCsv } from '../../../src/application/study-csv';
 import { parseArguments } from '../../../server/cli/arguments';
 import { readSeriesTable } from '../../../server/cli/series-table';
 import { studyInput } from '../../../server/cli/study-input';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_COLUMNS } from '../../../src/shared/study-csv';
+import { SECURITY_COLUMNS } from '../../../src/application/study-csv';
 import { expectClose, fixturePath, readFixtureCsv, runStudyCli } from './cli-harness';
 import { writeDerivedInputs, type DerivedInputs } from './derived-inputs';
 
@@ -131,7 +131,7 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     expectClose(whole?.caar, Number(study.aggregate.days[10]?.caar), 'CAAR over [-5,5]');
     for (const window of study.aggregate.windows) {
       expect(Object.keys(window.tests)).toEqual([
-        'crossSectionalT', 'patellZ', 'bmpT', 'kpT', 'signZ', 'generalizedSignZ', 'rankT', 'wilcoxon',
+        'crossSectionalT', 'patellZ', 'bmpT', 'kpT', 'j1', 'j2', 'signZ', 'generalizedSignZ', 'rankT', 'wilcoxon',
       ]);
       for (const test of Object.values(window.tests)) {
         if (test.statistic === null) expect(test).toEqual({ statistic: null, pValue: null, reason: expect.any(String) });

@@ -7,10 +7,10 @@ import {
   SECURITY_COLUMNS,
   studyAggregateCsv,
   studySecuritiesCsv,
-} from '../../../src/shared/study-csv';
+} from '../../../src/application/study-csv';
 import { readFixtureCsv } from './cli-harness';
 import { INJECTION, madeUpResult } from './made-up-study-result';
-import { parseCsvRows, TEST_COLUMN_PREFIXES } from '../shared/helpers/csv-read-back.ts';
+import { parseCsvRows, TEST_COLUMN_PREFIXES } from '../application/helpers/csv-read-back.ts';
 
 /** A numeric cell must hold exactly the engine's double (null ↔ empty cell). */
 function expectNumber(cell: string | undefined, value: number | null): void {

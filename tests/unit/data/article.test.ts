@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ArticleFormatError, formatArticle, parseArticle, type Article } from '../../../src/shared/article-format.ts';
+import { ArticleFormatError, formatArticle, parseArticle, type Article } from '../../../src/domain/article-format.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const markdown = readFileSync(resolve(repoRoot, 'data/articles/japan-us-alliance-defence-stocks.md'), 'utf8');

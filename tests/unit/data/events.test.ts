@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseArticle } from '../../../src/shared/article-format.ts';
+import { parseArticle } from '../../../src/domain/article-format.ts';
 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
 

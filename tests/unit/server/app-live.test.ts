@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../../src/domain/price-api.ts';
 import { createApp } from '../../../server/app.ts';
 import type { PriceMode } from '../../../server/price-service.ts';
 import type { FetchLike } from '../../../server/sources/price-source.ts';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse, SymbolsResponse } from '../../../src/shared/price-api.ts';
+import type { PricesResponse, SymbolsResponse } from '../../../src/domain/price-api.ts';
 import { createApp } from '../../../server/app.ts';
-import type { HealthResponse } from '../../../src/shared/price-api.ts';
+import type { HealthResponse } from '../../../src/domain/price-api.ts';
 import { ConfigurationError } from '../../../server/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../server/security-headers.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
@@ -74,7 +74,7 @@ describe('GET /api/symbols', () => {
     const body = (await response.json()) as SymbolsResponse;
     expect(body.symbols.map((info) => [info.symbol, info.name])).toEqual(manifest.series.map((entry) => [entry.symbol, entry.name]));
     expect(body.symbols.find((info) => info.symbol === '7011.T')).toMatchObject({ exchange: 'XTKS', exchangeTimezoneName: 'Asia/Tokyo', currency: 'JPY', kind: 'equity' });
-    expect(Object.keys(body.symbols[0] ?? {}).sort()).toEqual(['benchmarks', 'currency', 'exchange', 'exchangeTimezoneName', 'firstDate', 'kind', 'lastDate', 'name', 'rows', 'symbol']);
+    expect(Object.keys(body.symbols[0] ?? {}).sort()).toEqual(['benchmarks', 'currency', 'exchange', 'exchangeTimezoneName', 'firstDate', 'gaps', 'kind', 'lastDate', 'name', 'rows', 'symbol']);
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PricesResponse } from '../../../src/shared/price-api.ts';
+import type { PricesResponse } from '../../../src/domain/price-api.ts';
 import { DiskCache } from '../../../server/cache/disk-cache.ts';
 import { PriceService } from '../../../server/price-service.ts';
 import { pricesResponseBody } from '../../../server/prices-json.ts';

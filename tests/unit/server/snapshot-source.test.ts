@@ -49,6 +49,45 @@ describe('SnapshotSource on the real data/snapshot', () => {
     expect(symbols.map((info) => info.symbol)).toContain('7013.T');
   });
 
+  it('lists every symbol with its exchange (ISO 10383 MIC), currency and coverage, so a picker can tell which windows a series cannot cover', async () => {
+    const symbols = new Map((await snapshot.symbols()).map((info) => [info.symbol, info]));
+    expect(symbols.size).toBe(32);
+    expect(symbols.get('BA.L')).toMatchObject({ exchange: 'XLON', currency: 'GBp', exchangeTimezoneName: 'Europe/London', benchmarks: ['^FTSE', '^STOXX'], gaps: [] });
+    expect(symbols.get('RHM.DE')).toMatchObject({ exchange: 'XETR', currency: 'EUR', exchangeTimezoneName: 'Europe/Berlin' });
+    expect(symbols.get('^STOXX50E')).toMatchObject({ exchange: 'XETR', kind: 'index' });
+    expect(symbols.get('SAAB-B.ST')).toMatchObject({ exchange: 'XSTO', currency: 'SEK' });
+    expect(symbols.get('LHX')).toMatchObject({ exchange: 'XNYS', currency: 'USD', benchmarks: ['^GSPC'] });
+    // The three series whose only source is short (data/README.md).
+    expect(symbols.get('7721.T')).toMatchObject({ firstDate: '2021-02-02', lastDate: '2024-12-24' });
+    expect(symbols.get('NOC')).toMatchObject({ firstDate: '2023-09-11', lastDate: '2025-03-31' });
+    expect(symbols.get('GD')).toMatchObject({ firstDate: '2023-09-11', lastDate: '2025-03-31' });
+    expect(symbols.get('012450.KS')).toMatchObject({
+      exchange: 'XKRX',
+      currency: 'KRW',
+      gaps: [{ from: '2024-08-29', to: '2024-09-26', days: 18, reason: expect.stringMatching(/trading suspension/) }],
+    });
+    for (const info of symbols.values()) expect(['XTKS', 'XNYS', 'XLON', 'XETR', 'XPAR', 'XMIL', 'XSTO', 'XKRX']).toContain(info.exchange);
+  });
+
+  it('serves BAE Systems (BA.L) around the election: +4.922% on 2024-11-06 (global/PROVENANCE.md)', async () => {
+    const series = await snapshot.fetchSeries({ symbol: 'BA.L', from: '2024-11-05', to: '2024-11-06' });
+    const [before, after] = series.bars;
+    expect([before?.date, after?.date]).toEqual(['2024-11-05', '2024-11-06']);
+    expect(Math.round(((after?.adjClose ?? 0) / (before?.adjClose ?? 1) - 1) * 100_000) / 1000).toBe(4.922);
+    expect(before).toMatchObject({ open: null, high: null, low: null, volume: null });
+    expect(series).toMatchObject({ exchange: 'XLON', currency: 'GBp', exchangeTimezoneName: 'Europe/London', warnings: [] });
+  });
+
+  it('warns when the range holds days the series lacks on its exchange (Hanwha’s suspension), and only then', async () => {
+    const halted = await snapshot.fetchSeries({ symbol: '012450.KS', from: '2024-08-01', to: '2024-10-31' });
+    expect(halted.bars.some((bar) => bar.date >= '2024-08-29' && bar.date <= '2024-09-26')).toBe(false);
+    expect(halted.warnings).toEqual([expect.stringMatching(/^012450\.KS: the offline snapshot has no bars from 2024-08-29 to 2024-09-26, 18 trading days of Korea Exchange: a trading suspension: the placeholder rows/)]);
+    const later = await snapshot.fetchSeries({ symbol: '012450.KS', from: '2024-10-01', to: '2024-11-08' });
+    expect(later.warnings).toEqual([]);
+    const kospi = await snapshot.fetchSeries({ symbol: '^KS11', from: '2024-09-01', to: '2024-09-30' });
+    expect(kospi.warnings).toEqual([expect.stringMatching(/^\^KS11: the offline snapshot has no bar on 2024-09-13, a trading day of Korea Exchange: absent from the only copied KOSPI file/)]);
+  });
+
   it('reads every series of the manifest, with the row count and dates it states', async () => {
     const manifest = await snapshot.manifest();
     for (const entry of manifest.series) {
@@ -88,6 +127,17 @@ describe('SnapshotSource on the real data/snapshot', () => {
     const error = await snapshot.fetchSeries({ symbol: '7203.T', from: '2024-11-01', to: '2024-11-07' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnknownSymbolError);
     expect((error as Error).message).toMatch(/^7203\.T is not in the offline snapshot, which holds .*7011\.T.*PRICE_SOURCE=live or auto/);
+  });
+});
+
+describe('SnapshotSource on a made-up snapshot', () => {
+  it('reads a manifest without gaps (npm run data:refresh writes none) as a series without gaps', async () => {
+    const directory = await madeUpSnapshot();
+    const symbols = await new SnapshotSource(directory).symbols();
+    expect(symbols.map((info) => [info.symbol, info.gaps])).toEqual([
+      ['7011.T', []],
+      ['^N225', []],
+    ]);
   });
 });
 

@@ -20,7 +20,7 @@ import { tempDir } from './helpers/temp-snapshot.ts';
 const NOW = new Date('2026-11-28T07:00:00.000Z');
 const SNAPSHOT = new SnapshotSource(path.join(PROJECT_ROOT, 'data/snapshot'));
 const APP_VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-/** The page's price range for the catalogue of data/events.json (src/shared/price-range.ts). */
+/** The page's price range for the catalogue of data/events.json (src/application/price-range.ts). */
 const RANGE = { from: '2021-09-01', to: '2025-02-28' };
 const NON_DEFAULT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +

@@ -28,6 +28,7 @@ async function copyOfSharedData(name: string): Promise<string> {
   const dir = join(workDir, name);
   await cp(resolve(sharedDataDir, 'raw'), join(dir, 'raw'), { recursive: true });
   await cp(resolve(sharedDataDir, 'PROVENANCE.md'), join(dir, 'PROVENANCE.md'));
+  await cp(resolve(sharedDataDir, 'global'), join(dir, 'global'), { recursive: true });
   return dir;
 }
 
@@ -38,7 +39,7 @@ describe('npm run data:snapshot', () => {
       cwd: repoRoot,
       env: { ...process.env, SNAPSHOT_BUILT_AT: '' },
     });
-    expect(stdout).toMatch(/^data:snapshot: wrote 13 series/);
+    expect(stdout).toMatch(/^data:snapshot: wrote 32 series \(31863 rows\)/);
     expect(await readDirectory(outDir)).toEqual(await readDirectory(snapshotDir));
   });
 
@@ -80,6 +81,21 @@ describe('npm run data:snapshot', () => {
     await writeFile(join(dir, 'PROVENANCE.md'), provenance);
     await rm(join(dir, 'raw/Negin228+Stockhome/GD.csv'));
     await expect(buildSnapshot({ sharedDataDir: dir })).rejects.toThrow(/cannot read raw\/Negin228\+Stockhome\/GD\.csv/);
+  });
+
+  it('refuses to build when a global raw file differs from global/PROVENANCE.md, or manifest.tsv no longer lists it', async () => {
+    const dir = await copyOfSharedData('global-tampered');
+    const file = join(dir, 'global/raw/vincent-adam-frm+corrcheck-data/prices/BA.L.csv');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('2024-11-06,1342.599365234375', '2024-11-06,1342.6'));
+    await expect(buildSnapshot({ sharedDataDir: dir })).rejects.toThrow(
+      /global\/raw\/vincent-adam-frm\+corrcheck-data\/prices\/BA\.L\.csv has git blob [0-9a-f]{40}, but global\/PROVENANCE\.md lists 7547e644….*refusing to build/,
+    );
+    await writeFile(file, text);
+    const copyList = join(dir, 'global/manifest.tsv');
+    const listed = await readFile(copyList, 'utf8');
+    await writeFile(copyList, listed.split('\n').filter((line) => !line.includes('data/RHM.csv')).join('\n'));
+    await expect(buildSnapshot({ sharedDataDir: dir })).rejects.toThrow(/global\/manifest\.tsv does not list data\/RHM\.csv of kissm1985\/Finance-automation/);
   });
 
   it('writes over an older build and removes CSV files that are no longer part of it', async () => {

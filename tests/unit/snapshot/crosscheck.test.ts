@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONVERTED_SOURCE_FILE, readManifest, readSnapshotCsv, sharedDataDir } from './snapshot-files.ts';
+import { CONVERTED_SOURCE_FILE, globalProvenanceTable, readManifest, readSnapshotCsv, sharedDataDir } from './snapshot-files.ts';
 
 interface EventDayCell {
   close: string;
@@ -48,7 +48,7 @@ describe('2024 event-day closes against CROSSCHECK.md', () => {
     }
   });
 
-  for (const series of manifest.series) {
+  for (const series of manifest.series.filter((entry) => entry.symbol in CONVERTED_SOURCE_FILE)) {
     it(`${series.symbol}: closes and close-to-close changes around 2024-11-06 match the report`, () => {
       const expected = table.get(CONVERTED_SOURCE_FILE[series.symbol] ?? '');
       if (!expected) throw new Error(`CROSSCHECK.md has no event-day row for ${series.symbol}`);
@@ -62,6 +62,46 @@ describe('2024 event-day closes against CROSSCHECK.md', () => {
         expect(Number(today[4]).toFixed(2)).toBe(cell.close);
         expect(percentChange(Number(today[4]), Number(previous[4]))).toBe(cell.percent);
       }
+    });
+  }
+});
+
+/**
+ * §3 of shared/data/global/PROVENANCE.md: the 2024-11-06 close against the 2024-11-05 close of each
+ * global series ("BA.L | +4.922%", "LHX / LDOS / BA (US) | +2.192% / +2.173% / −2.543%"), with the
+ * sources that agree on it. Parsed rather than copied, so the test follows the document itself.
+ */
+function globalEventDayMoves(): Map<string, string> {
+  const moves = new Map<string, string>();
+  for (const [symbols = '', percents = ''] of globalProvenanceTable(3)) {
+    if (!percents.includes('%')) continue; // "HAG.DE | not found"
+    const names = symbols.replace(/\s*\(US\)$/, '').split(' / ');
+    const values = percents.split(' / ').map((value) => value.replace('−', '-').replace('%', ''));
+    names.forEach((name, index) => moves.set(name, values[index] ?? ''));
+  }
+  return moves;
+}
+
+const globalMoves = globalEventDayMoves();
+
+describe('2024-11-06 moves of the global series against global/PROVENANCE.md', () => {
+  it('has a move for each of the 19 global series, e.g. BA.L +4.922%, RHM.DE +3.227%, 012450.KS +7.044%, ^GDAXI −1.127%', () => {
+    const global = manifest.series.filter((series) => series.provenance.rawFile.startsWith('global/')).map((series) => series.symbol);
+    expect([...globalMoves.keys()].sort()).toEqual(global.sort());
+    expect([globalMoves.get('BA.L'), globalMoves.get('RHM.DE'), globalMoves.get('012450.KS'), globalMoves.get('^GDAXI')]).toEqual(['+4.922', '+3.227', '+7.044', '-1.127']);
+  });
+
+  for (const [symbol, move] of globalMoves) {
+    it(`${symbol}: the AdjClose return from 2024-11-05 to 2024-11-06 is ${move}%`, () => {
+      const series = manifest.series.find((entry) => entry.symbol === symbol);
+      if (!series) throw new Error(`${symbol} is not in the snapshot`);
+      const rows = readSnapshotCsv(series.file).rows;
+      const index = rows.findIndex(([date]) => date === '2024-11-06');
+      const [previousDate, , , , , previousClose] = rows[index - 1] ?? [];
+      const [, , , , , close] = rows[index] ?? [];
+      expect(previousDate).toBe('2024-11-05');
+      const percent = (Number(close) / Number(previousClose) - 1) * 100;
+      expect(`${percent >= 0 ? '+' : ''}${percent.toFixed(3)}`).toBe(move);
     });
   }
 });

@@ -3,7 +3,7 @@
  * fake source below are MADE UP for the test, not market data. No network is used.
  */
 import { describe, expect, it } from 'vitest';
-import type { PriceBar } from '../../../src/shared/price-api.ts';
+import type { PriceBar } from '../../../src/domain/price-api.ts';
 import { UnknownSymbolError } from '../../../server/errors.ts';
 import type { PriceSource, SeriesRequest, SourceSeries } from '../../../server/sources/price-source.ts';
 import { YahooPriceSource } from '../../../server/sources/yahoo-source.ts';

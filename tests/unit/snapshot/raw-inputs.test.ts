@@ -6,10 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exchangeGaps } from '../../../server/scripts/exchange-gaps.ts';
 import { exDividendDays } from '../../../server/scripts/ex-dividend-days.ts';
 import { gitBlobId } from '../../../server/scripts/git-blob.ts';
+import { dropPlaceholderRows } from '../../../server/scripts/placeholder-rows.ts';
 import { priceLimitDays } from '../../../server/scripts/price-limit-days.ts';
-import { readRawBars, SnapshotBuildError, type RawBar, type RawLayout } from '../../../server/scripts/raw-price-file.ts';
+import { readRawBars, SnapshotBuildError, splitCsvLine, type RawBar, type RawLayout } from '../../../server/scripts/raw-price-file.ts';
+import { compareDailyReturns } from '../../../server/scripts/return-crosscheck.ts';
 import { parseScriptArgs } from '../../../server/scripts/script-args.ts';
 import { sharedDataDir } from './snapshot-files.ts';
 
@@ -71,6 +74,114 @@ describe('readRawBars', () => {
   ])('rejects %s with a SnapshotBuildError naming the place', (_what, text, message) => {
     expect(() => readRawBars(text, 'bad.csv', JQUANTS_LAYOUT, '2000-01-01', '2100-01-01')).toThrow(SnapshotBuildError);
     expect(() => readRawBars(text, 'bad.csv', JQUANTS_LAYOUT, '2000-01-01', '2100-01-01')).toThrow(message);
+  });
+});
+
+describe('readRawBars on the global files’ layouts', () => {
+  it('reads an investing.com export: quoted cells, MM/DD/YYYY, newest first, thousands separators', () => {
+    const layout: RawLayout = { headerLines: 1, date: 'Date', dateFormat: 'month-day-year', newestFirst: true, thousandsSeparators: true, open: 'Open', high: 'High', low: 'Low', close: 'Price' };
+    const text = '"Date","Price","Open","High","Low","Vol.","Change %"\n"01/03/2025","1,001.500","990.000","1,010.000","985.250","1.21K","1.17%"\n"01/02/2025","990.000","980.000","995.000","975.000","","0.50%"\n';
+    expect(readRawBars(text, 'rhm.csv', layout, '2025-01-01', '2025-12-31')).toEqual([
+      { date: '2025-01-02', open: '980.000', high: '995.000', low: '975.000', close: '990.000', adjClose: '990.000', volume: '' },
+      { date: '2025-01-03', open: '990.000', high: '1010.000', low: '985.250', close: '1001.500', adjClose: '1001.500', volume: '' },
+    ]);
+    expect(() => readRawBars(text.replace('"01/02/2025"', '"01/04/2025"'), 'rhm.csv', layout, '2025-01-01', '2025-12-31')).toThrow(/line 3: 2025-01-04 does not come before 2025-01-03/);
+    expect(() => readRawBars(text.replace('"1,001.500"', '"1,0,01.5"'), 'rhm.csv', layout, '2025-01-01', '2025-12-31')).toThrow(/"1,0,01.5" is neither a number/);
+    expect(() => readRawBars(text, 'rhm.csv', { ...layout, thousandsSeparators: false }, '2025-01-01', '2025-12-31')).toThrow(/line 2: "1,010.000" is neither a number/);
+  });
+
+  it('reads KRX column names in Korean and pandas timestamps at the exchange’s midnight, and leaves absent columns empty', () => {
+    const korean: RawLayout = { headerLines: 1, date: '날짜', open: '시가', high: '고가', low: '저가', close: '종가', volume: '거래량' };
+    expect(readRawBars('날짜,시가,고가,저가,종가,거래량,등락률\n2024-11-06,100,120,99,110,5000,10.0\n', 'krx.csv', korean, '2024-01-01', '2024-12-31')).toEqual([
+      { date: '2024-11-06', open: '100', high: '120', low: '99', close: '110', adjClose: '110', volume: '5000' },
+    ]);
+    const pandas: RawLayout = { headerLines: 1, date: 'Date', dateFormat: 'iso-midnight', close: 'Close' };
+    expect(readRawBars(',Date,Close\n0,2024-11-06 00:00:00+01:00,2553.13\n', 'omx.csv', pandas, '2024-01-01', '2024-12-31')).toEqual([
+      { date: '2024-11-06', open: '', high: '', low: '', close: '2553.13', adjClose: '2553.13', volume: '' },
+    ]);
+    // A bar stamped at another hour cannot be placed on a trading day without knowing its zone.
+    expect(() => readRawBars(',Date,Close\n0,2024-11-06 15:30:00+01:00,1\n', 'omx.csv', pandas, '2024-01-01', '2024-12-31')).toThrow(/is not a YYYY-MM-DD 00:00:00±hh:mm date/);
+    expect(() => readRawBars('Date,Close\n2024-02-30,1\n', 'x.csv', { headerLines: 1, date: 'Date', close: 'Close' }, '2024-01-01', '2024-12-31')).toThrow(/"2024-02-30" is not a YYYY-MM-DD date/);
+  });
+
+  it('splits quoted CSV fields, with commas and doubled quotes inside them', () => {
+    expect(splitCsvLine('"05/03/2022","1,222.400",x,,"say ""hi"""')).toEqual(['05/03/2022', '1,222.400', 'x', '', 'say "hi"']);
+    expect(splitCsvLine('2024-11-06,1,2')).toEqual(['2024-11-06', '1', '2']);
+  });
+});
+
+describe('dropPlaceholderRows', () => {
+  const real = (date: string, close: string): RawBar => ({ date, open: close, high: close, low: close, close, adjClose: close, volume: '10' });
+  const placeholder = (date: string, close: string): RawBar => ({ date, open: '0', high: '0', low: '0', close, adjClose: close, volume: '0' });
+  const halt = { from: '2024-08-29', to: '2024-08-30', reason: 'a made-up suspension' };
+
+  it('drops the declared placeholder rows of a suspension and keeps the rest', () => {
+    const bars = [real('2024-08-28', '100'), placeholder('2024-08-29', '100'), placeholder('2024-08-30', '100'), real('2024-09-02', '103')];
+    expect(dropPlaceholderRows(bars, halt, 'x.csv')).toEqual({ kept: [bars[0], bars[3]], dropped: ['2024-08-29', '2024-08-30'] });
+  });
+
+  it('refuses a price of 0 that is not declared, a declared row that is a real bar, and a declaration that matches nothing', () => {
+    expect(() => dropPlaceholderRows([real('2024-08-28', '100'), placeholder('2024-08-29', '100')], undefined, 'x.csv')).toThrow(/2024-08-29 has a price of 0/);
+    expect(() => dropPlaceholderRows([real('2024-08-29', '100')], halt, 'x.csv')).toThrow(/2024-08-29 is declared a placeholder row but is a real bar/);
+    expect(() => dropPlaceholderRows([real('2024-09-02', '100')], halt, 'x.csv')).toThrow(/no placeholder rows between 2024-08-29 and 2024-08-30/);
+  });
+});
+
+describe('compareDailyReturns', () => {
+  const prices = (...points: [string, number][]) => points.map(([date, price]) => ({ date, price }));
+
+  it('compares returns from the same previous day only, and names the dates one copy lacks', () => {
+    // Made-up levels on two scales: the same returns except on 11-06.
+    const here = prices(['2024-11-04', 100], ['2024-11-05', 110], ['2024-11-06', 121], ['2024-11-07', 133.1], ['2024-11-08', 133.1]);
+    const there = prices(['2024-11-04', 50], ['2024-11-05', 55], ['2024-11-06', 61], ['2024-11-08', 61]);
+    const comparison = compareDailyReturns(here, there);
+    // 11-05 and 11-06 compare; 11-07 is missing there, so the two copies' 11-08 returns start from different days.
+    expect(comparison.commonDays).toBe(2);
+    expect(comparison.onlyHere).toEqual(['2024-11-07']);
+    expect(comparison.onlyThere).toEqual([]);
+    expect(comparison.beyondTolerance.map(({ date }) => date)).toEqual(['2024-11-06']);
+    // 121/110 − 1 = 0.1 against 61/55 − 1 = 0.10909…: a difference of 1/110.
+    expect(Math.abs((comparison.largest?.difference ?? 0) - 1 / 110)).toBeLessThan(1e-15);
+    expect([comparison.firstDate, comparison.lastDate]).toEqual(['2024-11-04', '2024-11-08']);
+  });
+
+  it('allows the effect of the other copy’s rounding, and no more', () => {
+    // Exact levels 10 and 10.123 against a copy rounded to 0.01: 10.12/10 − 1 differs from 0.0123 by 0.0003,
+    // within the bound h(Sₜ + Sₜ₋₁)/(Sₜ₋₁(Sₜ₋₁ − h)) = 0.005 · 20.12 / (10 · 9.995) ≈ 0.001007; 10.14 is 0.0017 away.
+    const here = prices(['2024-11-05', 10], ['2024-11-06', 10.123]);
+    expect(compareDailyReturns(here, prices(['2024-11-05', 10], ['2024-11-06', 10.12]), 0.01).beyondTolerance).toEqual([]);
+    expect(compareDailyReturns(here, prices(['2024-11-05', 10], ['2024-11-06', 10.12])).beyondTolerance).toHaveLength(1);
+    expect(compareDailyReturns(here, prices(['2024-11-05', 10], ['2024-11-06', 10.14]), 0.01).beyondTolerance).toHaveLength(1);
+  });
+});
+
+describe('exchangeGaps', () => {
+  const series = (symbol: string, exchange: string, dates: string[], explained: [string, string][] = []) => ({ symbol, exchange, dates, explained: new Map(explained) });
+
+  it('finds the exchange days a series lacks inside its own span and merges consecutive ones with the same reason', () => {
+    const stock = series('A', 'XKRX', ['2024-08-27', '2024-08-28', '2024-08-29', '2024-08-30', '2024-09-02', '2024-09-03']);
+    const index = series('I', 'XKRX', ['2024-08-27', '2024-09-03'], [
+      ['2024-08-28', 'halt'],
+      ['2024-08-29', 'halt'],
+      ['2024-08-30', 'missing'],
+      ['2024-09-02', 'missing'],
+    ]);
+    const late = series('L', 'XKRX', ['2024-09-02', '2024-09-03']);
+    const gaps = exchangeGaps([stock, index, late]);
+    expect(gaps.get('I')).toEqual([
+      { from: '2024-08-28', to: '2024-08-29', days: 2, reason: 'halt' },
+      { from: '2024-08-30', to: '2024-09-02', days: 2, reason: 'missing' },
+    ]);
+    // Days before a series starts are not its gaps, and other exchanges' days do not count.
+    expect(gaps.get('L')).toEqual([]);
+    expect(exchangeGaps([stock, series('N', 'XNYS', ['2024-08-27', '2024-09-03'])]).get('N')).toEqual([]);
+  });
+
+  it('refuses an unexplained gap and a claimed gap that is not one', () => {
+    const stock = series('A', 'XKRX', ['2024-08-27', '2024-08-28', '2024-08-29']);
+    expect(() => exchangeGaps([stock, series('I', 'XKRX', ['2024-08-27', '2024-08-29'])])).toThrow(/I has no bar on 2024-08-28, a trading day of XKRX/);
+    expect(() => exchangeGaps([stock, series('I', 'XKRX', ['2024-08-27', '2024-08-28', '2024-08-29'], [['2024-08-28', 'x']])])).toThrow(/I is said to lack 2024-08-28, but it has a bar that day/);
+    expect(() => exchangeGaps([series('I', 'XKRX', ['2024-08-27', '2024-08-29'], [['2024-08-28', 'x']])])).toThrow(/no series of XKRX has one/);
   });
 });
 

@@ -54,3 +54,22 @@ export const CONVERTED_SOURCE_FILE: Readonly<Record<string, string>> = {
   GD: 'us/GD__yahoo_negin228.csv',
   '^GSPC': 'us/GSPC__yahoo_guydekowski_adjusted.csv',
 };
+
+/**
+ * The cells of the table under section `## {section}.` of shared/data/global/PROVENANCE.md, one
+ * array per body row (header and rule lines left out), parsed rather than copied so the tests
+ * follow the provenance document itself.
+ */
+export function globalProvenanceTable(section: number): string[][] {
+  const text = readFileSync(resolve(sharedDataDir, 'global/PROVENANCE.md'), 'utf8');
+  const start = text.indexOf(`\n## ${section}. `);
+  if (start < 0) throw new Error(`global/PROVENANCE.md has no section ${section}`);
+  const end = text.indexOf('\n## ', start + 1);
+  const lines = text.slice(start, end < 0 ? undefined : end).split('\n').filter((line) => line.startsWith('|'));
+  return lines.slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+}
+
+/** The copy of `repository`'s `path` in shared/data/global/raw, relative to the shared data folder. */
+export function globalRawFile(repository: string, path: string): string {
+  return `global/raw/${repository.replace('/', '+')}/${path}`;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventStudyError } from '../../../src/core/errors';
 import { dayZero, type EventTime } from '../../../src/core/event-timing';
-import { EXCHANGES } from '../../../src/core/exchanges';
+import { EXCHANGE_REGISTRY as EXCHANGES } from '../../../src/domain/exchanges';
 import { tradingCalendar } from './trading-calendars';
 
 const tokyo = tradingCalendar('7011.T');

@@ -1,4 +1,4 @@
-import { parseArticle, type Article } from '../../../shared/article-format.ts';
+import { parseArticle, type Article } from '../../../domain/article-format.ts';
 
 export interface ArticleCatalog {
   articles: Article[];

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { Article } from '../../../shared/article-format.ts';
+import type { Article } from '../../../domain/article-format.ts';
 import type { UserExcerpt } from '../api/user-excerpts.ts';
 import { AddExcerptForm } from './add-excerpt-form.tsx';
 import { ExcerptCard, type ExcerptView } from './excerpt-card.tsx';
+import './articles.css';
 
 export interface ExcerptPanelProps {
   articles: Article[];

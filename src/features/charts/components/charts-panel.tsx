@@ -9,6 +9,7 @@ import type { DayHandlers, LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
 import { PortfolioChart } from './portfolio-chart.tsx';
 import { PriceChart } from './price-chart.tsx';
+import './charts.css';
 
 /** One security's abnormal-return panel: its rows, or why it has none. */
 export interface SecurityPanel {

@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { Area, Bar, ComposedChart, LabelList, Line, ResponsiveContainer } from 'recharts';
 import type { AggregateTests } from '../../../core/types.ts';
 import { significanceStars } from '../../../lib/significance.ts';
-import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
+import { PORTFOLIO_TESTS } from '../../../domain/portfolio-tests.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { portfolioNote } from '../utils/chart-notes.ts';
 import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';

@@ -5,6 +5,7 @@ import type { LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
 import { PortfolioPlot } from './portfolio-chart.tsx';
 import { LineLegend, PricePlot } from './price-chart.tsx';
+import './charts.css';
 
 /** One chart of the study, as a slide shows it. */
 export type SlideChartProps =

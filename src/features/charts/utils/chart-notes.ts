@@ -1,5 +1,5 @@
 import type { AggregateTests } from '../../../core/types.ts';
-import { testName } from '../../../lib/test-names.ts';
+import { testName } from '../../../domain/portfolio-tests.ts';
 
 /** How to read an abnormal-return chart. */
 export const AR_NOTE = 'Bars: AR. Line: CAR from the start of the event window. Shaded: CAR ± 1.96·sqrt(var CAR), the 95% band.';

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import type { PricesResponse } from '../../../shared/price-api.ts';
-import { summariseSources } from '../utils/source-summary.ts';
+import type { PricesResponse } from '../../../domain/price-api.ts';
+import { summariseSources } from '../../../lib/source-summary.ts';
 import { ProvenanceDialog } from './provenance-dialog.tsx';
+import './data-source.css';
 
 /**
  * A badge saying whether the prices are live, cached or from the offline snapshot (flagging a

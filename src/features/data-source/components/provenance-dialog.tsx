@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { PriceSeries, PricesResponse } from '../../../shared/price-api.ts';
+import type { PriceSeries, PricesResponse } from '../../../domain/price-api.ts';
+import './data-source.css';
 
 const SOURCE_NAMES = { snapshot: 'offline snapshot', live: 'live from Yahoo Finance', cache: 'cached Yahoo Finance answer' } as const;
 

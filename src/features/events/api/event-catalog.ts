@@ -1,5 +1,5 @@
 import eventsJson from '../../../../data/events.json';
-import { readEventCatalog, type EventCatalog } from '../../../shared/event-catalog.ts';
+import { readEventCatalog, type EventCatalog } from '../../../domain/event-catalog.ts';
 
 export type { EventCatalog };
 

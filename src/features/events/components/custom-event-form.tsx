@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isCalendarDate, isTimeOfDay, isTimeZone } from '../../../lib/calendar.ts';
-import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../../../shared/study-event.ts';
-import { MAX_CUSTOM_EVENTS, MAX_TITLE_LENGTH } from '../../../shared/study-query.ts';
+import { isCalendarDate, isTimeOfDay, isTimeZone } from '../../../domain/calendar.ts';
+import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../../../domain/study-event.ts';
+import { eventDateProblem, STUDY_LIMITS } from '../../../application/study-limits.ts';
+import './events.css';
 
 const COMMON_ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/London', 'UTC'];
 
@@ -20,11 +21,12 @@ type Problems = Partial<Record<keyof Fields, string>>;
  */
 export function customEventProblems(fields: Fields, customEventCount = 0): Problems {
   const problems: Problems = {};
-  // The same limits as a shared link (src/shared/study-query.ts), so every view can be shared.
+  // The same limits as a shared link (src/application/study-limits.ts), so every view can be shared.
   if (fields.title.trim() === '') problems.title = 'Give the event a short title.';
-  else if (fields.title.trim().length > MAX_TITLE_LENGTH) problems.title = `Keep the title to ${MAX_TITLE_LENGTH} characters.`;
-  else if (customEventCount >= MAX_CUSTOM_EVENTS) problems.title = `At most ${MAX_CUSTOM_EVENTS} events of your own; remove one first.`;
-  if (!isCalendarDate(fields.date)) problems.date = fields.date === '' ? 'Give the date of the event.' : `${fields.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-11-06.`;
+  else if (fields.title.trim().length > STUDY_LIMITS.titleLength) problems.title = `Keep the title to ${STUDY_LIMITS.titleLength} characters.`;
+  else if (customEventCount >= STUDY_LIMITS.customEvents) problems.title = `At most ${STUDY_LIMITS.customEvents} events of your own; remove one first.`;
+  const date = isCalendarDate(fields.date) ? eventDateProblem(fields.date) : fields.date === '' ? 'Give the date of the event.' : `${fields.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-11-06.`;
+  if (date !== null) problems.date = date;
   if (fields.time !== '' && !isTimeOfDay(fields.time)) problems.time = 'Write the time as HH:mm on a 24-hour clock, e.g. 19:00, or leave it empty.';
   if (!isTimeZone(fields.timeZone.trim())) problems.timeZone = `"${fields.timeZone}" is not a time zone this browser knows; use an IANA name such as Asia/Tokyo or America/New_York.`;
   return problems;

@@ -1,5 +1,6 @@
-import type { StudyEvent } from '../../../shared/study-event.ts';
+import type { StudyEvent } from '../../../domain/study-event.ts';
 import { formatDate } from '../../../lib/format.ts';
+import './events.css';
 
 interface EventPickerProps {
   events: StudyEvent[];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isEventStudyError } from '../../../core/index.ts';
-import type { StudyExport } from '../../../shared/study-export.ts';
+import type { StudyExport } from '../../../application/study-export.ts';
 import { downloadBlob } from '../../../lib/download-blob.ts';
 import './study-downloads.css';
 

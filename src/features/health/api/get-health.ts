@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client.ts';
-import type { HealthResponse } from '../../../shared/price-api.ts';
+import { healthResponseSchema } from '../../../domain/price-api.ts';
 
 /**
  * The server's mode: the free-text Yahoo symbol field only makes sense when it can fetch live.
@@ -9,7 +9,7 @@ import type { HealthResponse } from '../../../shared/price-api.ts';
 export function healthQueryOptions() {
   return queryOptions({
     queryKey: ['health'] as const,
-    queryFn: ({ signal }) => getJson<HealthResponse>('/api/health', {}, signal),
+    queryFn: ({ signal }) => getJson('/api/health', healthResponseSchema, {}, signal),
     staleTime: Infinity,
   });
 }

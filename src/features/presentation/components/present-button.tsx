@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { DeckInput, SlideChartKind } from '../utils/deck.ts';
 import type { PresentationModeProps } from './presentation-mode.tsx';
+import './presentation.css';
 
 let presentationModule: Promise<typeof import('./presentation-mode.tsx')> | null = null;
 

@@ -6,6 +6,7 @@ import { useSlideKeys } from '../hooks/use-slide-keys.ts';
 import { buildDeck, type DeckInput, type SlideChartKind } from '../utils/deck.ts';
 import { moveTo, type SlideCommand } from '../utils/slide-keys.ts';
 import { SlideContent } from './slide-content.tsx';
+import './presentation.css';
 
 /** The study to present, how to draw its charts, and what leaving does. */
 export interface PresentationModeProps {

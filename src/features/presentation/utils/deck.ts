@@ -2,7 +2,7 @@ import type { AggregateTests, ModelKind, ReturnKind, StudyResult } from '../../.
 import { describeProvenanceGroup, type ProvenanceGroup } from '../../../lib/chart-image-source.ts';
 import { formatDateWithWeekday, formatDayRange } from '../../../lib/format.ts';
 import { SIGNIFICANCE_LEGEND } from '../../../lib/significance.ts';
-import { PORTFOLIO_TESTS, testName } from '../../../lib/test-names.ts';
+import { PORTFOLIO_TESTS, testName } from '../../../domain/portfolio-tests.ts';
 import { carHeading, portfolioKeyNumbers, securityKeyNumbers, type PortfolioKeyNumbers, type SecurityKeyNumbers } from './key-numbers.ts';
 import { MAX_SLIDE_EXCERPTS, relevantExcerpts, type DeckExcerpt } from './relevant-excerpts.ts';
 

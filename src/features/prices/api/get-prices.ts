@@ -1,7 +1,6 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ApiError, getJson } from '../../../lib/api-client.ts';
-import type { PricesResponse } from '../../../shared/price-api.ts';
+import { getJson } from '../../../lib/api-client.ts';
+import { pricesResponseSchema, type PricesResponse } from '../../../domain/price-api.ts';
 
 export interface PricesParams {
   /** Securities and benchmarks together; sorted here so the same set is one cache entry. */
@@ -9,49 +8,6 @@ export interface PricesParams {
   from: string;
   to: string;
 }
-
-const nullableNumber = z.number().nullable();
-
-// Checked at the boundary so a malformed answer becomes a message, not a crash deep in a chart.
-const pricesResponseSchema = z.object({
-  mode: z.enum(['snapshot', 'live', 'auto']),
-  from: z.string(),
-  to: z.string(),
-  warnings: z.array(z.string()),
-  series: z.array(
-    z.object({
-      symbol: z.string(),
-      name: z.string(),
-      exchange: z.string(),
-      currency: z.string(),
-      exchangeTimezoneName: z.string(),
-      source: z.enum(['live', 'cache', 'snapshot']),
-      stale: z.boolean(),
-      fetchedAt: z.string(),
-      provenance: z.object({
-        source: z.string(),
-        repository: z.string().optional(),
-        commit: z.string().optional(),
-        path: z.string().optional(),
-        blob: z.string().optional(),
-        adjustment: z.string(),
-        defects: z.array(z.string()),
-        license: z.string().optional(),
-      }),
-      bars: z.array(
-        z.object({
-          date: z.string(),
-          open: nullableNumber,
-          high: nullableNumber,
-          low: nullableNumber,
-          close: nullableNumber,
-          adjClose: nullableNumber,
-          volume: nullableNumber,
-        }),
-      ),
-    }),
-  ),
-});
 
 /**
  * The one query of daily prices: every selected security and benchmark over one date range.
@@ -90,11 +46,6 @@ function cachedSubset(queryClient: QueryClient, symbols: readonly string[], from
   return undefined;
 }
 
-async function fetchPrices(symbols: readonly string[], from: string, to: string, signal: AbortSignal): Promise<PricesResponse> {
-  const body = await getJson<unknown>('/api/prices', { symbols: symbols.join(','), from, to }, signal);
-  const parsed = pricesResponseSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError('BAD_RESPONSE', 'The server sent prices in a shape this page does not understand; reload the page, and if it persists the server and page versions differ.', 200);
-  }
-  return parsed.data;
+function fetchPrices(symbols: readonly string[], from: string, to: string, signal: AbortSignal): Promise<PricesResponse> {
+  return getJson('/api/prices', pricesResponseSchema, { symbols: symbols.join(','), from, to }, signal);
 }

@@ -1,7 +1,7 @@
 import type { AggregateWindow } from '../../../core/types.ts';
 import { formatDayRange, formatNumber, formatPercent, formatPValue } from '../../../lib/format.ts';
 import { significanceStars } from '../../../lib/significance.ts';
-import { PORTFOLIO_TESTS } from '../../../lib/test-names.ts';
+import { PORTFOLIO_TESTS } from '../../../domain/portfolio-tests.ts';
 import { NumberCell } from './number-cell.tsx';
 
 /**

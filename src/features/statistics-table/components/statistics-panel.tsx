@@ -3,6 +3,7 @@ import { SIGNIFICANCE_LEGEND } from '../../../lib/significance.ts';
 import { plainEnglishReading } from '../utils/reading.ts';
 import { PortfolioTable } from './portfolio-table.tsx';
 import { CarTable, SecurityTable, type SecurityRow } from './security-table.tsx';
+import './statistics-table.css';
 
 export interface StatisticsPanelProps {
   id: string;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { WindowCheck, WindowField, WindowTexts } from '../utils/window-texts.ts';
+import './window-inputs.css';
 
 const FIELDS: { field: WindowField; label: string; hint: string }[] = [
   { field: 'estimation', label: 'Estimation window', hint: 'from:to, e.g. -250:-11' },

@@ -1,3 +1,4 @@
+import { carWindowCountProblem, windowLimitProblem, type WindowKind } from '../../../application/study-limits.ts';
 import { isEventStudyError, parseDayRange, validateStudyOptions } from '../../../core/index.ts';
 import type { DayRange, StudyOptions } from '../../../core/types.ts';
 
@@ -12,6 +13,8 @@ export interface WindowTexts {
 }
 
 export type WindowField = keyof WindowTexts;
+
+const KINDS: Record<WindowField, WindowKind> = { estimation: 'estimation window', gap: 'gap', event: 'event window', carWindows: 'CAR window' };
 
 export interface WindowCheck {
   /** The options the texts describe, or null while any of them is invalid. */
@@ -37,7 +40,8 @@ export function windowTextsFrom(options: StudyOptions): WindowTexts {
 
 /**
  * Parses and validates the window texts against the rest of `base`, reporting each problem in
- * the engine's own words so the page and the engine never disagree about what is valid.
+ * the engine's own words so the page and the engine never disagree about what is valid, and each
+ * window against the study limits in the words of a shared link (src/application/study-limits.ts).
  * @throws never: every engine error becomes a message.
  * @example checkWindows({ estimation: '-250:-11', gap: '', event: '-5:10', carWindows: '0:0' }, DEFAULT_STUDY_OPTIONS).options?.eventWindow // { from: -5, to: 10 }
  */
@@ -60,18 +64,28 @@ function rangeText(range: DayRange): string {
 }
 
 function parseField(text: string, field: WindowField, errors: Partial<Record<WindowField, string>>): DayRange | undefined {
+  let range: DayRange;
   try {
-    return parseDayRange(text.trim());
+    range = parseDayRange(text.trim());
   } catch (error) {
     errors[field] = messageOf(error);
     return undefined;
   }
+  const problem = windowLimitProblem(KINDS[field], range);
+  if (problem === null) return range;
+  errors[field] = problem;
+  return undefined;
 }
 
 function parseList(text: string, errors: Partial<Record<WindowField, string>>): DayRange[] | undefined {
   const parts = text.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length === 0) {
     errors.carWindows = 'Give at least one CAR window, e.g. 0:0, 0:1, -1:1.';
+    return undefined;
+  }
+  const tooMany = carWindowCountProblem(parts.length);
+  if (tooMany !== null) {
+    errors.carWindows = tooMany;
     return undefined;
   }
   const ranges: DayRange[] = [];

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { StudyOptions } from '../../../core/types.ts';
-import { composeStudy, runComposedStudy, type ComposeInput, type ComposedStudy, type StudyOutcome } from '../../../shared/compose-study.ts';
+import { composeStudy, runComposedStudy, type ComposeInput, type ComposedStudy, type StudyOutcome } from '../../../application/compose-study.ts';
 
 export interface StudyState {
   composed: ComposedStudy;

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client.ts';
-import type { SymbolsResponse } from '../../../shared/price-api.ts';
+import { symbolsResponseSchema } from '../../../domain/price-api.ts';
 
 /**
  * The symbols the server offers (the snapshot's series, with names and suitable benchmarks).
@@ -10,7 +10,7 @@ import type { SymbolsResponse } from '../../../shared/price-api.ts';
 export function symbolsQueryOptions() {
   return queryOptions({
     queryKey: ['symbols'] as const,
-    queryFn: ({ signal }) => getJson<SymbolsResponse>('/api/symbols', {}, signal),
+    queryFn: ({ signal }) => getJson('/api/symbols', symbolsResponseSchema, {}, signal),
     staleTime: Infinity,
   });
 }

@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SymbolInfo } from '../../../shared/price-api.ts';
-
-const EXCHANGE_NAMES: Record<string, string> = { XTKS: 'Tokyo', XNYS: 'New York' };
-
-/** Yahoo symbol characters, as the proxy accepts them (server/request-validation.ts). */
-const YAHOO_SYMBOL = /^[A-Z0-9^][A-Z0-9.^=-]{0,19}$/;
+import { exchangeByCode, exchangeForSymbol, isExchangeCode } from '../../../domain/exchanges.ts';
+import type { SymbolInfo } from '../../../domain/price-api.ts';
+import { symbolSyntaxProblem } from '../../../domain/symbol.ts';
+import './security-picker.css';
 
 interface SecurityPickerProps {
   symbols: SymbolInfo[];
@@ -23,7 +21,9 @@ interface SecurityPickerProps {
  * and, when the server runs live, a field for any Yahoo symbol.
  */
 export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, onToggle, onAdd, onBenchmark }: SecurityPickerProps) {
-  const equities = symbols.filter((info) => info.kind !== 'index');
+  // Only exchanges of the registry (src/domain/exchanges.ts), whose sessions the app can time: a
+  // London or Seoul stock of the snapshot waits for its exchange's entry rather than fail in the study.
+  const equities = symbols.filter((info) => info.kind !== 'index' && isExchangeCode(info.exchange));
   const exchanges = [...new Set(equities.map((info) => info.exchange))];
   const known = new Set(symbols.map((info) => info.symbol));
   const added = selected.filter((symbol) => !known.has(symbol));
@@ -35,7 +35,7 @@ export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, o
       {exchanges.map((exchange) => {
         const members = equities.filter((info) => info.exchange === exchange);
         const choices = [...new Set(members.flatMap((info) => info.benchmarks))];
-        const market = EXCHANGE_NAMES[exchange] ?? exchange;
+        const market = exchangeByCode(exchange)?.shortName ?? exchange;
         return (
           <div key={exchange} className="market">
             <h3 className="market-title">{market}</h3>
@@ -84,8 +84,9 @@ export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, o
 function AddSymbolField({ onAdd }: { onAdd: (symbol: string) => void }) {
   const id = useId();
   const [text, setText] = useState('');
-  const symbol = text.trim().toUpperCase();
-  const problem = symbol === '' || YAHOO_SYMBOL.test(symbol) ? null : 'A Yahoo symbol has letters, digits and . ^ = - only, at most 20 characters, e.g. 7012.T or LMT.';
+  const typed = text.trim();
+  const symbol = typed.toUpperCase();
+  const problem = typed === '' ? null : addableProblem(typed);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (symbol === '' || problem) return;
@@ -114,9 +115,20 @@ function AddSymbolField({ onAdd }: { onAdd: (symbol: string) => void }) {
         </p>
       ) : (
         <p id={`${id}-hint`} className="hint">
-          Tokyo stocks end in .T and are measured against the Tokyo benchmark; any other symbol against the New York one.
+          Each symbol is measured against its own exchange's benchmark: .T is Tokyo, a symbol without suffix New York.
         </p>
       )}
     </form>
   );
+}
+
+// The symbol rule and the exchange registry decide, so the field refuses what a link or the server would.
+function addableProblem(typed: string): string | null {
+  if (symbolSyntaxProblem(typed) !== null) return 'A Yahoo symbol has letters, digits and . ^ = - only, at most 20 characters, e.g. 7012.T or LMT.';
+  try {
+    exchangeForSymbol(typed);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

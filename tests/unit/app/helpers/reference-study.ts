@@ -3,7 +3,8 @@
  * snapshot bars, day 0 from the event's timing, buildStudyUnit and runStudy. Tests compare the
  * numbers the page shows against this.
  */
-import { buildStudyUnit, dayZero, DEFAULT_STUDY_OPTIONS, exchangeForSymbol, runStudy } from '../../../../src/core/index.ts';
+import { buildStudyUnit, dayZero, DEFAULT_STUDY_OPTIONS, runStudy } from '../../../../src/core/index.ts';
+import { exchangeForSymbol } from '../../../../src/domain/exchanges.ts';
 import type { StudyOptions, StudyResult } from '../../../../src/core/types.ts';
 import { snapshotBars } from './snapshot-api.ts';
 

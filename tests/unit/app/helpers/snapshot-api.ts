@@ -1,12 +1,12 @@
 /**
  * The network boundary of the component tests: a fetch stub answering /api/health, /api/symbols
  * and /api/prices from the REAL offline snapshot in data/snapshot (manifest.json and the CSVs),
- * in the wire format of src/shared/price-api.ts. No number here is made up.
+ * in the wire format of src/domain/price-api.ts. No number here is made up.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PriceBar, PriceSeries, PricesResponse, SymbolsResponse } from '../../../../src/shared/price-api.ts';
+import type { PriceBar, PriceSeries, PricesResponse, SymbolInfo, SymbolsResponse } from '../../../../src/domain/price-api.ts';
 
 const SNAPSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/snapshot');
 
@@ -22,6 +22,7 @@ interface ManifestSeries {
   firstDate: string;
   lastDate: string;
   rows: number;
+  gaps: SymbolInfo['gaps'];
   provenance: PriceSeries['provenance'];
 }
 
@@ -79,7 +80,7 @@ export function snapshotPrices(symbols: readonly string[], from: string, to: str
 
 export function snapshotSymbols(): SymbolsResponse {
   return {
-    symbols: manifest.series.map(({ symbol, name, exchange, exchangeTimezoneName, currency, kind, benchmarks, firstDate, lastDate, rows }) => ({
+    symbols: manifest.series.map(({ symbol, name, exchange, exchangeTimezoneName, currency, kind, benchmarks, firstDate, lastDate, rows, gaps }) => ({
       symbol,
       name,
       exchange,
@@ -90,6 +91,7 @@ export function snapshotSymbols(): SymbolsResponse {
       firstDate,
       lastDate,
       rows,
+      gaps,
     })),
   };
 }
@@ -108,7 +110,7 @@ export function createApiStub(mode: 'snapshot' | 'live' | 'auto' = 'snapshot') {
   const overrides = new Map<string, Handler>();
   const requests: URL[] = [];
   const routes: Record<string, Handler> = {
-    '/api/health': () => json({ status: 'ok', mode, version: '0.1.0' }),
+    '/api/health': () => json({ status: 'ok', mode, version: '0.1.0', node: 'v20.19.0', yahooFinance2: '3.15.4' }),
     '/api/symbols': () => json(snapshotSymbols()),
     '/api/prices': (url) => {
       const symbols = (url.searchParams.get('symbols') ?? '').split(',');

@@ -1,0 +1,97 @@
+import { useCallback, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { PricesResponse } from '../domain/price-api.ts';
+import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
+import { EventTabs } from '../features/charts/components/event-tabs.tsx';
+import { LazyChartsPanel, LazySlideChart } from '../features/charts/components/lazy-charts.tsx';
+import { slideChartSpec } from '../features/charts/utils/focus-charts.ts';
+import { PresentButton } from '../features/presentation/components/present-button.tsx';
+import type { SlideChartKind } from '../features/presentation/utils/deck.ts';
+import type { StudyState } from '../features/study/hooks/use-study.ts';
+import { EmptyState } from './components/empty-state.tsx';
+import { ErrorPanel } from './components/error-panel.tsx';
+import { ChartsSkeleton } from './components/skeleton.tsx';
+import type { FocusedResults } from './use-focused-results.ts';
+
+interface ChartsColumnProps {
+  studyEvents: readonly StudyEvent[];
+  hasSecurities: boolean;
+  prices: UseQueryResult<PricesResponse>;
+  study: StudyState | null;
+  results: FocusedResults;
+  significanceTest: PortfolioTestKey;
+  handlers: {
+    onSignificanceTest: (test: PortfolioTestKey) => void;
+    onFocusEvent: (eventId: string) => void;
+    onHoverDay: (day: number | null) => void;
+    onSelectDay: (day: number) => void;
+  };
+  /** The id of the statistics section, the charts' text alternative. */
+  describedBy: string;
+}
+
+/** The charts of the study with the Present button, or the state that stands in their place. */
+export function ChartsColumn({ studyEvents, hasSecurities, prices, study, results, significanceTest, handlers, describedBy }: ChartsColumnProps) {
+  const { charts, portfolio, portfolioMarkers, images, deck, subtitle } = results;
+  const renderSlideChart = useCallback(
+    (chart: SlideChartKind) => {
+      const spec = charts ? slideChartSpec(chart, charts, portfolio ? { rows: portfolio.rows, markers: portfolioMarkers } : null) : null;
+      return spec ? <LazySlideChart chart={spec} fallback={<p className="slide-note">Loading the chart…</p>} /> : null;
+    },
+    [charts, portfolio, portfolioMarkers],
+  );
+
+  const content = (): ReactNode => {
+    if (studyEvents.length === 0) return <EmptyState title="No event selected">Tick at least one event on the left, or add your own, to see how the securities moved around it.</EmptyState>;
+    if (!hasSecurities) return <EmptyState title="No securities selected">Pick at least one security on the left; its benchmark is chosen per market.</EmptyState>;
+    if (prices.error) {
+      return (
+        <ErrorPanel
+          title="The prices could not be loaded"
+          message={prices.error.message}
+          code={'code' in prices.error ? String(prices.error.code) : undefined}
+          onRetry={() => void prices.refetch()}
+          retrying={prices.isFetching}
+        />
+      );
+    }
+    if (!prices.data || !study) return <ChartsSkeleton label="Loading prices and computing the study…" />;
+    if (study.outcome.error) return <ErrorPanel title="The study could not be computed" message={study.outcome.error.message} code={study.outcome.error.code} />;
+    if (!charts || !study.outcome.result || !images) return null;
+    return (
+      <>
+        {deck ? (
+          <div className="results-toolbar">
+            <PresentButton deck={deck} renderChart={renderSlideChart} />
+          </div>
+        ) : null}
+        {prices.data.warnings.length > 0 ? (
+          <ul className="notice" aria-label="Notes from the price server">
+            {prices.data.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        ) : null}
+        {studyEvents.length > 1 ? <EventTabs events={studyEvents} focusEventId={charts.event.id} onFocus={handlers.onFocusEvent} /> : null}
+        <LazyChartsPanel
+          fallback={<ChartsSkeleton label="Loading the charts…" />}
+          image={images}
+          priceRows={charts.priceRows}
+          priceLines={charts.priceLines}
+          markers={charts.markers}
+          portfolioMarkers={portfolioMarkers}
+          securities={charts.securities}
+          subtitle={subtitle}
+          portfolio={portfolio}
+          significanceTest={significanceTest}
+          onSignificanceTest={handlers.onSignificanceTest}
+          onHoverDay={handlers.onHoverDay}
+          onSelectDay={handlers.onSelectDay}
+          describedBy={describedBy}
+        />
+      </>
+    );
+  };
+  return <div className="charts-column">{content()}</div>;
+}

@@ -1,0 +1,157 @@
+/**
+ * From prices, events and securities to the engine's study units, and the engine's run on them:
+ * the one composition used by the page (in the browser) and by the server's /api/study.csv, so
+ * both give the same numbers, byte for byte, for the same query and prices.
+ */
+import { buildStudyUnit, dayZero, isEventStudyError, runStudy } from '../core/index.ts';
+import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../core/types.ts';
+import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
+import type { PriceSeries } from '../domain/price-api.ts';
+import type { EventDayZero, StudyEvent } from '../domain/study-event.ts';
+
+/**
+ * A security with the benchmark of its own exchange; or, when the registry knows no exchange for
+ * it, no benchmark and the reason (the security then fails alone, by name).
+ */
+export type SecurityChoice = { symbol: string; benchmark: string } | { symbol: string; benchmark: null; problem: string };
+
+export interface ComposeInput {
+  series: readonly PriceSeries[];
+  /** The events in the study. */
+  events: readonly StudyEvent[];
+  /** Every known event, so markers and excerpts can name events that fall inside a window. */
+  allEvents: readonly StudyEvent[];
+  securities: readonly SecurityChoice[];
+  returnKind: ReturnKind;
+}
+
+export interface ComposedUnit {
+  unit: StudyUnit;
+  event: StudyEvent;
+  symbol: string;
+  name: string;
+  benchmark: string;
+  benchmarkName: string;
+  exchange: string;
+}
+
+export interface ComposedStudy {
+  units: ComposedUnit[];
+  /** Security–event pairs that could not become a study unit (no prices, event outside the data, …). */
+  failures: SecurityFailure[];
+  /** Day 0 of every known event on each exchange in the study. */
+  eventDays: EventDayZero[];
+}
+
+export type StudyOutcome = { result: StudyResult; error: null } | { result: null; error: { code: string; message: string } };
+
+/**
+ * The study of a page query: for each event and security, the security's exchange, day 0 on its
+ * benchmark's trading calendar, then a study unit from the adjusted closes. Failures are kept per
+ * pair so one bad security never hides the others.
+ * @throws never
+ * @example composeStudy({ series, events: [usElection], allEvents, securities: [{ symbol: '7013.T', benchmark: 'TOPIX' }], returnKind: 'simple' }).units[0].unit.dayZero // '2024-11-06'
+ */
+export function composeStudy(input: ComposeInput): ComposedStudy {
+  const bySymbol = new Map(input.series.map((series) => [series.symbol, series]));
+  const units: ComposedUnit[] = [];
+  const failures: SecurityFailure[] = [];
+  for (const event of input.events) {
+    for (const choice of input.securities) {
+      const composed = composeUnit(event, choice, bySymbol, input.returnKind);
+      if ('unit' in composed) units.push(composed);
+      else failures.push(composed);
+    }
+  }
+  return { units, failures, eventDays: eventDays(input, bySymbol) };
+}
+
+/**
+ * Runs the engine on the composed units; failures found while composing come first.
+ * @throws never: invalid options (which the page validates beforehand) come back as `error`.
+ */
+export function runComposedStudy(composed: ComposedStudy, options: StudyOptions): StudyOutcome {
+  try {
+    const result = runStudy(
+      composed.units.map((item) => item.unit),
+      options,
+    );
+    return { result: { ...result, failures: [...composed.failures, ...result.failures] }, error: null };
+  } catch (error) {
+    if (isEventStudyError(error)) return { result: null, error: { code: error.code, message: error.message } };
+    return { result: null, error: { code: 'ENGINE_ERROR', message: `The study could not be computed: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
+/** The id of the unit of one security on one event. */
+export function unitId(eventId: string, symbol: string): string {
+  return `${eventId}:${symbol}`;
+}
+
+function composeUnit(
+  event: StudyEvent,
+  choice: SecurityChoice,
+  bySymbol: ReadonlyMap<string, PriceSeries>,
+  returnKind: ReturnKind,
+): ComposedUnit | SecurityFailure {
+  const id = unitId(event.id, choice.symbol);
+  const failure = (code: string, message: string): SecurityFailure => ({ id, symbol: choice.symbol, eventId: event.id, error: { code, message } });
+  if (choice.benchmark === null) return failure('UNKNOWN_EXCHANGE', choice.problem);
+  const security = bySymbol.get(choice.symbol);
+  const benchmark = bySymbol.get(choice.benchmark);
+  if (!security) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for it.`);
+  if (!benchmark) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for its benchmark ${choice.benchmark}.`);
+  const exchange = exchangeOf(choice.symbol, security);
+  if (exchange instanceof UnknownExchangeError) return failure(exchange.code, exchange.message);
+  try {
+    const tradingDays = benchmark.bars.map((bar) => bar.date);
+    const unit = buildStudyUnit({
+      id,
+      symbol: choice.symbol,
+      benchmark: choice.benchmark,
+      eventId: event.id,
+      securityPrices: security.bars,
+      benchmarkPrices: benchmark.bars,
+      dayZero: dayZero(event, exchange, tradingDays),
+      returnKind,
+    });
+    return { unit, event, symbol: choice.symbol, name: security.name, benchmark: choice.benchmark, benchmarkName: benchmark.name, exchange: exchange.code };
+  } catch (error) {
+    if (isEventStudyError(error)) return failure(error.code, `${choice.symbol}, ${event.title}: ${error.message}`);
+    return failure('INVALID_INPUT', `${choice.symbol}, ${event.title}: the study unit could not be built.`);
+  }
+}
+
+// The price source's own word on the exchange (the snapshot's MIC, Yahoo's exchange code) comes
+// first; the symbol rules of the registry after it.
+function exchangeOf(symbol: string, series: PriceSeries | undefined): Exchange | UnknownExchangeError {
+  try {
+    return exchangeForSymbol(symbol, series?.exchange);
+  } catch (error) {
+    if (error instanceof UnknownExchangeError) return error;
+    throw error;
+  }
+}
+
+// Day 0 of every known event on the calendar of each benchmark in the study, for chart markers and
+// for linking a chart day to the excerpts of the event that happened on it.
+function eventDays(input: ComposeInput, bySymbol: ReadonlyMap<string, PriceSeries>): EventDayZero[] {
+  const calendars = new Map<string, { exchange: Exchange; tradingDays: readonly string[] }>();
+  for (const choice of input.securities) {
+    const benchmark = choice.benchmark === null ? undefined : bySymbol.get(choice.benchmark);
+    if (!benchmark) continue;
+    const exchange = exchangeOf(choice.symbol, bySymbol.get(choice.symbol));
+    if (!(exchange instanceof UnknownExchangeError) && !calendars.has(exchange.code)) calendars.set(exchange.code, { exchange, tradingDays: benchmark.bars.map((bar) => bar.date) });
+  }
+  const days: EventDayZero[] = [];
+  for (const { exchange, tradingDays } of calendars.values()) {
+    for (const event of input.allEvents) {
+      try {
+        days.push({ eventId: event.id, exchange: exchange.code, date: dayZero(event, exchange, tradingDays) });
+      } catch {
+        // An event outside the data has no day 0 here; it simply gets no marker.
+      }
+    }
+  }
+  return days;
+}

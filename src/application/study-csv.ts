@@ -1,0 +1,164 @@
+/**
+ * The one CSV formatter for study results, used byte-for-byte the same by the command-line tool,
+ * the server and the browser (pure TypeScript; papaparse does the RFC 4180 quoting).
+ *
+ * Conventions: a header row; "\r\n" after every row, the last one included (RFC 4180 line breaks);
+ * numbers at full precision (String(number), which round-trips every double); an empty cell for a
+ * missing value; ISO YYYY-MM-DD dates; UTF-8 without a byte-order mark when written to a file.
+ * Text cells starting with =, +, -, @, tab or carriage return get a leading single quote so that
+ * spreadsheets do not run them as formulas (OWASP "CSV injection"); numbers are never altered.
+ */
+import Papa from 'papaparse';
+import { EventStudyError } from '../core/errors.ts';
+import type { AggregateTests, StudyResult, TestResult } from '../core/types.ts';
+import { PORTFOLIO_TESTS } from '../domain/portfolio-tests.ts';
+
+/** What the result itself does not carry. */
+export interface CsvContext {
+  /**
+   * Event id written for securities whose result has no `eventId` of its own, and on every
+   * aggregate row (where, without it, the securities' common event id is used, if they share one).
+   */
+  eventId?: string;
+}
+
+type Cell = string | number | null;
+
+const LINE_END = '\r\n';
+// papaparse's own default pattern ends in `.*$`, which misses a payload followed by a line break.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const SECURITY_COLUMNS = [
+  'event_id',
+  'security',
+  'benchmark',
+  'day_zero',
+  'date',
+  'relative_day',
+  'return',
+  'market_return',
+  'expected_return',
+  'ar',
+  'ar_variance',
+  'sar',
+  'car',
+  'car_variance',
+  'scar',
+] as const;
+
+export const AGGREGATE_COLUMNS: readonly string[] = [
+  'event_id',
+  'row_type',
+  'relative_day',
+  'date',
+  'from',
+  'to',
+  'n',
+  'aar',
+  'caar',
+  ...PORTFOLIO_TESTS.flatMap(({ csvPrefix }) => [csvPrefix, `${csvPrefix}_p_value`, `${csvPrefix}_reason`]),
+];
+
+/**
+ * Per-security event-window CSV: one row per security, event and event day, columns
+ * {@link SECURITY_COLUMNS}; `car`, `car_variance` and `scar` cumulate from the start of the event window.
+ * @throws {EventStudyError} INVALID_INPUT if a number in the result is NaN or infinite (the engine
+ *   never produces one; writing it would put a value no spreadsheet reads back into the file).
+ * @example studySecuritiesCsv(result, { eventId: 'us-election-2024' })
+ *   // 'event_id,security,…,scar\r\nus-election-2024,7011.T,^N225,2024-11-06,2024-10-30,-5,…\r\n'
+ */
+export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}): string {
+  const rows: Cell[][] = [];
+  for (const security of result.securities) {
+    const eventId = security.eventId ?? context.eventId ?? null;
+    for (const day of security.days) {
+      rows.push([
+        eventId,
+        security.symbol,
+        security.benchmark,
+        security.dayZero,
+        day.date,
+        day.relativeDay,
+        day.return,
+        day.marketReturn,
+        day.expected,
+        day.ar,
+        day.arVariance,
+        day.sar,
+        day.car,
+        day.carVariance,
+        day.scar,
+      ]);
+    }
+  }
+  return toCsv(SECURITY_COLUMNS, rows);
+}
+
+/**
+ * Portfolio CSV: AAR and CAAR with every test of the test registry (src/domain/portfolio-tests.ts), its statistic, its two-sided p-value and, when it cannot
+ * be computed, the reason, columns {@link AGGREGATE_COLUMNS}. `row_type` "daily" rows hold one event
+ * day (`relative_day`, `date`, `aar`; `caar` cumulates from the start of the event window; tests on
+ * that day's abnormal returns); "window" rows hold one CAR window (`from`, `to`, `caar`; tests on
+ * the cumulative abnormal returns over it).
+ * @throws {EventStudyError} INVALID_INPUT if a number in the result is NaN or infinite.
+ * @example studyAggregateCsv(result, { eventId: 'us-election-2024' })
+ *   // 'event_id,row_type,relative_day,date,from,to,n,aar,caar,…\r\nus-election-2024,daily,-5,…'
+ */
+export function studyAggregateCsv(result: StudyResult, context: CsvContext = {}): string {
+  const eventId = context.eventId ?? commonEventId(result);
+  const daily = result.aggregate.days.map((day): Cell[] => [
+    eventId,
+    'daily',
+    day.relativeDay,
+    day.date,
+    null,
+    null,
+    day.n,
+    day.aar,
+    day.caar,
+    ...testCells(day.tests),
+  ]);
+  const windows = result.aggregate.windows.map((window): Cell[] => [
+    eventId,
+    'window',
+    null,
+    null,
+    window.from,
+    window.to,
+    window.n,
+    null,
+    window.caar,
+    ...testCells(window.tests),
+  ]);
+  return toCsv(AGGREGATE_COLUMNS, [...daily, ...windows]);
+}
+
+function commonEventId(result: StudyResult): string | null {
+  const ids = new Set(result.securities.map((security) => security.eventId));
+  const [only] = ids;
+  return ids.size === 1 && only !== undefined ? only : null;
+}
+
+function testCells(tests: AggregateTests): Cell[] {
+  return PORTFOLIO_TESTS.flatMap(({ key }) => resultCells(tests[key]));
+}
+
+function resultCells(test: TestResult): Cell[] {
+  return test.statistic === null ? [null, null, test.reason] : [test.statistic, test.pValue, null];
+}
+
+function toCsv(columns: readonly string[], rows: readonly Cell[][]): string {
+  rows.forEach(checkFinite);
+  // The header goes in as the first data row: papaparse ends a header-only table with a line break
+  // but a table with rows without one, and the output must end the same way in both cases.
+  const table: Cell[][] = [[...columns], ...rows.map((row) => [...row])];
+  return Papa.unparse(table, { newline: LINE_END, escapeFormulae: FORMULA_START }) + LINE_END;
+}
+
+function checkFinite(row: readonly Cell[]): void {
+  for (const cell of row) {
+    if (typeof cell === 'number' && !Number.isFinite(cell)) {
+      throw new EventStudyError('INVALID_INPUT', `The study result holds a non-finite number (${cell}); no CSV was written`);
+    }
+  }
+}

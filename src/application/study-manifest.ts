@@ -1,0 +1,187 @@
+/**
+ * The companion JSON manifest of the study CSV files: everything needed to reproduce and explain
+ * them (parameters, events and day 0 per security, where every price series came from, the app
+ * version, when it was generated, what each column means and the conventions of the maths) and the
+ * query that rebuilds them. Built by the same code in the page and on the server.
+ */
+import type { ResolvedStudyOptions, StudyResult } from '../core/types.ts';
+import type { ComposedStudy } from './compose-study.ts';
+import type { PriceSeries, PricesResponse, SeriesProvenance } from '../domain/price-api.ts';
+import { seriesProvenanceSchema } from '../domain/provenance.ts';
+import { portfolioColumnDefinitions, securityColumnDefinitions } from './study-csv-columns.ts';
+import type { StudyEvent } from '../domain/study-event.ts';
+import { studyQueryString, type StudyQuery } from './study-query.ts';
+
+export const MANIFEST_FORMAT = 'kabuto-study-manifest';
+export const MANIFEST_FORMAT_VERSION = 1;
+
+/** The conventions behind the numbers, in the words of src/core's JSDoc. */
+export const STUDY_CONVENTIONS: readonly string[] = [
+  'Returns from adjusted closes: simple P_t/P_{t-1} − 1 (default) or log ln(P_t/P_{t-1}); a missing price leaves that day and the next without a return (never filled).',
+  "Security and benchmark are aligned on the benchmark's trading days; relative days count those days.",
+  "Day 0: the first session of the security's exchange that closes strictly after the event; an event without a time counts as during that day's session.",
+  'Market model by OLS over the estimation window with s² = SSE/(M − 2); mean-adjusted and market-adjusted models with s² over M − 1 (MacKinlay 1997). M counts estimation days with both returns.',
+  'var(AR) includes the estimation error (forecast-error correction); var(CAR) is the exact γ\'Vγ (MacKinlay 1997, eq. 10–12).',
+  'CAR cumulates from the first day of the event window; daily CAAR = Σ AAR from the start of the event window; a window CAAR is the mean CAR over that window.',
+  'Patell Z and J2 use the (M − 2)/(M − 4) variance of a standardised AR; Kolari–Pynnönen adjusts BMP by the mean estimation-residual correlation; Wilcoxon p-values are exact below 50 non-zero values.',
+  'p-values are two-sided. Numbers are written at full double precision (shortest text that reads back to the same double); an empty cell is a value that does not exist.',
+];
+
+export interface StudyFileNames {
+  securities: string;
+  portfolio: string;
+  manifest: string;
+}
+
+export interface ManifestInput {
+  appVersion: string;
+  /** When the files were made (the caller reads the clock). */
+  generatedAt: Date;
+  query: StudyQuery;
+  /** Every event the query knows (catalogue and custom), for the titles and timing of those studied. */
+  events: readonly StudyEvent[];
+  prices: PricesResponse;
+  composed: ComposedStudy;
+  result: StudyResult;
+  fileNames: StudyFileNames;
+}
+
+/**
+ * The manifest of a computed study.
+ * @throws never
+ * @example buildStudyManifest({ appVersion: '0.1.0', generatedAt: new Date(0), … }).generatedAt // '1970-01-01T00:00:00.000Z'
+ */
+export function buildStudyManifest(input: ManifestInput) {
+  const query = studyQueryString(input.query);
+  return {
+    format: MANIFEST_FORMAT,
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    generatedAt: input.generatedAt.toISOString(),
+    reproduce: {
+      query,
+      page: `/?${query}`,
+      securitiesCsv: `/api/study.csv?${query}`,
+      portfolioCsv: `/api/study-portfolio.csv?${query}`,
+      manifest: `/api/study-manifest.json?${query}`,
+    },
+    study: studySection(input.result.options, input.query),
+    events: eventsSection(input),
+    securities: securitiesSection(input),
+    failures: input.result.failures.map((failure) => ({ eventId: failure.eventId ?? null, symbol: failure.symbol, code: failure.error.code, message: failure.error.message })),
+    prices: pricesSection(input.prices),
+    files: {
+      securities: { name: input.fileNames.securities, columns: securityColumnDefinitions() },
+      portfolio: { name: input.fileNames.portfolio, columns: portfolioColumnDefinitions() },
+    },
+    conventions: [...STUDY_CONVENTIONS],
+  };
+}
+
+/** The manifest's shape, as README documents it. */
+export type StudyManifest = ReturnType<typeof buildStudyManifest>;
+
+/**
+ * The manifest as the file holds it: two-space indented JSON ending in a line break.
+ * @throws never
+ * @example studyManifestJson(manifest).endsWith('}\n') // true
+ */
+export function studyManifestJson(manifest: StudyManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function studySection(options: ResolvedStudyOptions, query: StudyQuery) {
+  return {
+    model: options.model,
+    returnKind: query.returnKind,
+    estimationWindow: options.estimationWindow,
+    gap: options.gap,
+    eventWindow: options.eventWindow,
+    carWindows: options.carWindows,
+    minimumEstimationDays: options.minimumEstimationDays,
+    strictEstimation: options.strictEstimation,
+  };
+}
+
+function eventsSection(input: ManifestInput) {
+  return input.events
+    .filter((event) => input.query.eventIds.includes(event.id))
+    .map((event) => ({
+      id: event.id,
+      title: event.title,
+      date: event.date,
+      // null: no time is known, so the event counts as during that day's session.
+      time: event.time ?? null,
+      timeZone: event.timeZone,
+      custom: event.custom,
+      dayZero: Object.fromEntries(input.composed.eventDays.filter((day) => day.eventId === event.id).map((day) => [day.exchange, day.date])),
+    }));
+}
+
+function securitiesSection(input: ManifestInput) {
+  return input.result.securities.map((security) => {
+    const unit = input.composed.units.find((item) => item.unit.id === security.id);
+    return {
+      eventId: security.eventId ?? null,
+      symbol: security.symbol,
+      name: unit?.name ?? null,
+      exchange: unit?.exchange ?? null,
+      benchmark: security.benchmark,
+      benchmarkName: unit?.benchmarkName ?? null,
+      dayZero: security.dayZero,
+      estimationDays: security.fit.estimationDays,
+      lostDays: security.lostDays,
+    };
+  });
+}
+
+function pricesSection(prices: PricesResponse) {
+  return {
+    mode: prices.mode,
+    from: prices.from,
+    to: prices.to,
+    warnings: [...prices.warnings],
+    series: [...prices.series].sort((left, right) => compareText(left.symbol, right.symbol)).map(seriesSource),
+  };
+}
+
+function seriesSource(series: PriceSeries): {
+  symbol: string;
+  name: string;
+  exchange: string;
+  currency: string;
+  timeZone: string;
+  source: PriceSeries['source'];
+  stale: boolean;
+  fetchedAt: string;
+  firstDate: string | null;
+  lastDate: string | null;
+  rows: number;
+  provenance: SeriesProvenance;
+} {
+  return {
+    symbol: series.symbol,
+    name: series.name,
+    exchange: series.exchange,
+    currency: series.currency,
+    timeZone: series.exchangeTimezoneName,
+    source: series.source,
+    stale: series.stale,
+    fetchedAt: series.fetchedAt,
+    firstDate: series.bars[0]?.date ?? null,
+    lastDate: series.bars.at(-1)?.date ?? null,
+    rows: series.bars.length,
+    provenance: provenanceOf(series.provenance),
+  };
+}
+
+// The documented fields only, in the schema's order: the page reads prices through the same schema,
+// which drops any other, and its manifest must read like the server's.
+function provenanceOf(provenance: SeriesProvenance): SeriesProvenance {
+  return seriesProvenanceSchema.parse(provenance);
+}
+
+// Code-point order, so the page and the server sort alike whatever their locale.
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}

@@ -1,0 +1,168 @@
+/**
+ * The test registry: every portfolio (across-securities) test of the engine's AggregateTests, once,
+ * with everything the rest of the project says about it. The CSV columns (study-csv.ts), their
+ * meanings in the manifest (study-csv-columns.ts), the `test=` values of a study query, the
+ * command-line tool's JSON keys, the table and chart labels and the slides' method text are all
+ * derived from this list.
+ *
+ * Adding a test: add it to AggregateTests and compute it in src/core (its maths), then add one entry
+ * below. The `satisfies` clause makes a missing or misspelt key a type error, so a test cannot be
+ * computed without being named here, nor named without being computed.
+ */
+import type { AggregateTests } from '../core/types.ts';
+
+export type PortfolioTestKey = keyof AggregateTests;
+
+/** What a test assumes of the securities it pools, in words a reader of the table understands. */
+export interface TestAssumptions {
+  /** What it assumes about the securities' abnormal returns being independent of each other. */
+  independence: string;
+  /** The fewest securities (on a day or in a window) for which it gives a number. */
+  minimumN: number;
+  /** Whether it stays valid when the securities share an event date (clustering). */
+  clustering: string;
+}
+
+export interface PortfolioTest {
+  key: PortfolioTestKey;
+  /** The label of the table, the charts and the slides, e.g. "BMP t". */
+  name: string;
+  /** The paper it follows, short, e.g. "Boehmer, Musumeci & Poulsen 1991". */
+  source: string;
+  /** Prefix of its columns in the portfolio CSV: `<prefix>`, `<prefix>_p_value`, `<prefix>_reason`. */
+  csvPrefix: string;
+  /** Its key in the command-line tool's JSON `tests` objects. */
+  jsonKey: string;
+  /** One line for the glossary: what the statistic is and its null distribution. */
+  description: string;
+  assumes: TestAssumptions;
+  /** How its p-value is formed. */
+  pValue: string;
+}
+
+const INDEPENDENT = "Assumes the securities' abnormal returns are cross-sectionally independent.";
+const NOT_CLUSTER_ROBUST = 'Not robust: a shared event date correlates the abnormal returns and over-rejects (use the Kolari–Pynnönen t).';
+const TWO_SIDED_NORMAL = 'Two-sided, from the standard normal N(0,1).';
+const TWO_SIDED_T = "Two-sided, from Student's t with N − 1 degrees of freedom.";
+
+const REGISTRY = {
+  crossSectionalT: {
+    name: 'Cross-sectional t',
+    source: 'Brown & Warner 1985',
+    csvPrefix: 'cross_sectional_t',
+    description: 'Cross-sectional t of the mean AR or CAR (Brown & Warner 1985), t(N − 1)',
+    assumes: { independence: INDEPENDENT, minimumN: 2, clustering: NOT_CLUSTER_ROBUST },
+    pValue: TWO_SIDED_T,
+  },
+  patellZ: {
+    name: 'Patell Z',
+    source: 'Patell 1976',
+    csvPrefix: 'patell_z',
+    description: 'Patell (1976) standardised residual Z, N(0,1)',
+    assumes: { independence: `${INDEPENDENT} Also assumes the event leaves the variance unchanged.`, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
+    pValue: TWO_SIDED_NORMAL,
+  },
+  bmpT: {
+    name: 'BMP t',
+    source: 'Boehmer, Musumeci & Poulsen 1991',
+    csvPrefix: 'bmp_t',
+    description: 'Boehmer, Musumeci & Poulsen (1991) standardised cross-sectional t, t(N − 1)',
+    assumes: { independence: `${INDEPENDENT} Robust to a variance the event increases.`, minimumN: 2, clustering: NOT_CLUSTER_ROBUST },
+    pValue: TWO_SIDED_T,
+  },
+  kpT: {
+    name: 'Kolari–Pynnönen t',
+    source: 'Kolari & Pynnönen 2010',
+    csvPrefix: 'kp_t',
+    description: 'Kolari & Pynnönen (2010) BMP t adjusted for cross-correlation, t(N − 1)',
+    assumes: {
+      independence: 'Allows correlated abnormal returns: the BMP t is scaled by the mean estimation-residual correlation r̄.',
+      minimumN: 2,
+      clustering: 'Robust: made for securities that share an event date.',
+    },
+    pValue: TWO_SIDED_T,
+  },
+  j1: {
+    name: 'J1',
+    source: 'Campbell, Lo & MacKinlay 1997',
+    csvPrefix: 'j1',
+    description: 'J1 (Campbell, Lo & MacKinlay 1997), N(0,1)',
+    assumes: { independence: INDEPENDENT, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
+    pValue: TWO_SIDED_NORMAL,
+  },
+  j2: {
+    name: 'J2',
+    source: 'Campbell, Lo & MacKinlay 1997',
+    csvPrefix: 'j2',
+    description: 'J2 on standardised CARs (Campbell, Lo & MacKinlay 1997), N(0,1)',
+    assumes: { independence: INDEPENDENT, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
+    pValue: TWO_SIDED_NORMAL,
+  },
+  signZ: {
+    name: 'Sign test',
+    source: 'Cowan 1992 (simple sign)',
+    csvPrefix: 'sign_z',
+    description: 'Sign test z of the share of positive ARs against one half, N(0,1)',
+    assumes: { independence: `${INDEPENDENT} Assumes a positive and a negative abnormal return are equally likely.`, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
+    pValue: `${TWO_SIDED_NORMAL} (normal approximation to the binomial)`,
+  },
+  generalizedSignZ: {
+    name: 'Generalized sign Z',
+    source: 'Cowan 1992',
+    csvPrefix: 'generalized_sign_z',
+    description: 'Generalised sign test z (Cowan 1992), N(0,1)',
+    assumes: {
+      independence: `${INDEPENDENT} The expected share of positive returns comes from the estimation window.`,
+      minimumN: 1,
+      clustering: NOT_CLUSTER_ROBUST,
+    },
+    pValue: TWO_SIDED_NORMAL,
+  },
+  rankT: {
+    name: 'Rank test',
+    source: 'Corrado 1989',
+    csvPrefix: 'rank_t',
+    description: 'Corrado (1989) rank test; Cowan (1992) cumulative rank test for windows, N(0,1)',
+    assumes: {
+      independence: 'Ranks each security over estimation and event days; the day-to-day spread of the mean rank absorbs some cross-correlation.',
+      minimumN: 1,
+      clustering: 'Less sensitive than the parametric tests, not immune.',
+    },
+    pValue: TWO_SIDED_NORMAL,
+  },
+  wilcoxon: {
+    name: 'Wilcoxon signed-rank',
+    source: 'Wilcoxon 1945',
+    csvPrefix: 'wilcoxon',
+    description: 'Wilcoxon signed-rank W+ (exact p-value below 50 non-zero values)',
+    assumes: { independence: `${INDEPENDENT} Assumes abnormal returns symmetric about zero under the null.`, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
+    pValue: 'Two-sided: exact below 50 non-zero values, else the normal approximation.',
+  },
+} as const satisfies Record<PortfolioTestKey, Omit<PortfolioTest, 'key' | 'jsonKey'>>;
+
+/**
+ * The portfolio tests in the order the table, the CSV columns and the JSON list them. The JSON key
+ * is the AggregateTests key itself, so a script reads `tests.bmpT` as the engine names it.
+ */
+export const PORTFOLIO_TESTS: readonly PortfolioTest[] = (Object.keys(REGISTRY) as PortfolioTestKey[]).map((key) => ({ key, jsonKey: key, ...REGISTRY[key] }));
+
+/** The keys of PORTFOLIO_TESTS, in order: the values `test=` accepts in a study query. */
+export const PORTFOLIO_TEST_KEYS: readonly PortfolioTestKey[] = PORTFOLIO_TESTS.map((test) => test.key);
+
+/**
+ * The registry entry of a test.
+ * @throws never
+ * @example portfolioTest('bmpT').csvPrefix // 'bmp_t'
+ */
+export function portfolioTest(key: PortfolioTestKey): PortfolioTest {
+  return PORTFOLIO_TESTS.find((test) => test.key === key) as PortfolioTest;
+}
+
+/**
+ * The display name of a portfolio test.
+ * @throws never
+ * @example testName('bmpT') // 'BMP t'
+ */
+export function testName(key: PortfolioTestKey): string {
+  return portfolioTest(key).name;
+}
