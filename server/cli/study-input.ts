@@ -16,7 +16,7 @@ import {
   type StudyOptions,
   type StudyUnit,
 } from '../../src/core/index';
-import { defaultCarWindows } from '../../src/application/study-query';
+import { defaultCarWindows } from '../../src/application/default-car-windows';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../../src/domain/exchanges';
 import type { CliArguments, RangeText } from './arguments';
 import { CliError } from './cli-error';
