@@ -60,7 +60,7 @@ const REQUIRE_SHIM = "import { createRequire as __kabutoCreateRequire } from 'no
 /**
  * @typedef {object} Target
  * @property {string} outDir relative to the project root
- * @property {string} stampFile the freshness record (freshness.mjs), outside outDir so the app's never serves it
+ * @property {string} stampFile the freshness record (freshness.mjs), beside outDir: the server never serves it with the app
  * @property {string[]} runsWith the targets that must be fresh before this one's output runs (itself included)
  * @property {() => unknown} settings what besides the inputs decides the output
  * @property {(options: { quiet: boolean }) => Promise<Built>} build

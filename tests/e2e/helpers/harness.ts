@@ -1,6 +1,7 @@
 /**
  * End-to-end harness: the REAL server as production runs it (node dist/server/main.js, offline
- * snapshot, a free port) serving the built app from dist/app/, and headless Chromium driven by playwright-core.
+ * snapshot, a free port) serving the built app from dist/app/, and headless Chromium driven by
+ * playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

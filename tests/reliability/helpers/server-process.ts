@@ -1,6 +1,7 @@
 /**
  * The price server as a real child process (the compiled entry, or a TypeScript test entry through
- * tsx), on a free port of 127.0.0.1: its URL from the one stdout line, its log, its resident memory, and a clean stop.
+ * tsx), on a free port of 127.0.0.1: its URL from the one stdout line, its log, its resident
+ * memory, and a clean stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The production entry point, compiled as production runs it (npm run build; vitest's global setup builds it). */
+/** The production entry point as production runs it, compiled (vitest's global setup builds it). */
 export const MAIN_ENTRY = 'dist/server/main.js';
 /** The same start-up routine with Yahoo's fetch pointed at a fake Yahoo (FAKE_YAHOO_ORIGIN). */
 export const FAKE_YAHOO_ENTRY = 'tests/reliability/helpers/server-with-fake-yahoo.ts';
