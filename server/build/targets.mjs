@@ -24,6 +24,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const SERVER_ENTRIES = {
   main: 'server/main.ts',
+  'study-worker': 'server/study/study-worker.ts',
 };
 
 /**
