@@ -28,6 +28,16 @@ export const SERVER_ENTRIES = {
 };
 
 /**
+ * The reliability tests' server (vitest's global setup builds it; `npm run build` does not): the
+ * server's own start-up with Yahoo's fetch pointed at a fake Yahoo, compiled exactly as
+ * dist/server/ is, so that those tests run the code production runs, study worker included.
+ */
+export const TEST_SERVER_ENTRIES = {
+  'server-with-fake-yahoo': 'tests/reliability/helpers/server-with-fake-yahoo.ts',
+  'study-worker': SERVER_ENTRIES['study-worker'],
+};
+
+/**
  * Entries of the command-line build: dist/cli/<name>.js. They share their code through chunks
  * next to them, and what only some runs need (the event catalogue's zod schema, for --event) is a
  * chunk of its own, loaded when asked for: a short run compiles less.
@@ -76,7 +86,10 @@ const REQUIRE_SHIM = "import { createRequire as __kabutoCreateRequire } from 'no
  * @property {boolean} executable the entries start with #! and may be run as programs
  */
 
-/** @type {Record<'app' | 'server' | 'cli', Target>} */
+/** What `npm run build` makes: the product, without the tests' own builds. */
+export const PRODUCT_TARGETS = /** @type {const} */ (['app', 'server', 'cli']);
+
+/** @type {Record<'app' | 'server' | 'cli' | 'test-server', Target>} */
 export const TARGETS = {
   app: {
     outDir: 'dist/app',
@@ -102,6 +115,13 @@ export const TARGETS = {
     settings: () => ({}),
     // The package bin (and `npx kabuto`) runs dist/cli/kabuto.js itself.
     build: () => bundleForNode({ entries: CLI_ENTRIES, outDir: 'dist/cli', external: [], splitting: true, executable: true }),
+  },
+  'test-server': {
+    outDir: 'dist/test-server',
+    stampFile: 'dist/test-server.build.json',
+    runsWith: ['test-server'],
+    settings: () => ({}),
+    build: () => bundleForNode({ entries: TEST_SERVER_ENTRIES, outDir: 'dist/test-server', external: ['yahoo-finance2'], splitting: false, executable: false }),
   },
 };
 

@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { ensureBuilt } from '../../server/build/ensure-built.mjs';
+import { PRODUCT_TARGETS } from '../../server/build/targets.mjs';
 import type { Bench } from './bench';
 import { removeAppBuilds } from './bundle-build.ts';
 
@@ -68,7 +69,7 @@ function chromiumVersion(): string {
 
 const names = chosenBenches(process.argv.slice(2));
 // The cli, start, dashboard and load benchmarks run the compiled code in dist/: never a stale one.
-await ensureBuilt(['app', 'server', 'cli'], { quiet: true, log: (line) => console.error(`[build] ${line}`) });
+await ensureBuilt(PRODUCT_TARGETS, { quiet: true, log: (line) => console.error(`[build] ${line}`) });
 const loadAverageAtStart = os.loadavg()[0] ?? 0;
 try {
   for (const name of names) {

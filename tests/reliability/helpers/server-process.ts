@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The production entry point as production runs it, compiled (vitest's global setup builds it). */
 export const MAIN_ENTRY = 'dist/server/main.js';
-/** The same start-up routine with Yahoo's fetch pointed at a fake Yahoo (FAKE_YAHOO_ORIGIN). */
-export const FAKE_YAHOO_ENTRY = 'tests/reliability/helpers/server-with-fake-yahoo.ts';
+/** The same start-up routine with Yahoo's fetch pointed at a fake Yahoo (FAKE_YAHOO_ORIGIN), compiled as well. */
+export const FAKE_YAHOO_ENTRY = 'dist/test-server/server-with-fake-yahoo.js';
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /** A running server child process. */
