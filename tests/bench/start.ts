@@ -9,12 +9,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { listeningUrl } from '../e2e/helpers/harness.ts';
 import { PROJECT_ROOT } from '../reliability/helpers/server-process.ts';
 import type { Bench } from './bench';
 
 const ROUNDS = 7;
 const TARGET_MS = 1_500;
-const STARTUP_TIMEOUT_MS = 30_000;
 
 interface Start {
   label: string;
@@ -25,7 +25,7 @@ interface Start {
 
 /**
  * The start-up benchmark (needs an up-to-date build, which `npm run bench` makes first).
- * @throws Error when a server does not answer /api/health within 30 s.
+ * @throws Error when a server does not start within 30 s or /api/health does not answer 200.
  * @example await startBench.run()
  */
 export const startBench: Bench = {
@@ -72,7 +72,7 @@ async function untilHealthy(start: Start): Promise<number> {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    const url = await listeningUrl(child, start.label);
+    const url = await listeningUrl(child);
     const response = await fetch(`${url}/api/health`);
     if (response.status !== 200) throw new Error(`${start.label}: /api/health answered ${response.status}`);
     return performance.now() - began;
@@ -81,25 +81,4 @@ async function untilHealthy(start: Start): Promise<number> {
     await exited;
     await rm(cacheDir, { recursive: true, force: true });
   }
-}
-
-function listeningUrl(child: ReturnType<typeof spawn>, label: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`${label} did not listen within ${STARTUP_TIMEOUT_MS} ms; stderr: ${stderr}`)), STARTUP_TIMEOUT_MS);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /Kabuto listening on (http:\/\/\S+)/.exec(stdout);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${label} exited with status ${code} before listening; stderr: ${stderr}`));
-    });
-  });
 }

@@ -46,7 +46,11 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+/**
+ * The URL of a starting server, from its `Kabuto listening on <url>` line.
+ * @throws Error with its stderr when it exits first or stays silent for 30 s.
+ */
+export function listeningUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
