@@ -18,6 +18,7 @@ import {
 } from '../../src/core/index';
 import { defaultCarWindows } from '../../src/application/default-car-windows';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../../src/domain/exchanges';
+import type { StudyEvent } from '../../src/domain/study-event';
 import type { CliArguments, RangeText } from './arguments';
 import { CliError } from './cli-error';
 import { numericColumn, type SeriesTable } from './series-table';
@@ -27,6 +28,8 @@ export interface StudyInput {
   dayZero: string;
   /** The data/events.json id of the event (--event), else null. */
   eventId: string | null;
+  /** The data/events.json event (--event), else null. */
+  event: StudyEvent | null;
   options: StudyOptions;
   units: StudyUnit[];
 }
@@ -44,17 +47,17 @@ export async function studyInput(args: CliArguments, table: SeriesTable): Promis
   const options = studyOptions(args, table.dates, day0);
   checkWindowsFit(options, args, table, day0);
   const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, { dayZero: day0, eventId: event.id }));
-  return { dayZero: day0, eventId: event.id, options, units };
+  return { dayZero: day0, eventId: event.id, event: event.event, options, units };
 }
 
 // A catalogue event brings its own time and zone: day 0 is then the first session of the market's
 // exchange closing after it, exactly as the page and the server place it. The catalogue's reader
 // (the app's zod schema, the largest part of the tool) is loaded only for --event.
-async function eventOf(args: CliArguments): Promise<{ time: EventTime; id: string | null }> {
-  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null };
+async function eventOf(args: CliArguments): Promise<{ time: EventTime; id: string | null; event: StudyEvent | null }> {
+  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null, event: null };
   const { catalogEvent } = await import('./catalog-event');
   const event = catalogEvent(args.event.id);
-  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id };
+  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id, event };
 }
 
 /**
