@@ -73,9 +73,9 @@ describe('--format portfolio-csv', () => {
 });
 
 describe('the JSON summary', () => {
-  it("states the answer as the page's panel does: each security's day-0 AR in words and the group under the rules' test", () => {
+  it("states the answer as the page's panel does: each security's day-0 AR in words and the group under the rules' test", async () => {
     interface Tested { value: number; pValue: number; words: string }
-    const json = JSON.parse(run([...study, '--event', 'us-election-2024'])) as {
+    const json = JSON.parse(await run([...study, '--event', 'us-election-2024'])) as {
       securities: { symbol: string; days: { relativeDay: number; ar: number }[] }[];
       aggregate: { days: { relativeDay: number; aar: number; tests: Record<string, { pValue: number }> }[] };
       summary: { groups: { id: string; title: string; securities: { symbol: string; name: string; dayZeroAr: Tested }[]; choice: { test: string; crossCheck: string }; result: { dayZeroAar: Tested } }[] };
@@ -95,8 +95,8 @@ describe('the JSON summary', () => {
     expect(Object.keys(day0?.tests ?? {})).toEqual(expect.arrayContaining(['brownWarner1985T', 'portfolioTimeSeriesT']));
   });
 
-  it('names an event given by its date alone by its day 0', () => {
-    const json = JSON.parse(run([...study, '--event-date', '2024-11-06'])) as { summary: { groups: { title: string }[] } };
+  it('names an event given by its date alone by its day 0', async () => {
+    const json = JSON.parse(await run([...study, '--event-date', '2024-11-06'])) as { summary: { groups: { title: string }[] } };
     expect(json.summary.groups[0]?.title).toBe('Event with day 0 on 6 Nov 2024');
   });
 });
