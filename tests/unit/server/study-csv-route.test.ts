@@ -64,16 +64,17 @@ async function pricesFile(): Promise<string> {
 }
 
 /**
- * The server's per-security CSV with its price-source cells emptied, as the command-line tool writes
- * them (its prices are a file it cannot vouch for); every row must have said snapshot for both.
+ * The server's per-security CSV with its price-source cells as the command-line tool writes them:
+ * `file` (its prices are the user's file). The two files differ in those two columns only; every
+ * row of the server's must have said snapshot for both.
  */
-function snapshotSourcesBlanked(csv: string): string {
+function snapshotSourcesAsFile(csv: string): string {
   const [header = '', ...rows] = csv.split('\r\n');
   expect(header.endsWith(',price_source,benchmark_price_source')).toBe(true);
   const data = rows.filter((row) => row !== '');
   expect(data.length).toBeGreaterThan(0);
   for (const row of data) expect(row.endsWith(',snapshot,snapshot')).toBe(true);
-  return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',,'))].join('\r\n');
+  return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',file,file'))].join('\r\n');
 }
 
 async function cli(args: readonly string[]): Promise<string> {
@@ -102,10 +103,10 @@ describe('GET /api/study.csv', () => {
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
+    expect(snapshotSourcesAsFile((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
     expect((await get('/api/study-portfolio.csv')).text).toBe(await cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
+    expect(snapshotSourcesAsFile((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
     expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(await cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
