@@ -67,6 +67,7 @@ export function Dashboard() {
     [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
   );
   const study = useStudy(composeInput, state.appliedOptions);
+  const coverage = useMemo(() => ({ events: studyEvents, options: state.appliedOptions, loaded: prices.data?.series ?? [] }), [studyEvents, state.appliedOptions, prices.data]);
   const windowCheck = useMemo(() => checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model }), [state.windowTexts, state.appliedOptions, state.model]);
 
   const selectedExcerpt = excerpts.find((excerpt) => excerpt.id === state.selectedExcerptId);
@@ -134,6 +135,7 @@ export function Dashboard() {
           eventsProblem={EVENT_CATALOG.problem}
           symbols={symbols}
           canAddSymbols={health.data?.mode === 'live' || health.data?.mode === 'auto'}
+          coverage={coverage}
           windowCheck={windowCheck}
           highlightedEventIds={spotlight?.eventIds ?? []}
         />
