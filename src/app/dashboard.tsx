@@ -12,7 +12,10 @@ import type { Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
 import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
+import { PRESET_CATALOG } from '../features/symbols/api/preset-catalog.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import { groupResults } from '../application/group-results.ts';
+import { studyGroups } from '../domain/peer-groups.ts';
 import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
@@ -21,6 +24,7 @@ import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { createHoverStore } from './hover-store.ts';
 import { LinkedExcerptPanel } from './linked-excerpt-panel.tsx';
+import { PeerGroupsPanel } from './peer-groups-panel.tsx';
 import { useFocusedResults } from './use-focused-results.ts';
 import { pageQueryOf } from './url-state.ts';
 import { UrlStateNotice } from './url-state-notice.tsx';
@@ -102,6 +106,13 @@ export function Dashboard() {
     userExcerpts: userExcerpts.excerpts,
     version: health.data?.version ?? null,
   });
+  // The peer groups of the focused event, when the study spans two or more groups.
+  const groups = useMemo(() => studyGroups(state.securities, PRESET_CATALOG.groups), [state.securities]);
+  const focusedEvent = results.charts?.event ?? null;
+  const peerGroups = useMemo(
+    () => (study?.outcome.result && focusedEvent && groups.length > 1 ? groupResults(study.composed, state.appliedOptions, groups, [focusedEvent]) : []),
+    [study, focusedEvent, groups, state.appliedOptions],
+  );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
   const chartHandlers = useMemo(
@@ -170,6 +181,17 @@ export function Dashboard() {
               onRemoveExcerpt={userExcerpts.remove}
             />
           </div>
+          {peerGroups.length > 1 && prices.data && results.images ? (
+            <PeerGroupsPanel
+              results={peerGroups}
+              eventWindow={state.appliedOptions.eventWindow}
+              carWindows={state.appliedOptions.carWindows}
+              prices={prices.data}
+              markers={results.portfolioMarkers}
+              image={results.images}
+              handlers={chartHandlers}
+            />
+          ) : null}
           {result && result.securities.length + result.failures.length > 0 ? (
             <StatisticsPanel
               id={STATISTICS_ID}
