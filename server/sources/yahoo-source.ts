@@ -2,6 +2,7 @@ import YahooFinance from 'yahoo-finance2';
 import type { ChartResultArray } from 'yahoo-finance2/modules/chart';
 import type { SeriesProvenance } from '../../src/domain/price-api.ts';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
+import { registeredExchangeOfYahoo } from '../../src/domain/exchanges.ts';
 import { ProxyError, UpstreamInvalidResponseError, UpstreamRateLimitedError, UpstreamTimeoutError } from '../errors.ts';
 import { chartBars } from './chart-bars.ts';
 import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
@@ -100,7 +101,9 @@ export class YahooPriceSource implements PriceSource {
     return {
       symbol,
       name: meta.longName ?? meta.shortName ?? symbol,
-      exchange: meta.fullExchangeName ?? meta.exchangeName,
+      // The registry's MIC for Yahoo's exchange code (never its display name, "NasdaqGS"); an exchange
+      // the registry does not know keeps Yahoo's code, so the page can refuse the security by name.
+      exchange: registeredExchangeOfYahoo(symbol, meta)?.code ?? meta.exchangeName,
       currency: meta.currency,
       exchangeTimezoneName: meta.exchangeTimezoneName,
       fetchedAt,

@@ -313,7 +313,7 @@ export class ExchangeTimeZoneError extends Error {
     readonly exchange: Exchange,
     readonly declaredTimeZone: string,
   ) {
-    super(`${symbol}: Yahoo dates it in ${declaredTimeZone}, but ${exchange.name} (${exchange.code}) keeps ${exchange.timeZone}; the registry and Yahoo disagree, so its days cannot be placed.`);
+    super(`${symbol}: Yahoo dates it in ${declaredTimeZone}, but ${exchange.name}, ${exchange.code}, keeps ${exchange.timeZone}; the registry and Yahoo disagree, so its days cannot be placed.`);
     this.name = 'ExchangeTimeZoneError';
   }
 }
@@ -385,10 +385,21 @@ export interface YahooChartExchange {
 }
 
 /**
- * The registered exchange of a live Yahoo chart answer: by Yahoo's exchange code (meta
+ * The registered exchange Yahoo's chart answer names, or undefined: by its exchange code (meta
  * `exchangeName`: LSE → XLON, GER → XETR, KSC → XKRX), or for a registered index by the exchange
- * that holds it (Yahoo names an index's provider, FGI or SNP, not a venue); then Yahoo's
- * `exchangeTimezoneName` must be that exchange's zone, since the bars are dated in it.
+ * that holds it (Yahoo names an index's provider, FGI or SNP, not a venue). The server labels a
+ * live series with this MIC, or with Yahoo's own code when the registry does not know it, so the
+ * page can name that exchange when it refuses the security.
+ * @throws never
+ * @example registeredExchangeOfYahoo('WSU.DE', { exchangeName: 'GER', exchangeTimezoneName: 'Europe/Berlin' })?.code // 'XETR'
+ */
+export function registeredExchangeOfYahoo(symbol: string, meta: YahooChartExchange): Exchange | undefined {
+  return exchangeOfIndex(symbol.trim().toUpperCase()) ?? exchangeOfYahooCode(meta.exchangeName);
+}
+
+/**
+ * The registered exchange of a live Yahoo chart answer ({@link registeredExchangeOfYahoo}), checked:
+ * Yahoo's `exchangeTimezoneName` must be that exchange's zone, since the bars are dated in it.
  * @throws UnknownExchangeError naming the symbol and Yahoo's exchange when the registry does not
  *   know it (e.g. HKG for 0700.HK), never a silent New York; ExchangeTimeZoneError when the zones
  *   differ.
@@ -396,12 +407,26 @@ export interface YahooChartExchange {
  */
 export function exchangeOfYahooChart(symbol: string, meta: YahooChartExchange): Exchange {
   const upper = symbol.trim().toUpperCase();
-  const exchange = exchangeOfIndex(upper) ?? exchangeOfYahooCode(meta.exchangeName);
+  const exchange = registeredExchangeOfYahoo(upper, meta);
   if (exchange === undefined) {
     const shown = meta.fullExchangeName && meta.fullExchangeName !== meta.exchangeName ? `${meta.fullExchangeName} (Yahoo code ${meta.exchangeName})` : `Yahoo code ${meta.exchangeName}`;
     throw new UnknownExchangeError(upper, meta.exchangeName, `Yahoo places it on ${shown}, ${meta.exchangeTimezoneName}, an exchange the registry does not know.`);
   }
-  if (meta.exchangeTimezoneName !== exchange.timeZone) throw new ExchangeTimeZoneError(upper, exchange, meta.exchangeTimezoneName);
+  return checkedTimeZone(upper, exchange, meta.exchangeTimezoneName);
+}
+
+/**
+ * The exchange of a priced series: the one its source declares ({@link exchangeForSymbol}), whose
+ * zone must be the one the series' days are dated in.
+ * @throws UnknownExchangeError as exchangeForSymbol; ExchangeTimeZoneError when the zones differ.
+ * @example exchangeOfSeries({ symbol: 'BA.L', exchange: 'XLON', exchangeTimezoneName: 'Europe/London' }).code // 'XLON'
+ */
+export function exchangeOfSeries(series: { symbol: string; exchange: string; exchangeTimezoneName: string }): Exchange {
+  return checkedTimeZone(series.symbol.trim().toUpperCase(), exchangeForSymbol(series.symbol, series.exchange), series.exchangeTimezoneName);
+}
+
+function checkedTimeZone(symbol: string, exchange: Exchange, timeZone: string): Exchange {
+  if (timeZone !== exchange.timeZone) throw new ExchangeTimeZoneError(symbol, exchange, timeZone);
   return exchange;
 }
 

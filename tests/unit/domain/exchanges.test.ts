@@ -117,7 +117,7 @@ describe('exchangeOfYahooChart (live answers)', () => {
     expect(error).toBeInstanceOf(ExchangeTimeZoneError);
     expect((error as ExchangeTimeZoneError).code).toBe('EXCHANGE_TIME_ZONE_MISMATCH');
     expect((error as Error).message).toBe(
-      'OCDO.L: Yahoo dates it in America/New_York, but London Stock Exchange (XLON) keeps Europe/London; the registry and Yahoo disagree, so its days cannot be placed.',
+      'OCDO.L: Yahoo dates it in America/New_York, but London Stock Exchange, XLON, keeps Europe/London; the registry and Yahoo disagree, so its days cannot be placed.',
     );
   });
 });
