@@ -38,11 +38,12 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart }: P
         {TEST.assumes.clustering.slice(1)}
       </p>
       {chart}
+      {/* The title stands outside the scrolling box so that on a phone it wraps instead of scrolling away. */}
+      <h3 className="group-table-title" id={`${id}-table-title`}>
+        CAR of each group by window, {event.title} ({TEST.name}, p two-sided)
+      </h3>
       <div className="group-table-scroll">
         <table className="group-table" aria-labelledby={`${id}-table-title`}>
-          <caption id={`${id}-table-title`}>
-            CAR of each group by window, {event.title} ({TEST.name}, p two-sided)
-          </caption>
           <thead>
             <tr>
               <th scope="col">Group (N)</th>
@@ -94,7 +95,7 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart }: P
       <details className="group-members">
         <summary>Members: exchange, benchmark, day 0 and price source</summary>
         <div className="group-table-scroll">
-          <table className="group-table">
+          <table className="group-table" aria-label="Members of each group">
             <thead>
               <tr>
                 <th scope="col">Group</th>
