@@ -9,7 +9,7 @@ import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './pric
 import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
-/** Yahoo throttles bursts; two requests at a time keeps a 20-symbol page well below its limits. */
+/** Yahoo throttles bursts; two requests at a time keeps a page of prices (at most 27 symbols) well below its limits. */
 export const DEFAULT_UPSTREAM_CONCURRENCY = 2;
 
 /**
