@@ -47,7 +47,7 @@ const FAILURES_NAMED = 3;
 export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
   const prices = JSON.parse(new TextDecoder().decode(job.pricesJson)) as PricesResponse;
   const plan = studyPlan(job.query, job.catalogEvents);
-  const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
+  const composed = composeStudy({ series: prices.series, priceFailures: prices.failures, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
   const outcome = runComposedStudy(composed, plan.options);
   if (outcome.error) return { computable: false, message: `The study could not be computed: ${outcome.error.message}` };
   if (outcome.result.securities.length === 0) return { computable: false, message: noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)) };

@@ -7,6 +7,7 @@ import { EventTabs } from '../features/charts/components/event-tabs.tsx';
 import { LazyChartsPanel, LazySlideChart } from '../features/charts/components/lazy-charts.tsx';
 import { slideChartSpec } from '../features/charts/utils/focus-charts.ts';
 import { PresentButton } from '../features/presentation/components/present-button.tsx';
+import { PriceFailuresNotice } from '../features/prices/components/price-failures-notice.tsx';
 import type { SlideChartKind } from '../features/presentation/utils/deck.ts';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
 import { EmptyState } from './components/empty-state.tsx';
@@ -16,7 +17,7 @@ import type { FocusedResults } from './use-focused-results.ts';
 
 interface ChartsColumnProps {
   studyEvents: readonly StudyEvent[];
-  hasSecurities: boolean;
+  securities: readonly string[];
   prices: UseQueryResult<PricesResponse>;
   study: StudyState | null;
   results: FocusedResults;
@@ -26,13 +27,14 @@ interface ChartsColumnProps {
     onFocusEvent: (eventId: string) => void;
     onHoverDay: (day: number | null) => void;
     onSelectDay: (day: number) => void;
+    onRemoveSecurity: (symbol: string) => void;
   };
   /** The id of the statistics section, the charts' text alternative. */
   describedBy: string;
 }
 
 /** The charts of the study with the Present button, or the state that stands in their place. */
-export function ChartsColumn({ studyEvents, hasSecurities, prices, study, results, significanceTest, handlers, describedBy }: ChartsColumnProps) {
+export function ChartsColumn({ studyEvents, securities, prices, study, results, significanceTest, handlers, describedBy }: ChartsColumnProps) {
   const { charts, portfolio, portfolioMarkers, images, deck, subtitle } = results;
   const renderSlideChart = useCallback(
     (chart: SlideChartKind) => {
@@ -44,7 +46,7 @@ export function ChartsColumn({ studyEvents, hasSecurities, prices, study, result
 
   const content = (): ReactNode => {
     if (studyEvents.length === 0) return <EmptyState title="No event selected">Tick at least one event on the left, or add your own, to see how the securities moved around it.</EmptyState>;
-    if (!hasSecurities) return <EmptyState title="No securities selected">Pick at least one security on the left; its benchmark is chosen per market.</EmptyState>;
+    if (securities.length === 0) return <EmptyState title="No securities selected">Pick at least one security on the left; its benchmark is chosen per market.</EmptyState>;
     if (prices.error) {
       return (
         <ErrorPanel
@@ -66,6 +68,7 @@ export function ChartsColumn({ studyEvents, hasSecurities, prices, study, result
             <PresentButton deck={deck} renderChart={renderSlideChart} />
           </div>
         ) : null}
+        <PriceFailuresNotice failures={prices.data.failures} securities={securities} onRemove={handlers.onRemoveSecurity} />
         {prices.data.warnings.length > 0 ? (
           <ul className="notice" aria-label="Notes from the price server">
             {prices.data.warnings.map((warning) => (

@@ -5,7 +5,7 @@ import { GROUP_COMPARISON_TITLE } from '../utils/group-rows.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { emphasisStroke, useChartMouseHandlers, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLines, type EventMarker } from './event-marker.tsx';
+import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 import { LineLegend } from './price-chart.tsx';
@@ -64,10 +64,12 @@ export function GroupComparisonPlot({ rows, lines, markers, layout }: GroupCompa
   const fontSize = onPage ? 12 : 15;
   const keys = useMemo(() => lines.map((line) => line.key), [lines]);
   const valueAxis = useValueAxis({ rows, keys, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
-  const eventLines = useMemo(() => markerLines(markers, false), [markers]);
+  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
+  const top = 8 + markerLanes(markers, fontSize - 1);
+  const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   const series = useMemo(() => lines.map(groupLine), [lines]);
   return (
-    <LineChart data={rows} {...plotProps(layout, MARGIN)}>
+    <LineChart data={rows} {...plotProps(layout, margin)}>
       {GRID}
       {dayAxis(fontSize)}
       {valueAxis}
