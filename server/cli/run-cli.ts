@@ -39,7 +39,7 @@ function studyOutput(args: CliArguments): string {
   const context = input.eventId === null ? {} : { eventId: input.eventId };
   if (args.format === 'csv') return studySecuritiesCsv(result, context);
   if (args.format === 'portfolio-csv') return studyAggregateCsv(result, context);
-  return `${JSON.stringify(studyJson(result, input.dayZero), null, 2)}\n`;
+  return `${JSON.stringify(studyJson(result, input.dayZero, input.event), null, 2)}\n`;
 }
 
 /** A script asking for N securities gets N or an error: a partial result would pass unnoticed. */

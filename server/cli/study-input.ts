@@ -18,6 +18,7 @@ import {
 } from '../../src/core/index';
 import { defaultCarWindows } from '../../src/application/study-query';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../../src/domain/exchanges';
+import type { StudyEvent } from '../../src/domain/study-event';
 import type { CliArguments, RangeText } from './arguments';
 import { catalogEvent } from './catalog-event';
 import { CliError } from './cli-error';
@@ -28,6 +29,8 @@ export interface StudyInput {
   dayZero: string;
   /** The data/events.json id of the event (--event), else null. */
   eventId: string | null;
+  /** The data/events.json event (--event), else null. */
+  event: StudyEvent | null;
   options: StudyOptions;
   units: StudyUnit[];
 }
@@ -45,15 +48,15 @@ export function studyInput(args: CliArguments, table: SeriesTable): StudyInput {
   const options = studyOptions(args, table.dates, day0);
   checkWindowsFit(options, args, table, day0);
   const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, { dayZero: day0, eventId: event.id }));
-  return { dayZero: day0, eventId: event.id, options, units };
+  return { dayZero: day0, eventId: event.id, event: event.event, options, units };
 }
 
 // A catalogue event brings its own time and zone: day 0 is then the first session of the market's
 // exchange closing after it, exactly as the page and the server place it.
-function eventOf(args: CliArguments): { time: EventTime; id: string | null } {
-  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null };
+function eventOf(args: CliArguments): { time: EventTime; id: string | null; event: StudyEvent | null } {
+  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null, event: null };
   const event = catalogEvent(args.event.id);
-  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id };
+  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id, event };
 }
 
 /**

@@ -2,7 +2,8 @@
  * One study computation, from prices to files: what the study worker runs (study-worker.ts), in
  * plain structured-cloneable data both ways so it can cross a worker boundary.
  */
-import { composeStudy, runComposedStudy } from '../../src/application/compose-study.ts';
+import { composeStudy } from '../../src/application/compose-study.ts';
+import { runComposedStudy } from '../../src/application/study-analysis.ts';
 import type { PricesResponse } from '../../src/domain/price-api.ts';
 import type { StudyEvent } from '../../src/domain/study-event.ts';
 import { buildStudyExport } from '../../src/application/study-export.ts';
@@ -48,7 +49,7 @@ export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
   const prices = JSON.parse(new TextDecoder().decode(job.pricesJson)) as PricesResponse;
   const plan = studyPlan(job.query, job.catalogEvents);
   const composed = composeStudy({ series: prices.series, priceFailures: prices.failures, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-  const outcome = runComposedStudy(composed, plan.options);
+  const outcome = runComposedStudy(composed, plan.options, plan.guards);
   if (outcome.error) return { computable: false, message: `The study could not be computed: ${outcome.error.message}` };
   if (outcome.result.securities.length === 0) return { computable: false, message: noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)) };
   const made = buildStudyExport({
@@ -58,7 +59,7 @@ export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
     events: plan.allEvents,
     prices,
     composed,
-    result: outcome.result,
+    analysis: outcome.analysis,
   });
   const encoder = new TextEncoder();
   const files = await Promise.all(

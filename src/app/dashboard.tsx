@@ -20,17 +20,26 @@ import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../application/study-query.ts';
+import { buildStudySummary } from '../application/study-summary.ts';
+import { AnswerPanel } from '../features/answer/components/answer-panel.tsx';
+import { GlossarySection } from '../features/answer/components/glossary-section.tsx';
+import { ContaminationChoiceControl, OverlapChoiceControl } from '../features/study-controls/components/guardrail-choices.tsx';
+import { TestPicker } from '../features/study-controls/components/test-picker.tsx';
 import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { createHoverStore } from './hover-store.ts';
 import { LinkedExcerptPanel } from './linked-excerpt-panel.tsx';
 import { PeerGroupsPanel } from './peer-groups-panel.tsx';
+import { DAY_ZERO_MARKER } from '../features/charts/utils/focus-charts.ts';
+import type { SummaryGroup } from '../application/study-summary.ts';
 import { useFocusedResults } from './use-focused-results.ts';
 import { pageQueryOf } from './url-state.ts';
 import { UrlStateNotice } from './url-state-notice.tsx';
 import { useUrlViewState } from './url-state-sync.ts';
 import { focusedEventId } from './view-state.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
+import { chooseTest } from '../domain/test-choice.ts';
+import type { StudyResult } from '../core/types.ts';
 import './dashboard.css';
 
 const CATALOG_EVENT_IDS = EVENT_CATALOG.events.map((event) => event.id);
@@ -70,7 +79,8 @@ export function Dashboard() {
         : null,
     [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
   );
-  const study = useStudy(composeInput, state.appliedOptions);
+  const guards = useMemo(() => ({ overlap: state.overlap, contamination: state.contamination }), [state.overlap, state.contamination]);
+  const study = useStudy(composeInput, state.appliedOptions, guards);
   const coverage = useMemo(() => ({ events: studyEvents, options: state.appliedOptions, loaded: prices.data?.series ?? [] }), [studyEvents, state.appliedOptions, prices.data]);
   const windowCheck = useMemo(() => checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model }), [state.windowTexts, state.appliedOptions, state.model]);
 
@@ -85,33 +95,46 @@ export function Dashboard() {
   }, [symbols.data, prices.data]);
   // The files of exactly the study on screen: the same render's state, prices and result.
   const buildExport = useMemo(() => {
-    const result = study?.outcome.result;
-    if (!prices.data || !study || !result || result.securities.length === 0) return null;
-    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, result };
+    const analysis = study?.outcome.analysis;
+    if (!prices.data || !study || !analysis || analysis.result.securities.length === 0) return null;
+    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, analysis };
     return () => buildStudyExport({ ...input, generatedAt: readClock() });
   }, [state, allEvents, prices.data, study]);
 
   const result = study?.outcome.result ?? null;
+  const analysis = study?.outcome.analysis ?? null;
+  const dataNotes = useMemo(() => new Map((prices.data?.series ?? []).map((series) => [series.symbol, series.provenance.defects])), [prices.data]);
+  const summary = useMemo(
+    () => (analysis && analysis.result.securities.length > 0 ? buildStudySummary({ analysis, events: allEvents, names: securityNames, selection: state.significanceTest, dataNotes }) : null),
+    [analysis, allEvents, securityNames, state.significanceTest, dataNotes],
+  );
+  const focusId = focusedEventId(state);
+  const focusGroupIndex = analysis?.groups.findIndex((group) => focusId !== null && group.eventIds.includes(focusId)) ?? -1;
+  const focusGroup = analysis?.groups[focusGroupIndex] ?? null;
+  const focusSummary = summary?.groups[focusGroupIndex] ?? null;
+  // The test that stars the chart: the focused group's, chosen by the rules unless the user picked one.
+  const significanceTest: PortfolioTestKey = focusSummary?.choice.test ?? chooseTest({ securities: 0, clustered: 0 }, state.significanceTest).test;
   const results = useFocusedResults({
     state,
     prices: prices.data,
     composed: study?.composed ?? null,
     result,
+    group: focusGroup,
+    significanceTest,
     studyEvents,
     allEvents,
-    focusEventId: focusedEventId(state),
+    focusEventId: focusId,
     spotlight,
     securityNames,
     articles: ARTICLE_CATALOG.articles,
     userExcerpts: userExcerpts.excerpts,
     version: health.data?.version ?? null,
   });
-  // The peer groups of the focused event, when the study spans two or more groups.
+  // The peer groups of each event, when the study spans two or more groups (data/presets.json).
   const groups = useMemo(() => studyGroups(state.securities, PRESET_CATALOG.groups), [state.securities]);
-  const focusedEvent = results.charts?.event ?? null;
   const peerGroups = useMemo(
-    () => (study?.outcome.result && focusedEvent && groups.length > 1 ? groupResults(study.composed, state.appliedOptions, groups, [focusedEvent]) : []),
-    [study, focusedEvent, groups, state.appliedOptions],
+    () => (study?.outcome.result && groups.length > 1 ? groupResults(study.composed, { options: state.appliedOptions, guards, selection: state.significanceTest }, groups, studyEvents) : []),
+    [study, groups, state.appliedOptions, guards, state.significanceTest, studyEvents],
   );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
@@ -124,6 +147,29 @@ export function Dashboard() {
       onRemoveSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
     }),
     [dispatch, hoverStore, onSelectDay],
+  );
+
+  const peerGroupsData = prices.data;
+  const peerGroupsImage = results.images;
+  const portfolioMarkers = results.portfolioMarkers;
+  // Under each event's answer, its peer groups compared (each event of a cluster on its own).
+  const renderPeerGroups = useCallback(
+    (group: SummaryGroup) =>
+      peerGroupsData && peerGroupsImage
+        ? group.eventIds.map((eventId) => (
+            <PeerGroupsPanel
+              key={eventId}
+              results={peerGroups.filter((item) => item.event.id === eventId)}
+              eventWindow={state.appliedOptions.eventWindow}
+              carWindows={state.appliedOptions.carWindows}
+              prices={peerGroupsData}
+              markers={eventId === focusId ? portfolioMarkers : [DAY_ZERO_MARKER]}
+              image={peerGroupsImage}
+              handlers={chartHandlers}
+            />
+          ))
+        : null,
+    [peerGroupsData, peerGroupsImage, peerGroups, state.appliedOptions, focusId, portfolioMarkers, chartHandlers],
   );
 
   return (
@@ -142,6 +188,25 @@ export function Dashboard() {
         </div>
       </header>
       <UrlStateNotice problems={problems} onDismiss={dismissProblems} />
+      <AnswerPanel
+        summary={summary}
+        unavailable={answerUnavailable({ events: studyEvents.length, securities: state.securities.length, pricesError: prices.error?.message ?? null, studyError: study?.outcome.error?.message ?? null, result })}
+        testPicker={
+          focusSummary ? (
+            <TestPicker
+              selection={state.significanceTest}
+              automaticTest={focusSummary.choice.rulesTest}
+              fits={focusSummary.tests.map((test) => ({ key: test.key, fits: test.fits, reasons: test.reasons }))}
+              onSelect={(test) => dispatch({ type: 'set-significance-test', test })}
+            />
+          ) : null
+        }
+        renderGroupExtras={renderPeerGroups}
+        noticeActions={{
+          overlap: <OverlapChoiceControl value={state.overlap} onChange={(overlap) => dispatch({ type: 'set-overlap', overlap })} />,
+          contamination: <ContaminationChoiceControl value={state.contamination} onChange={(contamination) => dispatch({ type: 'set-contamination', contamination })} />,
+        }}
+      />
       <div className="layout">
         <ControlsSidebar
           state={state}
@@ -162,7 +227,7 @@ export function Dashboard() {
               prices={prices}
               study={study}
               results={results}
-              significanceTest={state.significanceTest}
+              significanceTest={significanceTest}
               handlers={chartHandlers}
               describedBy={STATISTICS_ID}
             />
@@ -185,26 +250,18 @@ export function Dashboard() {
               onRemoveExcerpt={userExcerpts.remove}
             />
           </div>
-          {peerGroups.length > 1 && prices.data && results.images ? (
-            <PeerGroupsPanel
-              results={peerGroups}
-              eventWindow={state.appliedOptions.eventWindow}
-              carWindows={state.appliedOptions.carWindows}
-              prices={prices.data}
-              markers={results.portfolioMarkers}
-              image={results.images}
-              handlers={chartHandlers}
-            />
-          ) : null}
           {result && result.securities.length + result.failures.length > 0 ? (
             <StatisticsPanel
               id={STATISTICS_ID}
               rows={securityRows({ result, composed: study?.composed ?? null, events: studyEvents, securities: state.securities, securityNames })}
-              portfolioWindows={result.securities.length > 0 ? result.aggregate.windows : []}
+              portfolioWindows={focusGroup && focusGroup.result.securities.length > 0 ? focusGroup.result.aggregate.windows : []}
+              portfolioTitle={focusSummary ? `Portfolio tests by CAR window (statistic, p-value): ${focusSummary.title}` : undefined}
+              testFits={focusSummary?.tests ?? []}
               showEvent={studyEvents.length > 1}
               methodNote={methodNote(state.appliedOptions, state.returnKind, prices.data?.mode ?? null)}
             />
           ) : null}
+          <GlossarySection />
         </main>
       </div>
       <footer className="app-footer">
@@ -214,4 +271,14 @@ export function Dashboard() {
       </footer>
     </div>
   );
+}
+
+/** Why the answer panel has no answer, in the words of the charts' own empty states; null while computing. */
+function answerUnavailable(state: { events: number; securities: number; pricesError: string | null; studyError: string | null; result: StudyResult | null }): string | null {
+  if (state.events === 0) return 'No event is selected: tick one under Events, or add your own.';
+  if (state.securities === 0) return 'No security is selected: pick at least one under Securities and benchmarks.';
+  if (state.pricesError !== null) return `The prices could not be loaded: ${state.pricesError}`;
+  if (state.studyError !== null) return `The study could not be computed: ${state.studyError}`;
+  if (state.result && state.result.securities.length === 0) return 'No security of the study could be computed; the statistics below say why for each.';
+  return null;
 }

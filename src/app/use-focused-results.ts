@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import type { ComposedStudy } from '../application/compose-study.ts';
+import { unitId, type ComposedStudy } from '../application/compose-study.ts';
+import type { StudyGroupResult } from '../application/study-analysis.ts';
 import type { StudyResult } from '../core/types.ts';
+import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import type { Article } from '../domain/article-format.ts';
 import { MODEL_NAMES } from '../domain/models.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
@@ -23,6 +25,13 @@ export interface FocusedResultsInput {
   prices: PricesResponse | undefined;
   composed: ComposedStudy | null;
   result: StudyResult | null;
+  /**
+   * The event or event cluster of the focused event: the portfolio chart, its stars and the slides'
+   * key numbers are its own, never a pool of overlapping events.
+   */
+  group: StudyGroupResult | null;
+  /** The test that stars the portfolio chart: the rules' choice for the group, or the user's pick. */
+  significanceTest: PortfolioTestKey;
   studyEvents: readonly StudyEvent[];
   allEvents: readonly StudyEvent[];
   focusEventId: string | null;
@@ -50,7 +59,7 @@ export interface FocusedResults {
  * a hover or a typed window redraws only what changed.
  */
 export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
-  const { state, prices, composed, result, studyEvents, allEvents, spotlight, securityNames, articles, userExcerpts, version } = input;
+  const { state, prices, composed, result, group, significanceTest, studyEvents, allEvents, spotlight, securityNames, articles, userExcerpts, version } = input;
   const focusEvent = studyEvents.find((event) => event.id === input.focusEventId) ?? null;
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
   const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
@@ -58,13 +67,20 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], leftOut: prices?.failures.map((failure) => failure.symbol), securityOrder: state.securities, days, spotlight }) : null),
     [composed, result, focusEvent, allEvents, studyEventIds, prices, state.securities, days, spotlight],
   );
-  const { significanceTest, returnKind } = state;
-  const eventCount = studyEvents.length;
+  const { returnKind } = state;
+  const groupResult = group?.result ?? null;
+  // An event cluster's window is the stretched one: its chart spans all of it.
+  const groupDays = useMemo(() => (groupResult ? chartDays(groupResult.options.eventWindow) : days), [groupResult, days]);
   const portfolio = useMemo(
-    () => (result && result.securities.length > 0 ? { rows: portfolioRows(result, significanceTest, days), subtitle: portfolioLine(result, eventCount) } : null),
-    [result, significanceTest, days, eventCount],
+    () =>
+      groupResult && groupResult.securities.length > 0
+        ? { rows: portfolioRows(groupResult, significanceTest, groupDays), subtitle: groupLine(groupResult, group?.kind === 'cluster' ? (group?.eventIds.length ?? 1) : 1) }
+        : null,
+    [groupResult, group?.kind, group?.eventIds.length, significanceTest, groupDays],
   );
-  const portfolioMarkers = useMemo(() => (charts && eventCount === 1 ? charts.markers : [DAY_ZERO_MARKER]), [charts, eventCount]);
+  // The focused event's markers when its day 0 is the group's (an event, or a cluster's first event); else day 0 alone.
+  const firstOfGroup = group?.eventIds[0] ?? null;
+  const portfolioMarkers = useMemo(() => (charts && charts.event.id === firstOfGroup ? charts.markers : [DAY_ZERO_MARKER]), [charts, firstOfGroup]);
   const method = methodLine(state.appliedOptions);
   const subtitle = charts ? `${eventLine(charts.event, charts.calendar?.dayZero ?? null)} ${method}` : '';
   const images = useMemo(
@@ -75,11 +91,14 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () =>
       result && charts && prices
         ? deckInput({
-            charts,
-            result,
+            // A cluster's securities are its own units: the slides read their numbers under the cluster's ids.
+            charts: group?.kind === 'cluster' ? { event: charts.event, securities: charts.securities.map((panel) => ({ ...panel, key: unitId(group.id, panel.symbol) })) } : charts,
+            // The key numbers of the focused event (or cluster) under its own test, never a pool.
+            result: groupResult ?? result,
             prices,
             securityNames,
-            eventCount,
+            // One event or one cluster: its securities, not security–event pairs of several events.
+            eventCount: 1,
             modelName: MODEL_NAMES[result.options.model],
             returnKind,
             significanceTest,
@@ -93,7 +112,14 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
             },
           })
         : null,
-    [result, charts, prices, securityNames, eventCount, returnKind, significanceTest, articles, userExcerpts, version, subtitle, portfolio],
+    [result, group, groupResult, charts, prices, securityNames, returnKind, significanceTest, articles, userExcerpts, version, subtitle, portfolio],
   );
   return { charts, portfolio, portfolioMarkers, subtitle, images, deck };
+}
+
+// What the portfolio chart averages: one event's securities, or an event cluster's (one window each).
+function groupLine(result: StudyResult, clusteredEvents: number): string {
+  if (clusteredEvents === 1) return portfolioLine(result, 1);
+  const n = result.securities.length;
+  return `Event cluster of ${clusteredEvents} overlapping events: equally weighted over ${n} securit${n === 1 ? 'y' : 'ies'}, one window each from the first event's window start to the last event's window end.`;
 }

@@ -35,10 +35,10 @@ beforeAll(async () => {
 describe('the Global defence peers preset in Chromium', () => {
   it('studies every peer on its own exchange, benchmark and day 0, and compares the four groups', async () => {
     await page.getByRole('button', { name: 'Global defence peers' }).click();
-    const section = page.locator('#peer-groups');
+    const section = page.locator('#peer-groups-us-election-2024');
     await section.waitFor({ timeout: 20_000 });
-    await page.locator('#group-comparison-chart svg.recharts-surface').first().waitFor();
-    expect(await section.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(['Japan (6)', 'US primes (4)', 'European peers (5)', 'Korean peers (3)']);
+    await page.locator('#group-comparison-us-election-2024 svg.recharts-surface').first().waitFor();
+    expect((await section.locator('tbody th[scope="row"]').allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['Japan (6)', 'US primes (4)', 'European peers (5)', 'Korean peers (3)']);
     for (const group of ['japan', 'us-primes', 'europe', 'korea']) {
       const value = await page.getByTestId(`group-car-${group}-0-0`).getAttribute('data-value');
       expect(Number.isFinite(Number(value)) && value !== '').toBe(true);
@@ -62,10 +62,10 @@ describe('the Global defence peers preset in Chromium', () => {
 
   it('lays the picker and the groups out on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const section = page.locator('#peer-groups');
+    const section = page.locator('#peer-groups-us-election-2024');
     await section.scrollIntoViewIfNeeded();
     // The section and the picker fit the screen; only the tables scroll, in their own boxes.
-    for (const selector of ['#peer-groups', '.security-picker']) {
+    for (const selector of ['#peer-groups-us-election-2024', '.security-picker']) {
       const box = await page.evaluate((css) => {
         const element = document.querySelector(css) as HTMLElement;
         return { right: element.getBoundingClientRect().right, overflow: element.scrollWidth - element.clientWidth, screen: window.innerWidth };

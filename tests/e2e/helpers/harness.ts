@@ -88,9 +88,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page with a 1440×1000 viewport whose console errors and page errors are collected. */
-export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+/** A page with a 1440×1000 viewport (or the one given) whose console errors and page errors are collected. */
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

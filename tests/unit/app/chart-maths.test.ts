@@ -78,6 +78,7 @@ function madeUpSecurity(id: string, carVariance: number | null): SecurityResult 
     dayZero: 'd0',
     fit: { alpha: 0, beta: 1, s2: 0.0001, rSquared: 0.5, estimationDays: 100 },
     lostDays: 0,
+    excludedDays: 0,
     days: [{ date: 'd0', relativeDay: 0, return: 0.03, marketReturn: 0.01, expected: 0.01, ar: 0.02, arVariance: 0.0001, sar: 2, car: 0.02, carVariance, scar: 2 }],
     windows: [],
     bhar: null,

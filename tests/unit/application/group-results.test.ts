@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
-import { GROUP_TEST, groupResults } from '../../../src/application/group-results.ts';
+import { composeStudy } from '../../../src/application/compose-study.ts';
+import { groupResults } from '../../../src/application/group-results.ts';
+import { runComposedStudy } from '../../../src/application/study-analysis.ts';
+import { DEFAULT_GUARDS } from '../../../src/application/study-guardrails.ts';
 import { priceRange } from '../../../src/application/price-range.ts';
 import { pricedSymbols, securityChoices } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
@@ -24,7 +26,8 @@ const choices = securityChoices(securities, DEFAULT_STUDY_QUERY.benchmarks);
 const series = snapshotPrices(pricedSymbols(choices), range.from, range.to).series;
 const composed = composeStudy({ series, events: [election], allEvents: EVENT_CATALOG.events, securities: choices, returnKind: 'simple' });
 const groups = studyGroups(securities, catalog.groups);
-const results = groupResults(composed, DEFAULT_STUDY_OPTIONS, groups, [election]);
+const settings = { options: DEFAULT_STUDY_OPTIONS, guards: DEFAULT_GUARDS, selection: 'auto' as const };
+const results = groupResults(composed, settings, groups, [election]);
 const byId = (id: string) => {
   const found = results.find((result) => result.group.id === id);
   if (!found) throw new Error(id);
@@ -53,9 +56,23 @@ describe('groupResults on the Global defence peers preset (real snapshot prices)
 
   it("gives each group the engine's numbers for its members alone: another group's members change nothing", () => {
     for (const result of results) {
-      const alone = runComposedStudy({ units: composed.units.filter((item) => result.group.members.includes(item.symbol)), failures: [], eventDays: [] }, DEFAULT_STUDY_OPTIONS);
-      expect(alone.result?.aggregate.windows.map((window) => [window.caar, window.tests[GROUP_TEST]])).toEqual(result.windows.map((window) => [window.car, window.test]));
+      const alone = runComposedStudy({ ...composed, units: composed.units.filter((item) => result.group.members.includes(item.symbol)) }, DEFAULT_STUDY_OPTIONS);
+      expect(alone.result?.aggregate.windows.map((window) => [window.caar, window.tests.portfolioTimeSeriesT])).toEqual(result.windows.map((window) => [window.car, window.test]));
     }
+  });
+
+  it('tests every group with the rules\' choice for members sharing day 0, the portfolio time-series t, or the user\'s pick', () => {
+    expect(results.map((result) => result.test?.key)).toEqual(['portfolioTimeSeriesT', 'portfolioTimeSeriesT', 'portfolioTimeSeriesT', 'portfolioTimeSeriesT']);
+    expect(results[0]?.test?.why).toMatch(/share day 0/);
+    const picked = groupResults(composed, { ...settings, selection: 'bmpT' }, groups, [election]);
+    expect(picked.map((result) => result.test?.key)).toEqual(['bmpT', 'bmpT', 'bmpT', 'bmpT']);
+  });
+
+  it('leaves out the estimation days the study leaves out (contamination=exclude), as the answer does', () => {
+    // The LDP leadership vote of 27 Sep 2024 falls in the election's estimation window.
+    const kept = groupResults(composed, settings, groups, [election]);
+    const excluded = groupResults(composed, { ...settings, guards: { ...DEFAULT_GUARDS, contamination: 'exclude' } }, groups, [election]);
+    expect(excluded[0]?.windows[0]?.test.statistic).not.toBe(kept[0]?.windows[0]?.test.statistic);
   });
 
   it('tests the Korean group with the portfolio time-series t, as recomputed here by hand from its members\' returns', () => {

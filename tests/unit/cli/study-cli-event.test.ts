@@ -72,6 +72,35 @@ describe('--format portfolio-csv', () => {
   });
 });
 
+describe('the JSON summary', () => {
+  it("states the answer as the page's panel does: each security's day-0 AR in words and the group under the rules' test", () => {
+    interface Tested { value: number; pValue: number; words: string }
+    const json = JSON.parse(run([...study, '--event', 'us-election-2024'])) as {
+      securities: { symbol: string; days: { relativeDay: number; ar: number }[] }[];
+      aggregate: { days: { relativeDay: number; aar: number; tests: Record<string, { pValue: number }> }[] };
+      summary: { groups: { id: string; title: string; securities: { symbol: string; name: string; dayZeroAr: Tested }[]; choice: { test: string; crossCheck: string }; result: { dayZeroAar: Tested } }[] };
+    };
+    const [group] = json.summary.groups;
+    expect(group?.id).toBe('us-election-2024');
+    expect(group?.title).toBe('US presidential election: Donald Trump wins');
+    expect(group?.securities.map((security) => [security.symbol, security.name, security.dayZeroAr.value])).toEqual(
+      json.securities.map((security) => [security.symbol, security.symbol, security.days.find((day) => day.relativeDay === 0)?.ar]),
+    );
+    expect(group?.securities[0]?.dayZeroAr.words).toMatch(/^[+-]\d+\.\d\d %(, p [<=] \d\.\d{3} — (not significant|significant at \d+ %)| \(no p-value: .*\))$/);
+    // Three securities on one day 0: the portfolio time-series t, Brown–Warner 1985 beside it.
+    expect(group?.choice).toMatchObject({ test: 'portfolioTimeSeriesT', crossCheck: 'brownWarner1985T' });
+    const day0 = json.aggregate.days.find((day) => day.relativeDay === 0);
+    expect(group?.result.dayZeroAar.value).toBe(day0?.aar);
+    expect(group?.result.dayZeroAar.pValue).toBe(day0?.tests.portfolioTimeSeriesT?.pValue);
+    expect(Object.keys(day0?.tests ?? {})).toEqual(expect.arrayContaining(['brownWarner1985T', 'portfolioTimeSeriesT']));
+  });
+
+  it('names an event given by its date alone by its day 0', () => {
+    const json = JSON.parse(run([...study, '--event-date', '2024-11-06'])) as { summary: { groups: { title: string }[] } };
+    expect(json.summary.groups[0]?.title).toBe('Event with day 0 on 6 Nov 2024');
+  });
+});
+
 describe('a formula-like security name', () => {
   it('comes out of the CSV quoted and prefixed with an apostrophe, so no spreadsheet runs it', () => {
     const file = join(inputs.directory, 'hostile.csv');

@@ -25,7 +25,7 @@ const APP_VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.js
 const RANGE = { from: '2021-09-01', to: '2025-02-28' };
 const NON_DEFAULT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +
-  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5';
+  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5&overlap=separate&contamination=keep';
 
 let workDir: string;
 

@@ -12,6 +12,8 @@ import { LineLegend } from './price-chart.tsx';
 import './charts.css';
 
 export interface GroupComparisonChartProps extends DayHandlers {
+  /** Unique on the page: each event's answer has its comparison. */
+  id: string;
   rows: ChartRow[];
   lines: LineSpec[];
   markers: EventMarker[];
@@ -26,12 +28,12 @@ const HEIGHT = 280;
  * The peer groups side by side: each group's CAAR (its members' mean abnormal return, each member
  * against its own exchange's benchmark and day 0) by relative day, one line per group.
  */
-export const GroupComparisonChart = memo(function GroupComparisonChart({ rows, lines, markers, subtitle, describedBy, image, ...handlers }: GroupComparisonChartProps) {
+export const GroupComparisonChart = memo(function GroupComparisonChart({ id, rows, lines, markers, subtitle, describedBy, image, ...handlers }: GroupComparisonChartProps) {
   const mouseHandlers = useChartMouseHandlers(handlers);
   const body = useRef<HTMLDivElement>(null);
   return (
     <ChartFrame
-      id="group-comparison-chart"
+      id={id}
       title={GROUP_COMPARISON_TITLE}
       subtitle={subtitle}
       describedBy={describedBy}

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { GROUP_TEST, type GroupResult } from '../../../application/group-results.ts';
+import type { GroupResult } from '../../../application/group-results.ts';
 import type { DayRange } from '../../../core/types.ts';
 import { exchangeByCode } from '../../../domain/exchanges.ts';
-import { portfolioTest } from '../../../domain/portfolio-tests.ts';
 import type { SeriesProvenance } from '../../../domain/price-api.ts';
 import { dataValue, formatDate, formatDayRange, formatNumber, formatPercent, formatPValue, MISSING } from '../../../lib/format.ts';
 import { SIGNIFICANCE_LEGEND, significanceStars } from '../../../lib/significance.ts';
@@ -17,31 +16,34 @@ interface PeerGroupsSectionProps {
   provenance: ReadonlyMap<string, SeriesProvenance>;
   /** The comparison chart, drawn by the charts feature. */
   chart: ReactNode;
+  /** Inside an event's answer (under its h3): h4 and h5 headings, no panel of its own. */
+  nested?: boolean;
 }
-
-const TEST = portfolioTest(GROUP_TEST);
 
 /**
  * The peer groups of a study side by side: the comparison chart, each group's CAR per window with
  * its portfolio time-series t, and each member's exchange, benchmark, day 0 and price source.
  */
-export function PeerGroupsSection({ id, results, windows, provenance, chart }: PeerGroupsSectionProps) {
+export function PeerGroupsSection({ id, results, windows, provenance, chart, nested = false }: PeerGroupsSectionProps) {
   const event = results[0]?.event;
   if (!event) return null;
+  const Heading = nested ? 'h4' : 'h2';
+  const TableHeading = nested ? 'h5' : 'h3';
   const failures = results.flatMap((result) => result.failures.map((failure) => ({ ...failure, group: result.group.label })));
   return (
-    <section className="panel peer-groups" aria-labelledby={`${id}-title`} id={id}>
-      <h2 id={`${id}-title`}>Peer groups compared</h2>
+    <section className={nested ? 'peer-groups nested' : 'panel peer-groups'} aria-labelledby={`${id}-title`} id={id} data-event={event.id}>
+      <Heading id={`${id}-title`} className="peer-groups-title">
+        Peer groups compared
+      </Heading>
       <p className="group-method">
         Each group is one equally weighted portfolio of its members, each member measured against its own exchange&apos;s benchmark from its own day 0; groups are
-        compared, never pooled. Test: {TEST.name} ({TEST.source}), {TEST.assumes.clustering.charAt(0).toLowerCase()}
-        {TEST.assumes.clustering.slice(1)}
+        compared, never pooled. {testLine(results)}
       </p>
       {chart}
       {/* The title stands outside the scrolling box so that on a phone it wraps instead of scrolling away. */}
-      <h3 className="group-table-title" id={`${id}-table-title`}>
-        CAR of each group by window, {event.title} ({TEST.name}, p two-sided)
-      </h3>
+      <TableHeading className="group-table-title" id={`${id}-table-title`}>
+        CAR of each group by window, {event.title} (p two-sided)
+      </TableHeading>
       <div className="group-table-scroll">
         <table className="group-table" aria-labelledby={`${id}-table-title`}>
           <thead>
@@ -59,6 +61,7 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart }: P
               <tr key={result.group.id} data-group={result.group.id}>
                 <th scope="row" title={result.group.description}>
                   {result.group.label} ({result.members.length})
+                  {result.test ? <span className="group-test-name">by the {result.test.name}</span> : null}
                 </th>
                 {result.problem !== null ? (
                   <td colSpan={windows.length} className="group-problem">
@@ -132,6 +135,14 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart }: P
       </details>
     </section>
   );
+}
+
+// The test the rules pick for the groups, and why; each group's row names its own test too.
+function testLine(results: readonly GroupResult[]): string {
+  const tests = [...new Map(results.flatMap((result) => (result.test ? [[result.test.key, result.test] as const] : []))).values()];
+  const [only] = tests;
+  if (tests.length !== 1 || !only) return 'Each group is tested with the test its own shape calls for, named in its row.';
+  return `Test: ${only.name}. ${only.why}`;
 }
 
 // "Yahoo via corrcheck-data @ 1a2b3c4": what a reader needs to find the file again; the badge has the rest.
