@@ -30,8 +30,11 @@ import { EXCHANGE_CODES, EXCHANGE_REGISTRY, exchangeForSymbol, isExchangeCode, t
 import { PORTFOLIO_TEST_KEYS } from '../domain/portfolio-tests.ts';
 import { AUTOMATIC_TEST, type TestSelection } from '../domain/test-choice.ts';
 import { symbolSyntaxProblem } from '../domain/symbol.ts';
+import { defaultCarWindows } from './default-car-windows.ts';
 import { CONTAMINATION_CHOICES, DEFAULT_GUARDS, OVERLAP_CHOICES, type ContaminationChoice, type OverlapChoice } from './study-guardrails.ts';
 import { carWindowCountProblem, eventDateProblem, STUDY_LIMITS, windowLimitProblem, type WindowKind } from './study-limits.ts';
+
+export { defaultCarWindows };
 
 /** An event a user added, as a link carries it. */
 export interface CustomEventSpec {
@@ -190,18 +193,6 @@ export function serializeStudyQuery(query: PageQuery): string {
  */
 export function studyQueryString(study: StudyQuery): string {
   return queryText(studyPairs(study));
-}
-
-/**
- * The CAR windows of an event window when none are given: the default windows that fit inside it,
- * then the whole event window (the command-line tool uses the same rule).
- * @throws never
- * @example defaultCarWindows({ from: -3, to: 3 }) // [{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: -1, to: 1 }, { from: -3, to: 3 }]
- */
-export function defaultCarWindows(eventWindow: DayRange): DayRange[] {
-  const inside = DEFAULT_STUDY_OPTIONS.carWindows.filter((range) => range.from >= eventWindow.from && range.to <= eventWindow.to);
-  const whole = inside.some((range) => range.from === eventWindow.from && range.to === eventWindow.to);
-  return (whole ? inside : [...inside, eventWindow]).map((range) => ({ ...range }));
 }
 
 function studyPairs(study: StudyQuery): [Parameter, string][] {
