@@ -5,7 +5,7 @@ import { EventPicker } from '../features/events/components/event-picker.tsx';
 import { ModelControls } from '../features/study-controls/components/model-controls.tsx';
 import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
 import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
-import { SecurityPicker } from '../features/symbols/components/security-picker.tsx';
+import { SecurityPicker, type CoverageContext } from '../features/symbols/components/security-picker.tsx';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { SymbolsResponse } from '../domain/price-api.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
@@ -19,12 +19,13 @@ interface ControlsSidebarProps {
   eventsProblem: string | null;
   symbols: UseQueryResult<SymbolsResponse>;
   canAddSymbols: boolean;
+  coverage: CoverageContext;
   windowCheck: WindowCheck;
   highlightedEventIds: readonly string[];
 }
 
 /** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
-export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, windowCheck, highlightedEventIds }: ControlsSidebarProps) {
+export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, coverage, windowCheck, highlightedEventIds }: ControlsSidebarProps) {
   return (
     <aside className="controls" aria-labelledby="controls-heading">
       {/* The settings' headings (markets, …) sit under this one, in order after the page's h1. */}
@@ -46,9 +47,11 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
           selected={state.securities}
           benchmarks={state.benchmarks}
           canAddSymbols={canAddSymbols}
+          coverage={coverage}
           onToggle={(symbol) => dispatch({ type: 'toggle-security', symbol })}
           onAdd={(symbol) => dispatch({ type: 'add-security', symbol })}
           onBenchmark={(exchange, symbol) => dispatch({ type: 'set-benchmark', exchange, symbol })}
+          onPreset={(securities) => dispatch({ type: 'set-securities', securities })}
         />
       ) : symbols.error ? (
         <ErrorPanel

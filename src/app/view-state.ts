@@ -41,6 +41,8 @@ export type ViewAction =
   | { type: 'remove-custom-event'; eventId: string }
   | { type: 'toggle-security'; symbol: string }
   | { type: 'add-security'; symbol: string }
+  /** A preset: its securities replace the study's. */
+  | { type: 'set-securities'; securities: readonly string[] }
   | { type: 'set-benchmark'; exchange: string; symbol: string }
   | { type: 'set-model'; model: ModelKind }
   | { type: 'set-return-kind'; returnKind: ReturnKind }
@@ -94,6 +96,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, securities: toggle(state.securities, action.symbol) };
     case 'add-security':
       return state.securities.includes(action.symbol) ? state : { ...state, securities: [...state.securities, action.symbol] };
+    case 'set-securities':
+      return { ...state, securities: [...action.securities], selectedDay: null };
     case 'set-benchmark':
       return { ...state, benchmarks: { ...state.benchmarks, [action.exchange]: action.symbol } };
     case 'set-model':
