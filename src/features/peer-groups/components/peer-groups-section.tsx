@@ -44,7 +44,7 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart, nes
       <TableHeading className="group-table-title" id={`${id}-table-title`}>
         CAR of each group by window, {event.title} (p two-sided)
       </TableHeading>
-      <div className="group-table-scroll">
+      <div className="group-table-scroll" role="region" tabIndex={0} aria-labelledby={`${id}-table-title`}>
         <table className="group-table" aria-labelledby={`${id}-table-title`}>
           <thead>
             <tr>
@@ -97,7 +97,7 @@ export function PeerGroupsSection({ id, results, windows, provenance, chart, nes
       ) : null}
       <details className="group-members">
         <summary>Members: exchange, benchmark, day 0 and price source</summary>
-        <div className="group-table-scroll">
+        <div className="group-table-scroll" role="region" tabIndex={0} aria-label="Members of each group">
           <table className="group-table" aria-label="Members of each group">
             <thead>
               <tr>
