@@ -6,10 +6,10 @@ import { FactorControls } from '../features/factors/components/factor-controls.t
 import type { FactorFiles } from '../features/factors/hooks/use-factor-files.ts';
 import { EstimationMinimumInput } from '../features/study-controls/components/estimation-minimum-input.tsx';
 import { ModelControls } from '../features/study-controls/components/model-controls.tsx';
-import { smallestMinimumEstimationDays } from '../domain/estimation-minimum.ts';
+import { estimationFloor } from '../domain/estimation-minimum.ts';
 import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
 import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
-import { SecurityPicker } from '../features/symbols/components/security-picker.tsx';
+import { SecurityPicker, type CoverageContext } from '../features/symbols/components/security-picker.tsx';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { SymbolsResponse } from '../domain/price-api.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
@@ -23,6 +23,7 @@ interface ControlsSidebarProps {
   eventsProblem: string | null;
   symbols: UseQueryResult<SymbolsResponse>;
   canAddSymbols: boolean;
+  coverage: CoverageContext;
   windowCheck: WindowCheck;
   highlightedEventIds: readonly string[];
   factorFiles: FactorFiles;
@@ -33,7 +34,7 @@ interface ControlsSidebarProps {
 }
 
 /** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
-export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, windowCheck, highlightedEventIds, factorFiles, missingFactorFile, factorGaps }: ControlsSidebarProps) {
+export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, coverage, windowCheck, highlightedEventIds, factorFiles, missingFactorFile, factorGaps }: ControlsSidebarProps) {
   const minimum = minimumEstimationCheck(state);
   return (
     <aside className="controls" aria-labelledby="controls-heading">
@@ -56,9 +57,11 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
           selected={state.securities}
           benchmarks={state.benchmarks}
           canAddSymbols={canAddSymbols}
+          coverage={coverage}
           onToggle={(symbol) => dispatch({ type: 'toggle-security', symbol })}
           onAdd={(symbol) => dispatch({ type: 'add-security', symbol })}
           onBenchmark={(exchange, symbol) => dispatch({ type: 'set-benchmark', exchange, symbol })}
+          onPreset={(securities) => dispatch({ type: 'set-securities', securities })}
         />
       ) : symbols.error ? (
         <ErrorPanel
@@ -93,7 +96,7 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
       <EstimationMinimumInput
         text={state.minimumEstimationText}
         problem={minimum.problem}
-        floor={smallestMinimumEstimationDays(state.model, state.factors?.names.length ?? 0)}
+        floor={estimationFloor(state.model, state.factors?.names.length ?? 0).days}
         onChange={(text) => dispatch({ type: 'set-minimum-estimation', text })}
       />
     </aside>

@@ -15,7 +15,10 @@ import type { Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
 import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
+import { PRESET_CATALOG } from '../features/symbols/api/preset-catalog.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import { groupResults } from '../application/group-results.ts';
+import { studyGroups } from '../domain/peer-groups.ts';
 import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
@@ -29,6 +32,9 @@ import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { createHoverStore } from './hover-store.ts';
 import { LinkedExcerptPanel } from './linked-excerpt-panel.tsx';
+import { PeerGroupsPanel } from './peer-groups-panel.tsx';
+import { DAY_ZERO_MARKER } from '../features/charts/utils/focus-charts.ts';
+import type { SummaryGroup } from '../application/study-summary.ts';
 import { useFocusedResults } from './use-focused-results.ts';
 import { pageQueryOf } from './url-state.ts';
 import { UrlStateNotice } from './url-state-notice.tsx';
@@ -86,7 +92,13 @@ export function Dashboard() {
   );
   const guards = useMemo(() => ({ overlap: state.overlap, contamination: state.contamination }), [state.overlap, state.contamination]);
   const study = useStudy(composeInput, state.appliedOptions, guards, studyFactors);
-  const windowCheck = useMemo(() => checkWindows(state.windowTexts, optionsBase(state)), [state]);
+  const coverage = useMemo(() => ({ events: studyEvents, options: state.appliedOptions, loaded: prices.data?.series ?? [] }), [studyEvents, state.appliedOptions, prices.data]);
+  // Only what the windows' check reads, so typing elsewhere does not re-check them.
+  const { windowTexts, appliedOptions, model, factors, minimumEstimationText } = state;
+  const windowCheck = useMemo(
+    () => checkWindows(windowTexts, optionsBase({ appliedOptions, model, factors, minimumEstimationText })),
+    [windowTexts, appliedOptions, model, factors, minimumEstimationText],
+  );
   const usedFactors = useMemo(() => {
     if (!studyFactors || !study) return null;
     const gaps = factorGaps(study.composed, studyFactors.file, studyFactors.names, state.appliedOptions);
@@ -139,6 +151,12 @@ export function Dashboard() {
     userExcerpts: userExcerpts.excerpts,
     version: health.data?.version ?? null,
   });
+  // The peer groups of each event, when the study spans two or more groups (data/presets.json).
+  const groups = useMemo(() => studyGroups(state.securities, PRESET_CATALOG.groups), [state.securities]);
+  const peerGroups = useMemo(
+    () => (study?.outcome.result && groups.length > 1 ? groupResults(study.composed, { options: state.appliedOptions, guards, selection: state.significanceTest }, groups, studyEvents) : []),
+    [study, groups, state.appliedOptions, guards, state.significanceTest, studyEvents],
+  );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
   const chartHandlers = useMemo(
@@ -150,6 +168,29 @@ export function Dashboard() {
       onRemoveSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
     }),
     [dispatch, hoverStore, onSelectDay],
+  );
+
+  const peerGroupsData = prices.data;
+  const peerGroupsImage = results.images;
+  const portfolioMarkers = results.portfolioMarkers;
+  // Under each event's answer, its peer groups compared (each event of a cluster on its own).
+  const renderPeerGroups = useCallback(
+    (group: SummaryGroup) =>
+      peerGroupsData && peerGroupsImage
+        ? group.eventIds.map((eventId) => (
+            <PeerGroupsPanel
+              key={eventId}
+              results={peerGroups.filter((item) => item.event.id === eventId)}
+              eventWindow={state.appliedOptions.eventWindow}
+              carWindows={state.appliedOptions.carWindows}
+              prices={peerGroupsData}
+              markers={eventId === focusId ? portfolioMarkers : [DAY_ZERO_MARKER]}
+              image={peerGroupsImage}
+              handlers={chartHandlers}
+            />
+          ))
+        : null,
+    [peerGroupsData, peerGroupsImage, peerGroups, state.appliedOptions, focusId, portfolioMarkers, chartHandlers],
   );
 
   return (
@@ -181,6 +222,7 @@ export function Dashboard() {
             />
           ) : null
         }
+        renderGroupExtras={renderPeerGroups}
         noticeActions={{
           overlap: <OverlapChoiceControl value={state.overlap} onChange={(overlap) => dispatch({ type: 'set-overlap', overlap })} />,
           contamination: <ContaminationChoiceControl value={state.contamination} onChange={(contamination) => dispatch({ type: 'set-contamination', contamination })} />,
@@ -194,6 +236,7 @@ export function Dashboard() {
           eventsProblem={EVENT_CATALOG.problem}
           symbols={symbols}
           canAddSymbols={health.data?.mode === 'live' || health.data?.mode === 'auto'}
+          coverage={coverage}
           windowCheck={windowCheck}
           highlightedEventIds={spotlight?.eventIds ?? []}
           factorFiles={factorFiles}

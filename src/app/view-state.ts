@@ -3,7 +3,7 @@ import { windowLimitProblem } from '../application/study-limits.ts';
 import type { DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import type { ContaminationChoice, OverlapChoice } from '../application/study-guardrails.ts';
 import type { FactorChoice } from '../application/study-factors.ts';
-import { minimumEstimationDaysProblem, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
+import { readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
 import type { TestSelection } from '../domain/test-choice.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
@@ -47,6 +47,8 @@ export type ViewAction =
   | { type: 'remove-custom-event'; eventId: string }
   | { type: 'toggle-security'; symbol: string }
   | { type: 'add-security'; symbol: string }
+  /** A preset: its securities replace the study's. */
+  | { type: 'set-securities'; securities: readonly string[] }
   | { type: 'set-benchmark'; exchange: string; symbol: string }
   | { type: 'set-model'; model: ModelKind }
   | { type: 'set-return-kind'; returnKind: ReturnKind }
@@ -104,6 +106,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, securities: toggle(state.securities, action.symbol) };
     case 'add-security':
       return state.securities.includes(action.symbol) ? state : { ...state, securities: [...state.securities, action.symbol] };
+    case 'set-securities':
+      return { ...state, securities: [...action.securities], selectedDay: null };
     case 'set-benchmark':
       return { ...state, benchmarks: { ...state.benchmarks, [action.exchange]: action.symbol } };
     case 'set-model':
@@ -179,7 +183,7 @@ function validOptions(options: StudyOptions): boolean {
  * The options the settings describe, but for the windows (which checkWindows adds from their texts).
  * @throws never
  */
-export function optionsBase(state: ViewState, minimumEstimationDays = minimumEstimationCheck(state).days ?? state.appliedOptions.minimumEstimationDays): StudyOptions {
+export function optionsBase(state: Pick<ViewState, 'appliedOptions' | 'model' | 'factors' | 'minimumEstimationText'>, minimumEstimationDays = minimumEstimationCheck(state).days ?? state.appliedOptions.minimumEstimationDays): StudyOptions {
   const { factors: _previous, ...rest } = state.appliedOptions;
   return { ...rest, model: state.model, minimumEstimationDays, ...(state.factors === null ? {} : { factors: state.factors.names }) };
 }
@@ -187,13 +191,10 @@ export function optionsBase(state: ViewState, minimumEstimationDays = minimumEst
 /**
  * The typed minimum of estimation days, or why it cannot be used with the chosen model and factors
  * (src/domain/estimation-minimum.ts: the same rule as the URL's min-estimation).
- * @example minimumEstimationCheck({ ...INITIAL_VIEW_STATE, minimumEstimationText: '2' }).problem // 'At least 3 estimation days are needed for the market model …'
+ * @example minimumEstimationCheck({ ...INITIAL_VIEW_STATE, minimumEstimationText: '2' }).problem // 'The minimum of estimation days must be at least 3 for the market model: …'
  */
 export function minimumEstimationCheck(state: Pick<ViewState, 'minimumEstimationText' | 'model' | 'factors'>): { days: number | null; problem: string | null } {
-  const read = readMinimumEstimationDays(state.minimumEstimationText);
-  if ('problem' in read) return { days: null, problem: read.problem };
-  const problem = minimumEstimationDaysProblem(read.days, state.model, state.factors?.names.length ?? 0);
-  return problem === null ? { days: read.days, problem: null } : { days: null, problem };
+  return readMinimumEstimationDays(state.minimumEstimationText, state.model, state.factors?.names.length ?? 0);
 }
 
 /**

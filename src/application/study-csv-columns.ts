@@ -34,8 +34,11 @@ const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, stri
   car: ['Cumulative abnormal return: sum of the ARs from the first day of the event window to this day.', FRACTION],
   car_variance: ["Exact variance of the CAR, γ'Vγ (MacKinlay 1997, eq. 10–12).", SQUARED_FRACTION],
   scar: ['Standardised CAR: car / √car_variance.', STANDARD_UNITS],
+  days_in_window: ['Days with an AR from the first day of the event window to this day: the days car sums. Fewer than window_length when a return is missing (the CAR is then over fewer days than its window).', 'trading days'],
+  window_length: ['Trading days from the first day of the event window to this day: the days car would sum with no return missing.', 'trading days'],
+  lost_days: ["The security's days without a return (its own, its benchmark's, or a factor's) in its estimation and event windows: left out, never filled.", 'trading days'],
   price_source: [
-    "Where the security's prices came from: live (Yahoo Finance, fetched for this request), cache (an earlier live fetch) or snapshot (the committed offline snapshot); with -stale when served because a live fetch failed. Empty when the prices were the user's own file (the command-line tool).",
+    "Where the security's prices came from: live (Yahoo Finance, fetched for this request), cache (an earlier live fetch) or snapshot (the committed offline snapshot); with -stale when served because a live fetch failed; file when they were the user's own file, read by the command-line tool.",
     'text',
   ],
   benchmark_price_source: ["Where the benchmark's prices came from, as price_source.", 'text'],

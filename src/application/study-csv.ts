@@ -22,8 +22,8 @@ export interface CsvContext {
    */
   eventId?: string;
   /**
-   * Where each symbol's prices came from, by symbol (see priceSourceLabel); a symbol without one
-   * gets empty price-source cells (the command-line tool, whose prices are the user's own file).
+   * Where each symbol's prices came from, by symbol (see priceSourceLabel, or `file` for the
+   * command-line tool's input file); a symbol without one gets empty price-source cells.
    */
   priceSources?: Readonly<Record<string, string>>;
 }
@@ -50,6 +50,9 @@ export const SECURITY_COLUMNS = [
   'car',
   'car_variance',
   'scar',
+  'days_in_window',
+  'window_length',
+  'lost_days',
   'price_source',
   'benchmark_price_source',
   // Trading volume (Campbell & Wasley 1996), after the original columns so their positions stay.
@@ -90,7 +93,10 @@ export const AGGREGATE_COLUMNS: readonly string[] = [
 
 /**
  * Per-security event-window CSV: one row per security, event and event day, columns
- * {@link SECURITY_COLUMNS}; `car`, `car_variance` and `scar` cumulate from the start of the event window.
+ * {@link SECURITY_COLUMNS}; `car`, `car_variance` and `scar` cumulate from the start of the event
+ * window, over `days_in_window` days with an AR of the `window_length` days since that start (fewer
+ * when a return is missing: the CAR is then over fewer days than its window, and the row says so);
+ * `lost_days` is the security's count of missing days in its estimation and event windows.
  * @throws {EventStudyError} INVALID_INPUT if a number in the result is NaN or infinite (the engine
  *   never produces one; writing it would put a value no spreadsheet reads back into the file).
  * @example studySecuritiesCsv(result, { eventId: 'us-election-2024' })
@@ -101,7 +107,10 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
   for (const security of result.securities) {
     const eventId = security.eventId ?? context.eventId ?? null;
     const volumes = volumeCells(security);
+    const start = security.days[0]?.relativeDay ?? 0;
+    let daysWithAr = 0;
     for (const [index, day] of security.days.entries()) {
+      if (day.ar !== null) daysWithAr += 1;
       rows.push([
         eventId,
         security.symbol,
@@ -118,6 +127,9 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
         day.car,
         day.carVariance,
         day.scar,
+        daysWithAr,
+        day.relativeDay - start + 1,
+        security.lostDays,
         context.priceSources?.[security.symbol] ?? null,
         context.priceSources?.[security.benchmark] ?? null,
         ...(volumes[index] ?? NO_VOLUME_CELLS),

@@ -31,12 +31,15 @@ import { isCalendarDate, isTimeOfDay, isTimeZone } from '../domain/calendar.ts';
 import { EXCHANGE_CODES, EXCHANGE_REGISTRY, exchangeForSymbol, isExchangeCode, type ExchangeCode } from '../domain/exchanges.ts';
 import { PORTFOLIO_TEST_KEYS } from '../domain/portfolio-tests.ts';
 import { AUTOMATIC_TEST, type TestSelection } from '../domain/test-choice.ts';
-import { DEFAULT_MINIMUM_ESTIMATION_DAYS, minimumEstimationDaysProblem, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
+import { DEFAULT_MINIMUM_ESTIMATION_DAYS, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
 import { FACTOR_FILE_LIMITS, FACTOR_HASH_DIGITS, factorNameSchema } from '../domain/factor-file.ts';
 import type { FactorChoice } from './study-factors.ts';
 import { symbolSyntaxProblem } from '../domain/symbol.ts';
+import { defaultCarWindows } from './default-car-windows.ts';
 import { CONTAMINATION_CHOICES, DEFAULT_GUARDS, OVERLAP_CHOICES, type ContaminationChoice, type OverlapChoice } from './study-guardrails.ts';
 import { carWindowCountProblem, eventDateProblem, STUDY_LIMITS, windowLimitProblem, type WindowKind } from './study-limits.ts';
+
+export { defaultCarWindows };
 
 /** An event a user added, as a link carries it. */
 export interface CustomEventSpec {
@@ -220,18 +223,6 @@ export function serializeStudyQuery(query: PageQuery): string {
  */
 export function studyQueryString(study: StudyQuery): string {
   return queryText(studyPairs(study));
-}
-
-/**
- * The CAR windows of an event window when none are given: the default windows that fit inside it,
- * then the whole event window (the command-line tool uses the same rule).
- * @throws never
- * @example defaultCarWindows({ from: -3, to: 3 }) // [{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: -1, to: 1 }, { from: -3, to: 3 }]
- */
-export function defaultCarWindows(eventWindow: DayRange): DayRange[] {
-  const inside = DEFAULT_STUDY_OPTIONS.carWindows.filter((range) => range.from >= eventWindow.from && range.to <= eventWindow.to);
-  const whole = inside.some((range) => range.from === eventWindow.from && range.to === eventWindow.to);
-  return (whole ? inside : [...inside, eventWindow]).map((range) => ({ ...range }));
 }
 
 function studyPairs(study: StudyQuery): [Parameter, string][] {
@@ -468,9 +459,9 @@ type Windows = Pick<StudyQuery, 'estimationWindow' | 'gap' | 'eventWindow' | 'ca
 function takeMinimum(values: ReadonlyMap<Parameter, string>, model: ModelKind, factorCount: number, problems: QueryProblem[]): number {
   const text = values.get('min-estimation');
   if (text === undefined) return DEFAULT_STUDY_QUERY.minimumEstimationDays;
-  const read = readMinimumEstimationDays(text);
-  const problem = 'problem' in read ? read.problem : minimumEstimationDaysProblem(read.days, model, factorCount);
-  if (problem === null && 'days' in read) return read.days;
+  const read = readMinimumEstimationDays(text, model, factorCount);
+  const problem = read.days !== null && read.days > STUDY_LIMITS.estimationDays ? `It asks for ${read.days} estimation days; an estimation window holds at most ${STUDY_LIMITS.estimationDays}.` : read.problem;
+  if (problem === null && read.days !== null) return read.days;
   problems.push({ parameter: 'min-estimation', message: problem ?? 'It cannot be used.' });
   return DEFAULT_STUDY_QUERY.minimumEstimationDays;
 }

@@ -164,7 +164,7 @@ describe('the minimum of estimation days', () => {
     const input = within(advanced).getByLabelText('Minimum estimation days');
     await user.clear(input);
     await user.type(input, '2');
-    expect(within(advanced).getByRole('alert')).toHaveTextContent('At least 3 estimation days are needed for the market model (its s² needs a degree of freedom); 2 is too few.');
+    expect(within(advanced).getByRole('alert')).toHaveTextContent('The minimum of estimation days must be at least 3 for the market model: below that its residual variance s² has no degree of freedom left (asked for 2).');
     expect(search().get('min-estimation')).toBe('30');
     expect(screen.getByTestId(IHI_AR)).toHaveAttribute('data-value', before);
   });

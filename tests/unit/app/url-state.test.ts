@@ -46,8 +46,8 @@ describe('the view state in the URL', () => {
   });
 
   it("keeps a benchmark chosen for any exchange of the registry, Nasdaq's included, and drops an unknown market", () => {
-    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^FTSE' });
-    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
+    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^STOXX' }, { type: 'set-benchmark', exchange: 'XHKG', symbol: '^HSI' });
+    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XLON:^STOXX,XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
     expect(viewStateFromSearch(searchOfViewState(state), CONTEXT).problems).toEqual([]);
   });
 

@@ -160,7 +160,10 @@ describe('an invalid parameter', () => {
     ['securities=7011.T,7011.t', 'securities', /lists "7011.T" twice/, (q) => q.study.securities, ['7011.T', '7013.T']],
     [`securities=${Array.from({ length: MAX_SECURITIES + 1 }, (_, index) => `A${index}`).join(',')}`, 'securities', /lists 19 securities; at most 18/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['benchmarks=XTKS:%5EGSPC', 'benchmarks', /"\^GSPC" does not trade on Tokyo Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
-    ['benchmarks=XLON:FTSE', 'benchmarks', /"XLON:FTSE" is not EXCHANGE:SYMBOL/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    ['benchmarks=XHKG:%5EHSI', 'benchmarks', /"XHKG:\^HSI" is not EXCHANGE:SYMBOL/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    ['benchmarks=XLON:FTSE', 'benchmarks', /"FTSE" does not trade on London Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    // A eurozone index is no benchmark for London, whose market it does not cover.
+    ['benchmarks=XLON:%5ESTOXX50E', 'benchmarks', /"\^STOXX50E" does not trade on London Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['benchmarks=XTKS:TOPIX,XTKS:%5EN225', 'benchmarks', /gives XTKS twice/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['model=probit', 'model', /"probit" is not a model; use market, market-adjusted or mean-adjusted/, (q) => q.study.model, 'market'],
     ['returns-kind=arithmetic', 'returns-kind', /is not a kind of return; use simple or log/, (q) => q.study.returnKind, 'simple'],
@@ -184,7 +187,8 @@ describe('an invalid parameter', () => {
     ['custom=custom-1~9999-09-30~~UTC~T', 'custom', /9999-09-30 is after 2099-12-31, the latest event date/, (q) => q.study.customEvents, []],
     ['custom=custom-1~1969-12-31~~UTC~T', 'custom', /1969-12-31 is before 1970-01-01/, (q) => q.study.customEvents, []],
     // An exchange the registry does not know is named, never filed under New York.
-    ['securities=7011.T,OCDO.L', 'securities', /OCDO\.L: No registered exchange has the Yahoo suffix \.L/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['securities=7011.T,0700.HK', 'securities', /0700\.HK: No registered exchange has the Yahoo suffix \.HK/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['securities=7011.T,RHM.F', 'securities', /RHM\.F: No registered exchange has the Yahoo suffix \.F/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['securities=JPY=X', 'securities', /JPY=X: It is an index, currency or future/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['benchmarks=XNAS:%5EIXIC,XNYS:%5EIXIC', 'benchmarks', /"\^IXIC" does not trade on New York Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['model=market&model=mean-adjusted', 'model', /is given 2 times; give it once/, (q) => q.study.model, 'market'],
@@ -209,6 +213,12 @@ describe('an invalid parameter', () => {
     expect(problems).toEqual([]);
     expect(query.study.benchmarks).toEqual({ XTKS: 'TOPIX', XNYS: '^GSPC', XNAS: '^IXIC' });
     expect(studyQueryString(query.study)).toContain('&benchmarks=XNAS:%5EIXIC,XNYS:%5EGSPC,XTKS:TOPIX&');
+  });
+
+  it('accepts a regional index of another exchange where the registry lists it: STOXX for London and Paris', () => {
+    const { query, problems } = parseStudyQuery('securities=BA.L,HO.PA&benchmarks=XLON:%5ESTOXX,XPAR:%5ESTOXX50E', CONTEXT);
+    expect(problems).toEqual([]);
+    expect(query.study.benchmarks).toEqual({ XTKS: 'TOPIX', XNYS: '^GSPC', XLON: '^STOXX', XPAR: '^STOXX50E' });
   });
 
   it('keeps the valid parameters of a link next to an invalid one', () => {

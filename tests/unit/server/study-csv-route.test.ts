@@ -67,12 +67,12 @@ async function pricesFile(): Promise<string> {
 const SOURCE_AND_VOLUME = ',price_source,benchmark_price_source,volume,log_volume,abnormal_log_volume,abnormal_log_volume_t,abnormal_log_volume_p_value,cumulative_abnormal_log_volume,cumulative_abnormal_log_volume_t,median_volume,day_zero_volume_multiple,abnormal_log_volume_reason';
 
 /**
- * The server's per-security CSV with its price-source cells emptied and its volume cells as the
- * command-line tool writes them from a --prices file (its prices are a file it cannot vouch for, and
- * carry no volume): every row must have said snapshot for both and carried 7011.T's and 7013.T's
- * volumes.
+ * The server's per-security CSV with its price-source cells and volume cells as the command-line
+ * tool writes them from a --prices file: `file` for both sources (its prices are the user's file),
+ * and no volume (the file carries none). Every row of the server's must have said snapshot for both
+ * and carried 7011.T's and 7013.T's volumes.
  */
-function snapshotSourcesBlanked(csv: string): string {
+function snapshotSourcesAsFile(csv: string): string {
   const [header = '', ...rows] = csv.split('\r\n');
   expect(header.endsWith(SOURCE_AND_VOLUME)).toBe(true);
   const data = rows.filter((row) => row !== '');
@@ -83,13 +83,13 @@ function snapshotSourcesBlanked(csv: string): string {
       if (row === '') return row;
       const match = /^([^,]*),([^,]*),(.*),snapshot,snapshot,(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,\d+(\.\d+)?,[^,]*,$/.exec(row);
       expect(match, row).not.toBeNull();
-      return `${match?.[1]},${match?.[2]},${match?.[3]},,,,,,,,,,,,${match?.[2]}: its prices carry no volume.`;
+      return `${match?.[1]},${match?.[2]},${match?.[3]},file,file,,,,,,,,,,${match?.[2]}: its prices carry no volume.`;
     }),
   ].join('\r\n');
 }
 
-function cli(args: readonly string[]): string {
-  const outcome = runCli(args);
+async function cli(args: readonly string[]): Promise<string> {
+  const outcome = await runCli(args);
   expect(outcome.stderr).toBe('');
   expect(outcome.exitCode).toBe(0);
   return outcome.stdout;
@@ -114,11 +114,11 @@ describe('GET /api/study.csv', () => {
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(cli([...base, '--format', 'csv']));
-    expect((await get('/api/study-portfolio.csv')).text).toBe(cli([...base, '--format', 'portfolio-csv']));
+    expect(snapshotSourcesAsFile((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
+    expect((await get('/api/study-portfolio.csv')).text).toBe(await cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(cli([...base, ...options, '--format', 'csv']));
-    expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'portfolio-csv']));
+    expect(snapshotSourcesAsFile((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
+    expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(await cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
   it('reads the page URL as it stands: view parameters change nothing, and parameter order does not matter', async () => {
@@ -216,7 +216,7 @@ describe('errors of the study routes', () => {
     expect(manifest.study).toMatchObject({ minimumEstimationDays: 20, estimationWindow: { from: -30, to: -11 } });
     const refused = await errorOf('/api/study.csv?min-estimation=2');
     expect(refused).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
-    expect(refused.message).toContain('min-estimation: At least 3 estimation days are needed for the market model (its s² needs a degree of freedom); 2 is too few.');
+    expect(refused.message).toContain('min-estimation: The minimum of estimation days must be at least 3 for the market model: below that its residual variance s² has no degree of freedom left (asked for 2).');
   });
 
   it('answers 405 for another method', async () => {
