@@ -34,16 +34,19 @@ export function lostDaysOf(unit: StudyUnit, options: ResolvedStudyOptions): Lost
   const zeroIndex = unit.dates.indexOf(unit.dayZero);
   const factorNames = options.factors ?? [];
   const lost: LostDay[] = [];
+  // Read once: units differ in shape, so each property read in the loop would be a slow lookup.
+  const { returns, marketReturns } = unit;
   const windows: [DayRange, LostDay['window']][] = [[options.estimationWindow, 'estimation'], [options.eventWindow, 'event']];
   for (const [range, window] of windows) {
     for (let relativeDay = range.from; relativeDay <= range.to; relativeDay += 1) {
       const index = zeroIndex + relativeDay;
-      const missing = [
-        ...(unit.returns[index] == null ? [unit.symbol] : []),
-        ...(unit.marketReturns[index] == null ? [unit.benchmark] : []),
-        ...factorNames.filter((name) => unit.factors?.[name]?.[index] == null),
-      ];
-      if (missing.length > 0) lost.push({ date: unit.dates[index] as string, relativeDay, window, missing });
+      // No array per day unless one is lost: this runs for every day of every unit's windows.
+      const securityLacks = returns[index] == null;
+      const benchmarkLacks = marketReturns[index] == null;
+      const factorsLacking = factorNames.length === 0 ? factorNames : factorNames.filter((name) => unit.factors?.[name]?.[index] == null);
+      if (!securityLacks && !benchmarkLacks && factorsLacking.length === 0) continue;
+      const missing = [...(securityLacks ? [unit.symbol] : []), ...(benchmarkLacks ? [unit.benchmark] : []), ...factorsLacking];
+      lost.push({ date: unit.dates[index] as string, relativeDay, window, missing });
     }
   }
   return lost;

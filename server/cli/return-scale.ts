@@ -43,11 +43,23 @@ export function scaledReturns(table: SeriesTable, column: string, scale: { perce
 }
 
 function scaleWarning(column: string, values: readonly (number | null)[], percent: boolean): string | null {
-  const sizes = values.flatMap((value) => (value === null ? [] : [Math.abs(value)])).sort((a, b) => a - b);
-  if (sizes.length < LEAST_VALUES) return null;
-  const middle = sizes.length >> 1;
-  const median = sizes.length % 2 === 1 ? (sizes[middle] as number) : ((sizes[middle - 1] as number) + (sizes[middle] as number)) / 2;
-  const large = sizes.filter((size) => size > 1).length / sizes.length;
+  // A typed array sorts numerically without a comparator call per step: this runs for every column
+  // of the file (1,000 × 300 values in the CLI benchmark) and was a tenth of the tool's time.
+  const sizes = new Float64Array(values.length);
+  let count = 0;
+  let largeCount = 0;
+  for (const value of values) {
+    if (value === null) continue;
+    const size = Math.abs(value);
+    sizes[count] = size;
+    count += 1;
+    if (size > 1) largeCount += 1;
+  }
+  if (count < LEAST_VALUES) return null;
+  const sorted = sizes.subarray(0, count).sort();
+  const middle = count >> 1;
+  const median = count % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const large = largeCount / count;
   const shown = `median |r| ${formatSize(median)}`;
   if (!percent && (median > 0.2 || large > 0.05)) {
     return `${column}: the returns look like per cent (${shown}, ${Math.round(large * 100)} % of days above 1 in size); if -5.21 means -5.21 %, add --percent`;

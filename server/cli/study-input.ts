@@ -353,16 +353,32 @@ function checkWindowsFit(unit: PlacedUnit, zeroIndex: number, options: StudyOpti
 
 /** One warning per pair of units of one security whose event windows share days: the pooled test counts those days twice. */
 function overlapWarnings(units: readonly PlannedUnit[], eventWindow: DayRange): string[] {
-  const windows = units.map(({ unit }) => {
-    const zero = unit.dates.indexOf(unit.dayZero);
-    return new Set(unit.dates.slice(Math.max(0, zero + eventWindow.from), zero + eventWindow.to + 1));
+  // Only a security studied more than once can overlap itself: the windows' days are gathered for
+  // those alone, not for every unit of a 1,000-security study.
+  const bySymbol = new Map<string, number[]>();
+  units.forEach(({ unit }, index) => {
+    const indices = bySymbol.get(unit.symbol);
+    if (indices === undefined) bySymbol.set(unit.symbol, [index]);
+    else indices.push(index);
   });
+  const windowDays = new Map<number, Set<string>>();
+  const daysOf = (index: number): Set<string> => {
+    let days = windowDays.get(index);
+    if (days === undefined) {
+      const { unit } = units[index] as PlannedUnit;
+      const zero = unit.dates.indexOf(unit.dayZero);
+      days = new Set(unit.dates.slice(Math.max(0, zero + eventWindow.from), zero + eventWindow.to + 1));
+      windowDays.set(index, days);
+    }
+    return days;
+  };
   const warnings: string[] = [];
   units.forEach((first, i) => {
-    for (let j = i + 1; j < units.length; j += 1) {
+    for (const j of bySymbol.get(first.unit.symbol) ?? []) {
+      if (j <= i) continue;
       const second = units[j] as PlannedUnit;
-      if (first.unit.symbol !== second.unit.symbol) continue;
-      const shared = [...(windows[i] as Set<string>)].filter((date) => (windows[j] as Set<string>).has(date)).length;
+      const secondDays = daysOf(j);
+      const shared = [...daysOf(i)].filter((date) => secondDays.has(date)).length;
       if (shared === 0) continue;
       warnings.push(`lines ${first.line ?? '?'} and ${second.line ?? '?'}: ${first.unit.symbol}'s event windows (day 0 ${first.unit.dayZero} and ${second.unit.dayZero}) share ${shared} days, which the pooled tests count twice`);
     }

@@ -15,10 +15,28 @@ export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @example isCalendarDate('2023-02-29') // false
  */
 export function isCalendarDate(text: string): boolean {
-  const match = ISO_DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Read digit by digit rather than with ISO_DATE_PATTERN: engines check every trading day of every
+  // security (300,000 dates for a 1,000-security CLI study), and a regex match allocates each time.
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthLengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return month >= 1 && month <= 12 && day >= 1 && day <= (monthLengths[month - 1] ?? 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : (MONTH_LENGTHS[month - 1] as number));
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `count` ASCII digits from `start`, or -1 if any is not one. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
