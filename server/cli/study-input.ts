@@ -28,10 +28,12 @@ import type { StudyEvent } from '../../src/domain/study-event';
 import type { CliArguments, RangeText } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { EventRow } from './events-file';
-import { factorsOn, readFactorTable, type FactorTable } from './factor-table';
+import type { FactorTable, factorsOn } from './factor-table';
 import { ownCalendar, weekdaysOf, type OwnCalendar } from './own-calendar';
 import { scaledReturns } from './return-scale';
 import { numericColumn, type SeriesTable } from './series-table';
+
+type FactorsOn = typeof factorsOn;
 
 /** A unit ready for the engine, with what the reports say of it. */
 export interface PlannedUnit {
@@ -87,7 +89,10 @@ interface PlacedUnit {
  * @throws {EventStudyError} for invalid windows.
  */
 export async function studyInput(args: CliArguments, table: SeriesTable): Promise<StudyInput> {
-  const factors = args.factors === null ? null : readFactorTable(args.factors);
+  // The factor file's reader (the domain's zod schema, over half of the compiled tool) is loaded
+  // only when a study has --factors.
+  const factorReader = args.factors === null ? null : await import('./factor-table');
+  const factors = factorReader === null || args.factors === null ? null : factorReader.readFactorTable(args.factors);
   const minimum = minimumOf(args, factors?.names.length ?? 0);
   const { requests, failures, event } = await requestsOf(args, table);
   const columns = new ColumnReader(args, table);
@@ -99,7 +104,7 @@ export async function studyInput(args: CliArguments, table: SeriesTable): Promis
   const options = studyOptions(args, placed[0], minimum, factors);
   const units: PlannedUnit[] = [];
   for (const unit of withoutRepeats(placed, failures)) {
-    attempt(unit.request, failures, () => units.push(planned(unit, args, columns, options, factors)));
+    attempt(unit.request, failures, () => units.push(planned(unit, args, columns, options, factors === null || factorReader === null ? null : { table: factors, on: factorReader.factorsOn })));
   }
   failures.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
@@ -262,7 +267,7 @@ function withoutRepeats(placed: readonly PlacedUnit[], failures: UnitFailure[]):
   });
 }
 
-function planned(unit: PlacedUnit, args: CliArguments, columns: ColumnReader, options: StudyOptions, factors: FactorTable | null): PlannedUnit {
+function planned(unit: PlacedUnit, args: CliArguments, columns: ColumnReader, options: StudyOptions, factors: { table: FactorTable; on: FactorsOn } | null): PlannedUnit {
   const { request, rows, dates } = unit;
   const zeroIndex = dates.indexOf(unit.dayZero);
   checkWindowsFit(unit, zeroIndex, options, args);
@@ -282,7 +287,7 @@ function planned(unit: PlacedUnit, args: CliArguments, columns: ColumnReader, op
       ? { ...common, dates, returns: security, marketReturns: benchmark }
       : buildStudyUnit({ ...common, securityPrices: pricePoints(dates, security), benchmarkPrices: pricePoints(dates, benchmark) });
   const used: [number, number][] = [options.estimationWindow, options.eventWindow].map((range) => [zeroIndex + range.from, zeroIndex + range.to]);
-  const unitFactors = factors === null ? null : factorsOn(factors, dates, used, request.security);
+  const unitFactors = factors === null ? null : factors.on(factors.table, dates, used, request.security);
   const { calendar } = unit;
   return {
     unit: unitFactors === null ? built : { ...built, factors: unitFactors },

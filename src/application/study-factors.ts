@@ -8,7 +8,8 @@
 import type { DayRange, StudyOptions, StudyUnit } from '../core/types.ts';
 import { dateInWords } from '../domain/calendar.ts';
 import { counted, listInWords } from '../domain/english.ts';
-import { shortFactorHash, type FactorFile } from '../domain/factor-file.ts';
+import type { FactorFile } from '../domain/factor-file.ts';
+import { shortFactorHash } from '../domain/factor-hash.ts';
 import type { ComposedStudy } from './compose-study.ts';
 
 /** The factors a study query names: which columns of which file (its short hash and name). */

@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { isCalendarDate } from './calendar.ts';
 import { sha256Hex } from './content-hash.ts';
+export { FACTOR_HASH_DIGITS, shortFactorHash } from './factor-hash.ts';
 
 /** A factor file as the study reads it: each factor's values on each date of the file. */
 export interface FactorFile {
@@ -33,9 +34,6 @@ export type FactorFileReading = { file: FactorFile; problems: [] } | { file: nul
 
 /** What one file may hold: a study needs a few factors, and a browser's storage is small. */
 export const FACTOR_FILE_LIMITS = Object.freeze({ factors: 10, rows: 40_000, nameLength: 120 });
-
-/** Digits of the SHA-256 a link carries (64 bits: enough to tell a user's files apart). */
-export const FACTOR_HASH_DIGITS = 16;
 
 const FACTOR_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
@@ -112,15 +110,6 @@ export function readFactorFile(text: string, name: string): FactorFileReading {
   const table = readRows(rows, factors.data);
   if (table.problems.length > 0) return refused(table.problems);
   return { file: { name: fileName, sha256: sha256Hex(text), factors: factors.data, dates: table.dates, values: table.values }, problems: [] };
-}
-
-/**
- * The short hash a link carries for a file.
- * @throws never
- * @example shortFactorHash('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad') // 'ba7816bf8f01cfea'
- */
-export function shortFactorHash(sha256: string): string {
-  return sha256.slice(0, FACTOR_HASH_DIGITS);
 }
 
 function readRows(rows: readonly { cells: string[]; line: number }[], factors: readonly string[]) {
