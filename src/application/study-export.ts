@@ -47,7 +47,7 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
  */
 export function studyFileNames(eventIds: readonly string[]): StudyFileNames {
   const base = `kabuto-${eventsPart(eventIds)}`;
-  return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json` };
+  return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json`, deck: `${base}-deck.pptx` };
 }
 
 function eventsPart(eventIds: readonly string[]): string {

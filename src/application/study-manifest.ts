@@ -31,6 +31,8 @@ export interface StudyFileNames {
   securities: string;
   portfolio: string;
   manifest: string;
+  /** The PowerPoint deck of the study. */
+  deck: string;
 }
 
 export interface ManifestInput {
