@@ -8,9 +8,11 @@ import path from 'node:path';
 import { composeStudy, runComposedStudy } from '../src/application/compose-study.ts';
 import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
 import type { PricesResponse } from '../src/domain/price-api.ts';
+import type { DeckModelInput } from '../src/application/deck-model.ts';
 import { buildStudyExport, type StudyExport } from '../src/application/study-export.ts';
 import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
 import { parseStudyQuery, type QueryProblem } from '../src/application/study-query.ts';
+import { articleCatalogLoader } from './article-files.ts';
 import { InvalidRequestError } from './errors.ts';
 import { parsePricesQuery, type PricesQuery } from './request-validation.ts';
 import { EventsUnavailableError, StudyNotComputableError } from './study-errors.ts';
@@ -23,7 +25,12 @@ export interface StudyServiceDeps {
   appVersion: string;
   /** data/events.json unless a test gives another file. */
   eventsFile?: string;
+  /** data/articles unless a test gives another folder. */
+  articlesFolder?: string;
 }
+
+/** The files of a study, and what its deck is built from. */
+export type StudyFiles = StudyExport & { deck: DeckModelInput };
 
 /** At most this many failures are named in a message; the manifest lists them all. */
 const FAILURES_NAMED = 3;
@@ -35,8 +42,9 @@ const FAILURES_NAMED = 3;
  *   data/events.json; the PriceService's errors (unknown symbol, upstream failures).
  * @example await createStudyService({ prices, now: () => new Date(), appVersion: '0.1.0' })('events=us-election-2024')
  */
-export function createStudyService(deps: StudyServiceDeps): (search: string) => Promise<StudyExport> {
+export function createStudyService(deps: StudyServiceDeps): (search: string) => Promise<StudyFiles> {
   const events = eventCatalogLoader(deps.eventsFile ?? path.join(PROJECT_ROOT, 'data/events.json'));
+  const articles = articleCatalogLoader(deps.articlesFolder ?? path.join(PROJECT_ROOT, 'data/articles'));
   return async (search) => {
     const catalog = await events();
     const parsed = parseStudyQuery(search, { catalogEventIds: catalog.events.map((event) => event.id) });
@@ -48,7 +56,10 @@ export function createStudyService(deps: StudyServiceDeps): (search: string) => 
     const outcome = runComposedStudy(composed, plan.options);
     if (outcome.error) throw new StudyNotComputableError(`The study could not be computed: ${outcome.error.message}`);
     if (outcome.result.securities.length === 0) throw new StudyNotComputableError(noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)));
-    return buildStudyExport({ appVersion: deps.appVersion, generatedAt: deps.now(), query, events: plan.allEvents, prices, composed, result: outcome.result });
+    const made = buildStudyExport({ appVersion: deps.appVersion, generatedAt: deps.now(), query, events: plan.allEvents, prices, composed, result: outcome.result });
+    const { claims } = await articles();
+    const deck = { appVersion: deps.appVersion, query, significanceTest: parsed.query.view.significanceTest, events: plan.allEvents, prices, composed, result: outcome.result, claims };
+    return { ...made, deck };
   };
 }
 

@@ -25,13 +25,15 @@ export function moveCells(move: TestedMove): [string, string] {
 }
 
 /**
- * A tested move in a sentence: "+16.25% (p < 0.001)", unbreakable.
- * @example movePair({ value: -0.0227, pValue: 0.2994, untested: null }) // '-2.27%\u00a0(p\u00a0=\u00a00.299)'
+ * A tested move in a sentence: "+16.25% (p < 0.001)", unbreakable: no-break spaces, and a minus
+ * sign (U+2212), which a line never breaks after as it may after a hyphen.
+ * @example movePair({ value: -0.0227, pValue: 0.2994, untested: null }) // '\u22122.27%\u00a0(p\u00a0=\u00a00.299)'
  */
 export function movePair(move: TestedMove): string {
-  if (move.pValue === null) return formatPercent(move.value);
+  const value = formatPercent(move.value).replace(/^-/, '\u2212');
+  if (move.pValue === null) return value;
   const p = formatPValue(move.pValue);
-  return [formatPercent(move.value), `(p${NO_BREAK}${p.startsWith('<') ? `<${NO_BREAK}${p.slice(1)}` : `=${NO_BREAK}${p}`})`].join(NO_BREAK);
+  return [value, `(p${NO_BREAK}${p.startsWith('<') ? `<${NO_BREAK}${p.slice(1)}` : `=${NO_BREAK}${p}`})`].join(NO_BREAK);
 }
 
 const untestedNotes = (moves: readonly TestedMove[]) => [...new Set(moves.flatMap((move) => (move.untested ? [`${MISSING}: ${move.untested}.`] : [])))];
