@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { version as APP_VERSION } from '../../package.json';
 import { ARTICLE_CATALOG } from '../features/articles/api/article-catalog.ts';
+import { userClaims } from '../features/articles/api/user-excerpts.ts';
 import { useUserExcerpts } from '../features/articles/hooks/use-user-excerpts.ts';
 import { DataSourceBadge } from '../features/data-source/components/data-source-badge.tsx';
 import { EVENT_CATALOG } from '../features/events/api/event-catalog.ts';
@@ -13,6 +14,7 @@ import { StatisticsPanel } from '../features/statistics-table/components/statist
 import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import type { DeckModelInput } from '../application/deck-model.ts';
 import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
@@ -96,11 +98,18 @@ export function Dashboard() {
     allEvents,
     focusEventId: focusedEventId(state),
     spotlight,
-    securityNames,
-    articles: ARTICLE_CATALOG.articles,
-    userExcerpts: userExcerpts.excerpts,
     version: health.data?.version ?? null,
   });
+  const claims = useMemo(() => [...ARTICLE_CATALOG.claims, ...userClaims(userExcerpts.excerpts)], [userExcerpts.excerpts]);
+  // What the deck of the whole study is built from, as /api/study.pptx builds it for the same query
+  // and prices; the presentation builds the slides only when it is opened.
+  const deck: DeckModelInput | null = useMemo(
+    () =>
+      prices.data && study?.outcome.result && study.outcome.result.securities.length > 0
+        ? { appVersion: APP_VERSION, query: pageQueryOf(state).study, significanceTest: state.significanceTest, events: allEvents, prices: prices.data, composed: study.composed, result: study.outcome.result, claims }
+        : null,
+    [prices.data, study, state, allEvents, claims],
+  );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
   const chartHandlers = useMemo(
@@ -145,6 +154,7 @@ export function Dashboard() {
               prices={prices}
               study={study}
               results={results}
+              deck={deck}
               significanceTest={state.significanceTest}
               handlers={chartHandlers}
               describedBy={STATISTICS_ID}

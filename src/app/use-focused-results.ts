@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
 import type { ComposedStudy } from '../application/compose-study.ts';
 import type { StudyResult } from '../core/types.ts';
-import type { Article } from '../domain/article-format.ts';
-import { MODEL_NAMES } from '../domain/models.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
-import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
 import { chartDays, portfolioRows, type ChartRow } from '../features/charts/utils/chart-data.ts';
-import { AR_NOTE, portfolioNote } from '../features/charts/utils/chart-notes.ts';
 import { eventLine, methodLine, portfolioLine } from '../features/charts/utils/chart-subtitles.ts';
 import { focusCharts, type FocusCharts, type Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { imageContext } from '../features/charts/utils/image-context.ts';
-import type { DeckInput } from '../features/presentation/utils/deck.ts';
-import { deckInput } from '../features/presentation/utils/deck-input.ts';
 import type { ChartImageContext } from '../features/charts/components/charts-panel.tsx';
 import type { ViewState } from './view-state.ts';
 
@@ -29,9 +23,6 @@ export interface FocusedResultsInput {
   allEvents: readonly StudyEvent[];
   focusEventId: string | null;
   spotlight: Spotlight | null;
-  securityNames: ReadonlyMap<string, string>;
-  articles: readonly Article[];
-  userExcerpts: readonly UserExcerpt[];
   /** The app's version from /api/health, or null before it answers. */
   version: string | null;
 }
@@ -43,23 +34,22 @@ export interface FocusedResults {
   /** The price chart's subtitle: event, day 0, model and windows. */
   subtitle: string;
   images: ChartImageContext | null;
-  deck: DeckInput | null;
 }
 
 /**
- * What the charts, the saved images and the slides show of the focused event: the app composes the
- * charts feature's and the presentation feature's builders here, each memoised on what it reads so
+ * What the charts and the saved images show of the focused event: the app composes the charts
+ * feature's builders here, each memoised on what it reads so
  * a hover or a typed window redraws only what changed.
  */
 export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
-  const { state, prices, composed, result, studyEvents, allEvents, spotlight, securityNames, articles, userExcerpts, version } = input;
+  const { state, prices, composed, result, studyEvents, allEvents, spotlight, version } = input;
   const focusEvent = studyEvents.find((event) => event.id === input.focusEventId) ?? null;
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
   const charts = useMemo(
     () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, series: prices?.series ?? [], securityOrder: state.securities, days, spotlight }) : null),
     [composed, result, focusEvent, allEvents, prices, state.securities, days, spotlight],
   );
-  const { significanceTest, returnKind } = state;
+  const { significanceTest } = state;
   const eventCount = studyEvents.length;
   const portfolio = useMemo(
     () => (result && result.securities.length > 0 ? { rows: portfolioRows(result, significanceTest, days), subtitle: portfolioLine(result, eventCount) } : null),
@@ -73,29 +63,5 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () => (prices && charts ? imageContext({ prices, model: state.appliedOptions.model, method, focusEventId: charts.event.id, studyEventIds, version }) : null),
     [prices, charts, state.appliedOptions.model, method, studyEventIds, version],
   );
-  const deck = useMemo(
-    () =>
-      result && charts && prices
-        ? deckInput({
-            charts,
-            result,
-            prices,
-            securityNames,
-            eventCount,
-            modelName: MODEL_NAMES[result.options.model],
-            returnKind,
-            significanceTest,
-            articles,
-            userExcerpts,
-            version,
-            chartSubtitles: {
-              prices: subtitle,
-              'abnormal-returns': `${subtitle} ${AR_NOTE}`,
-              ...(portfolio === null ? {} : { portfolio: `${portfolio.subtitle} ${portfolioNote(significanceTest)}` }),
-            },
-          })
-        : null,
-    [result, charts, prices, securityNames, eventCount, returnKind, significanceTest, articles, userExcerpts, version, subtitle, portfolio],
-  );
-  return { charts, portfolio, portfolioMarkers, subtitle, images, deck };
+  return { charts, portfolio, portfolioMarkers, subtitle, images };
 }

@@ -6,16 +6,17 @@
  */
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import type { DeckBlock, DeckChart, DeckFact, DeckModel, DeckSlide, DeckTable } from './deck-types.ts';
+import { DECK_GEOMETRY, type DeckBlock, type DeckChart, type DeckFact, type DeckModel, type DeckSlide, type DeckTable } from './deck-types.ts';
+import { TABLE_CELL_MARGIN, TABLE_NOTES_HEIGHT, tableColumnWidths, tableFontSize } from './deck-tables.ts';
 import { formatRelativeDay } from './display-format.ts';
 
 type Slide = PptxGenJS.Slide;
 
-const WIDTH = 13.333;
-const MARGIN = 0.45;
+const WIDTH = DECK_GEOMETRY.width;
+const MARGIN = DECK_GEOMETRY.margin;
 const BODY_WIDTH = WIDTH - 2 * MARGIN;
-const BODY_TOP = 1.05;
-const BODY_BOTTOM = 6.55;
+const BODY_TOP = DECK_GEOMETRY.bodyTop;
+const BODY_BOTTOM = DECK_GEOMETRY.bodyBottom;
 // Arial is on every PowerPoint; LibreOffice draws it with the metric-compatible Liberation Sans.
 const FONT = 'Arial';
 const INK = '1A1A1A';
@@ -62,10 +63,10 @@ function drawChartsOverTable(pptx: PptxGenJS, slide: Slide, blocks: readonly Dec
   const charts = blocks.flatMap((block) => (block.kind === 'chart' ? [block.chart] : []));
   const rest = blocks.filter((block) => block.kind !== 'chart');
   const gap = 0.3;
-  const chartHeight = 3.15;
+  const chartHeight = DECK_GEOMETRY.chartHeight;
   const width = (BODY_WIDTH - gap * (charts.length - 1)) / Math.max(1, charts.length);
   charts.forEach((chart, index) => drawChart(pptx, slide, chart, { x: MARGIN + index * (width + gap), y: BODY_TOP, w: width, h: chartHeight }));
-  drawBlocks(slide, rest, BODY_TOP + chartHeight + 0.15, BODY_BOTTOM);
+  drawBlocks(slide, rest, BODY_TOP + chartHeight + DECK_GEOMETRY.gapUnderCharts, BODY_BOTTOM);
 }
 
 function drawBlocks(slide: Slide, blocks: readonly DeckBlock[], top: number, bottom: number): void {
@@ -138,50 +139,17 @@ function addComboChart(slide: Slide, parts: PptxGenJS.IChartMulti[], options: Pp
 }
 
 function drawTable(slide: Slide, table: DeckTable, box: Box): void {
-  const notesHeight = table.notes.length > 0 ? 0.55 : 0;
-  const fontSize = TABLE_FONT_SIZES.find((size) => tableHeight(table, box.w, size) <= box.h - notesHeight) ?? 8;
+  const notesHeight = table.notes.length > 0 ? TABLE_NOTES_HEIGHT : 0;
+  const fontSize = tableFontSize(table, { width: box.w, height: box.h });
   const columnWidths = tableColumnWidths(table, box.w, fontSize);
   const underline = (pt: number): [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps] => [{ type: 'none' }, { type: 'none' }, { pt, color: LINE }, { type: 'none' }];
   const align = (index: number) => (table.columns[index]?.numeric ? ('right' as const) : ('left' as const));
   const header = table.columns.map((column, index) => ({ text: column.label, options: { bold: true, color: SOFT_INK, align: align(index), border: underline(1.5) } }));
   const rows = table.rows.map((row) => row.cells.map((text, index) => ({ text, options: { align: align(index), border: underline(0.75) } })));
-  slide.addTable([header, ...rows], { x: box.x, y: box.y, w: box.w, colW: columnWidths, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: CELL_MARGIN });
+  slide.addTable([header, ...rows], { x: box.x, y: box.y, w: box.w, colW: columnWidths, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: TABLE_CELL_MARGIN });
   if (table.notes.length > 0) {
     slide.addText(table.notes.join(' '), { x: box.x, y: box.y + box.h - notesHeight, w: box.w, h: notesHeight, fontFace: FONT, fontSize: 9, color: SOFT_INK, valign: 'bottom', fit: 'shrink' });
   }
-}
-
-const TABLE_FONT_SIZES = [14, 13, 12, 11, 10, 9, 8];
-const CELL_MARGIN = 0.05;
-/** Arial's advance: digits 0.556 em, lower-case text about 0.45 em on average (measured on the rendered slides). */
-const charWidth = (fontSize: number, numeric = false) => ((numeric ? 0.56 : 0.47) * fontSize) / 72;
-const lineHeight = (fontSize: number) => (1.2 * fontSize) / 72;
-
-/**
- * Column widths that keep every numeric column, and every short text column, on one line: each
- * gets the width of its longest text; the long text columns (quotes, names) share the rest in
- * proportion to their longest text.
- */
-function tableColumnWidths(table: DeckTable, width: number, fontSize: number): number[] {
-  const longest = table.columns.map((column, index) => Math.max(column.label.length, ...table.rows.map((row) => row.cells[index]?.length ?? 0)));
-  const needed = longest.map((length, index) => length * charWidth(fontSize, table.columns[index]?.numeric) + 2 * CELL_MARGIN + 0.05);
-  const fixed = table.columns.map((column, index) => column.numeric || (longest[index] ?? 0) <= SHORT_TEXT);
-  const fixedWidth = needed.reduce((sum, value, index) => sum + (fixed[index] ? value : 0), 0);
-  const flexible = longest.reduce((sum, value, index) => sum + (fixed[index] ? 0 : value), 0);
-  const spare = Math.max(0, width - fixedWidth);
-  if (flexible === 0) return needed.map((value) => (value * width) / Math.max(fixedWidth, 0.01));
-  return needed.map((value, index) => (fixed[index] ? value : (spare * (longest[index] ?? 0)) / flexible));
-}
-
-/** Text columns up to this many characters are kept on one line. */
-const SHORT_TEXT = 30;
-
-function tableHeight(table: DeckTable, width: number, fontSize: number): number {
-  const widths = tableColumnWidths(table, width, fontSize);
-  if (widths.some((value, index) => table.columns[index]?.numeric && value <= 0)) return Infinity;
-  const rowLines = (cells: readonly string[]) => Math.max(1, ...cells.map((cell, index) => Math.ceil((cell.length * charWidth(fontSize)) / Math.max(0.1, (widths[index] ?? 0) - 2 * CELL_MARGIN))));
-  const lines = rowLines(table.columns.map((column) => column.label)) + table.rows.reduce((sum, row) => sum + rowLines(row.cells), 0);
-  return lines * lineHeight(fontSize) + (table.rows.length + 1) * 2 * CELL_MARGIN + 0.1;
 }
 
 function drawFacts(slide: Slide, facts: readonly DeckFact[], box: Box): void {

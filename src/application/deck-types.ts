@@ -52,8 +52,9 @@ export interface DeckChart {
 
 export interface DeckTable {
   caption: string;
-  columns: { label: string; numeric: boolean }[];
-  /** Cells as text; numeric cells never wrap. */
+  /** `wraps`: the column holds long text (a quote) that may wrap; every other column stays on one line. */
+  columns: { label: string; numeric: boolean; wraps: boolean }[];
+  /** Cells as text; numbers never wrap. */
   rows: { cells: string[] }[];
   notes: string[];
 }
@@ -95,4 +96,28 @@ export interface DeckModel {
   /** Base of the file name, without extension. */
   fileBase: string;
   slides: DeckSlide[];
+}
+
+/**
+ * Where a slide's parts go, in inches of PowerPoint's widescreen page (13.333 × 7.5): the PowerPoint
+ * builder places them so, and the page sizes its tables' text from the same boxes.
+ */
+export const DECK_GEOMETRY = {
+  width: 13.333,
+  height: 7.5,
+  margin: 0.45,
+  bodyTop: 1.05,
+  bodyBottom: 6.55,
+  chartHeight: 3.15,
+  gapUnderCharts: 0.15,
+} as const;
+
+/**
+ * The box a table gets on a slide of `layout` (alone on its slide, or under the charts).
+ * @example tableBox('single').height // 5.5
+ */
+export function tableBox(layout: DeckLayout): { width: number; height: number } {
+  const width = DECK_GEOMETRY.width - 2 * DECK_GEOMETRY.margin;
+  const top = layout === 'charts-over-table' ? DECK_GEOMETRY.bodyTop + DECK_GEOMETRY.chartHeight + DECK_GEOMETRY.gapUnderCharts : DECK_GEOMETRY.bodyTop;
+  return { width, height: DECK_GEOMETRY.bodyBottom - top };
 }

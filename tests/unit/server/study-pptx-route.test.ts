@@ -130,7 +130,7 @@ describe('GET /api/study.pptx, as LibreOffice renders it', () => {
     expect(page(2)).toContain('Group result');
     expect(page(3)).toContain('What the article says, what the market did');
     expect(page(3)).toMatch(/witnessed significant gains.*supported/);
-    expect(page(3)).toContain('Ishiba–Trump telephone call not in this study');
+    expect(page(3)).toMatch(/Ishiba–Trump telephone call\s+not in this study/);
     expect(page(4)).toContain('Methods and sources');
     expect(page(5)).toContain('Glossary');
     for (const index of [1, 2, 3]) expect(page(index)).toContain('Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX');
