@@ -14,6 +14,7 @@ import { StatisticsPanel } from '../features/statistics-table/components/statist
 import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import { checkClaims } from '../application/claim-findings.ts';
 import type { DeckModelInput } from '../application/deck-model.ts';
 import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
@@ -101,6 +102,7 @@ export function Dashboard() {
     version: health.data?.version ?? null,
   });
   const claims = useMemo(() => [...ARTICLE_CATALOG.claims, ...userClaims(userExcerpts.excerpts)], [userExcerpts.excerpts]);
+  const claimFindings = useMemo(() => (study?.outcome.result ? checkClaims(claims, study.outcome.result, state.eventIds) : []), [claims, study, state.eventIds]);
   // What the deck of the whole study is built from, as /api/study.pptx builds it for the same query
   // and prices; the presentation builds the slides only when it is opened.
   const deck: DeckModelInput | null = useMemo(
@@ -176,6 +178,7 @@ export function Dashboard() {
               onSelectExcerpt={(excerptId, eventIds) => dispatch({ type: 'select-excerpt', excerptId, eventIds })}
               onAddExcerpt={userExcerpts.add}
               onRemoveExcerpt={userExcerpts.remove}
+              claimFindings={claimFindings}
             />
           </div>
           {result && result.securities.length + result.failures.length > 0 ? (
