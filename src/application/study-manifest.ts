@@ -15,7 +15,11 @@ import { studyQueryString, type StudyQuery } from './study-query.ts';
 export const MANIFEST_FORMAT = 'kabuto-study-manifest';
 export const MANIFEST_FORMAT_VERSION = 1;
 
-/** The conventions behind the numbers, in the words of src/core's JSDoc. */
+/**
+ * The conventions behind the numbers, in the words of src/core's JSDoc: the one source of this
+ * text, which every manifest lists and README.md's "Conventions in the maths" repeats word for word
+ * (tests/unit/application/study-conventions.test.ts holds the two equal).
+ */
 export const STUDY_CONVENTIONS: readonly string[] = [
   'Returns from adjusted closes: simple P_t/P_{t-1} − 1 (default) or log ln(P_t/P_{t-1}); a missing price leaves that day and the next without a return (never filled).',
   "Security and benchmark are aligned on the benchmark's trading days; relative days count those days.",
@@ -23,7 +27,11 @@ export const STUDY_CONVENTIONS: readonly string[] = [
   'Market model by OLS over the estimation window with s² = SSE/(M − 2); mean-adjusted and market-adjusted models with s² over M − 1 (MacKinlay 1997). M counts estimation days with both returns.',
   'var(AR) includes the estimation error (forecast-error correction); var(CAR) is the exact γ\'Vγ (MacKinlay 1997, eq. 10–12).',
   'CAR cumulates from the first day of the event window; daily CAAR = Σ AAR from the start of the event window; a window CAAR is the mean CAR over that window.',
-  'Patell Z and J2 use the (M − 2)/(M − 4) variance of a standardised AR; Kolari–Pynnönen adjusts BMP by the mean estimation-residual correlation; Wilcoxon p-values are exact below 50 non-zero values.',
+  'Patell Z and J2 give a standardised AR the variance d/(d − 2) of a Student t with the d degrees of freedom of s²: (M − 2)/(M − 4) for the market model, (M − 1)/(M − 3) for the mean-adjusted and market-adjusted models.',
+  'Kolari–Pynnönen adjusts BMP by the mean estimation-residual correlation; Wilcoxon p-values are exact below 50 non-zero values.',
+  "Brown–Warner 1985 t: the AAR (a window: the sum of its days' AARs over √L) divided by the standard deviation (M − 1 divisor) of the estimation window's AARs, each day averaging the securities with a residual that day, units aligned in event time; t with M − 1 degrees of freedom.",
+  "Portfolio time-series t: the study's model fitted to the equally weighted portfolio (each relative day averages the securities with a return, each with its own benchmark), its AR or CAR over the forecast-error-corrected standard deviation (exact γ'Vγ); t with the degrees of freedom of its s² (M − 2 for the market model, M − 1 for the others).",
+  'A security whose abnormal returns do not vary in the estimation window (e.g. the benchmark itself) has no SARs: its ARs and CARs are reported, it counts in the tests on ARs and is left out of Patell, BMP, Kolari–Pynnönen and J2.',
   'p-values are two-sided. Numbers are written at full double precision (shortest text that reads back to the same double); an empty cell is a value that does not exist.',
 ];
 

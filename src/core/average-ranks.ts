@@ -22,10 +22,11 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 
 /**
  * {@link averageRanks} and Σ(t³ − t) over the groups of tied values, from one sort.
+ * @param ranks where to write the ranks (at least as long as `values`); a new array by default.
  * @throws EventStudyError INVALID_INPUT when a value is NaN.
  * @example rankedValues([0.3, 0.1, 0.3]).tieSum // 2³ − 2 = 6
  */
-export function rankedValues(values: ArrayLike<number>): RankedValues {
+export function rankedValues(values: ArrayLike<number>, ranks = new Float64Array(values.length)): RankedValues {
   for (let index = 0; index < values.length; index += 1) {
     if (Number.isNaN(values[index])) {
       throw new EventStudyError('INVALID_INPUT', `Ranks: value #${index + 1} is not a number, so it has no rank.`);
@@ -33,7 +34,6 @@ export function rankedValues(values: ArrayLike<number>): RankedValues {
   }
   sorter.sort(values, values.length);
   const { order, sortedValues } = sorter;
-  const ranks = new Float64Array(values.length);
   let tieSum = 0;
   let start = 0;
   while (start < values.length) {

@@ -1,5 +1,5 @@
 import { standardizedVariance } from './patell-test';
-import type { SecurityAnalysis } from './security-analysis';
+import type { StudyColumns } from './study-columns';
 
 /** values, variances, standardized, degrees of freedom, Σ SAR, Patell variances. */
 type Columns = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -10,7 +10,7 @@ type Columns = [Float64Array, Float64Array, Float64Array, Float64Array, Float64A
  * for each day and window, since a study with many securities would otherwise allocate six arrays
  * per day. Each fill replaces the previous one's views.
  *
- * @example new CrossSection(analyses.length).fillDay(analyses, 5).values // every AR of the sixth event day
+ * @example new CrossSection(analyses.length).fillDay(columns, analyses.length, 5).values // every AR of the sixth event day
  */
 export class CrossSection {
   /** AR or CAR of each security that has one. */
@@ -32,49 +32,55 @@ export class CrossSection {
   }
 
   /**
-   * The securities with an AR on the event day at `offset` (relative day − event window start).
+   * The securities with an AR on the event day at `offset` (relative day − event window start),
+   * from the first `count` rows of the study's columns.
    * @throws never (analysed securities have d > 2)
    */
-  fillDay(analyses: readonly SecurityAnalysis[], offset: number): this {
+  fillDay(columns: StudyColumns, count: number, offset: number): this {
     const [values, variances, standardized, freedoms, sums, patell] = this.buffers;
+    const start = offset * columns.capacity;
     let present = 0;
     let standardizable = 0;
-    for (const analysis of analyses) {
-      const value = analysis.abnormal[offset] as number;
+    for (let row = 0; row < count; row += 1) {
+      const value = columns.abnormal[start + row]!;
       if (Number.isNaN(value)) continue;
       values[present] = value;
-      variances[present] = analysis.variance[offset] as number;
+      variances[present] = columns.variance[start + row]!;
       present += 1;
-      const sar = analysis.standardized[offset] as number;
+      const sar = columns.standardized[start + row]!;
       if (Number.isNaN(sar)) continue;
       standardized[standardizable] = sar;
-      freedoms[standardizable] = analysis.degreesOfFreedom;
+      freedoms[standardizable] = columns.degreesOfFreedom[row]!;
       sums[standardizable] = sar;
-      patell[standardizable] = analysis.sarVariance;
+      patell[standardizable] = columns.sarVariance[row]!;
       standardizable += 1;
     }
     return this.viewed(present, standardizable);
   }
 
   /**
-   * The securities with a CAR in the CAR window at `index` of the study's options.
+   * The securities with a CAR in the CAR window at `index` of the study's options, from the first
+   * `count` rows of the study's columns.
    * @throws never (analysed securities have d > 2)
    */
-  fillWindow(analyses: readonly SecurityAnalysis[], index: number): this {
+  fillWindow(columns: StudyColumns, count: number, index: number): this {
     const [values, variances, standardized, freedoms, sums, patell] = this.buffers;
+    const start = index * columns.capacity;
     let present = 0;
     let standardizable = 0;
-    for (const analysis of analyses) {
-      const window = analysis.result.windows[index];
-      if (!window || window.car === null || window.carVariance === null) continue;
-      values[present] = window.car;
-      variances[present] = window.carVariance;
+    for (let row = 0; row < count; row += 1) {
+      const car = columns.windowCar[start + row]!;
+      if (Number.isNaN(car)) continue;
+      values[present] = car;
+      variances[present] = columns.windowVariance[start + row]!;
       present += 1;
-      if (window.scar === null) continue;
-      standardized[standardizable] = window.scar;
-      freedoms[standardizable] = analysis.degreesOfFreedom;
-      sums[standardizable] = analysis.windowStandardizedSums[index] as number;
-      patell[standardizable] = standardizedVariance(analysis.degreesOfFreedom, analysis.windowDays[index] as number);
+      const scar = columns.windowStandardized[start + row]!;
+      if (Number.isNaN(scar)) continue;
+      const freedom = columns.degreesOfFreedom[row]!;
+      standardized[standardizable] = scar;
+      freedoms[standardizable] = freedom;
+      sums[standardizable] = columns.windowStandardizedSums[start + row]!;
+      patell[standardizable] = standardizedVariance(freedom, columns.windowDays[start + row]!);
       standardizable += 1;
     }
     return this.viewed(present, standardizable);

@@ -36,5 +36,7 @@ export * from './sign-test';
 export { estimationPositiveShare, generalizedSignTest } from './generalized-sign-test';
 export { averageRanks, corradoRankTest, type RankSeries, type RankTestOptions } from './corrado-rank-test';
 export * from './wilcoxon-signed-rank';
+export { averageAbnormalReturnSeries, brownWarner1985Test } from './brown-warner-1985-test';
+export * from './portfolio-time-series-test';
 
 export * from './study';

@@ -1,4 +1,5 @@
 import { addTiedRanks, finishedTable, type RankPanel } from './rank-tables';
+import { ScratchBuffer } from './scratch-buffer';
 import { SortedOrder } from './sorted-order';
 
 export type { RankPanel } from './rank-tables';
@@ -23,8 +24,8 @@ export function buildRankPanel(rows: readonly RankRow[]): RankPanel {
     firstDay: bounds.firstDay,
     width,
     rowStarts: new Int32Array(rows.length + 1),
-    sortedDays: new Int32Array(bounds.capacity),
-    tiedWithPrevious: new Uint8Array(bounds.capacity),
+    sortedDays: width <= 2 ** 16 ? sortedDayScratch.uint16(bounds.capacity) : sortedDayScratch.int32(bounds.capacity),
+    tiedWithPrevious: tieScratch.zeroedUint8(bounds.capacity),
     rowHasTies: new Uint8Array(rows.length),
     seriesOnDay: new Uint32Array(width),
   };
@@ -44,6 +45,9 @@ export function buildRankPanel(rows: readonly RankRow[]): RankPanel {
   });
   return { ...panel, fullTable: finishedTable(panel, null, sums, start, rankedSeries) };
 }
+
+const sortedDayScratch = new ScratchBuffer();
+const tieScratch = new ScratchBuffer();
 
 interface DayBounds {
   firstDay: number;

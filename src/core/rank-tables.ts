@@ -15,7 +15,8 @@ export interface RankTable {
  * period (the estimation window plus a CAR window's days for Cowan's cumulative test) is then one
  * walk along this order, without sorting again; the ranks over every day (Corrado's daily test) are
  * summed while the panel is built. Declared here, beside the RankTable it holds, so that
- * rank-panel.ts (which builds it) and this file do not import each other.
+ * rank-panel.ts (which builds it) and this file do not import each other. Its two N·M-sized arrays
+ * are scratch buffers (see ScratchBuffer): a panel is valid until the next one is built.
  */
 export interface RankPanel {
   firstDay: number;
@@ -23,7 +24,8 @@ export interface RankPanel {
   width: number;
   /** Series r occupies sorted positions rowStarts[r] … rowStarts[r + 1] − 1. */
   rowStarts: Int32Array;
-  sortedDays: Int32Array;
+  /** 16 bits a day offset when the days fit, which halves the panel's largest array. */
+  sortedDays: Uint16Array | Int32Array;
   /** 1 where the return at this sorted position equals the one before it in the same series. */
   tiedWithPrevious: Uint8Array;
   rowHasTies: Uint8Array;

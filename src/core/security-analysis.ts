@@ -3,41 +3,43 @@ import { fitNormalReturnModel } from './fit-normal-return-model';
 import type { NormalReturnModel } from './normal-return-model';
 import { standardizedVariance } from './patell-test';
 import { hasResidualVariance } from './residual-variance';
-import { carWindow, eventDays, securityBhar } from './security-event-window';
+import { carWindow, eventDays, securityBhar, type ColumnRow } from './security-event-window';
+import { StudyColumns } from './study-columns';
 import { extremeValuesError, locateDayZero, requireFiniteResults, requireFiniteReturns, requireWindowsInData } from './study-unit-checks';
 import type { ResolvedStudyOptions, SecurityResult, StudyUnit } from './types';
 
 /**
- * One security's results plus the per-day numbers the cross-sectional tests need. Internally NaN
- * marks a missing abnormal return; it never leaves the engine (results use null). The short
- * per-day columns are plain arrays of doubles, since V8 allocates a typed array's buffer far more
- * slowly; the long residual series is a view of one buffer the study allocates for all securities.
+ * One security's results; the per-day and per-window numbers the cross-sectional tests need are in
+ * its row of the study's {@link StudyColumns}. Internally NaN marks a missing abnormal return; it
+ * never leaves the engine (results use null). The long residual series is a view of one buffer the
+ * study allocates for all securities.
  */
 export interface SecurityAnalysis {
   result: SecurityResult;
-  /** The unit's dates and the index of the event window's first day in them. */
-  calendar: readonly string[];
-  eventStart: number;
+  /** The unit analysed, and the index of its day 0 in the unit's dates. */
+  unit: StudyUnit;
+  zeroIndex: number;
   /** False when the residuals have no variance (see {@link hasResidualVariance}): no SARs. */
   standardizable: boolean;
-  degreesOfFreedom: number;
-  /** d/(d − 2), the variance of one SAR (Patell 1976). */
-  sarVariance: number;
-  /** Per event-window day, index = relative day − eventWindow.from. */
-  abnormal: number[];
-  variance: number[];
-  /** NaN on every day when the residuals have no variance (see {@link hasResidualVariance}). */
-  standardized: number[];
-  /** Per CAR window (order of options.carWindows): Σ SAR over its days with an AR, for Patell's Z; NaN without SARs. */
-  windowStandardizedSums: number[];
-  /** Per CAR window: how many of its days have an AR. */
-  windowDays: number[];
+  /** The security's row in the study's columns. */
+  row: number;
   /**
    * Estimation-window residuals followed by event-window ARs, one per relative day of
    * {@link studyRelativeDays}, NaN where a day is missing: the rank test's input, and (its first
    * estimation-window-length entries) the residuals behind r̄ and p̂. Every other entry is finite.
    */
   residuals: Float64Array;
+}
+
+/**
+ * Where one analysis writes: its row of the study's columns, its residual series, and its returns
+ * and its benchmark's over the days of {@link studyRelativeDays}, NaN where a day is not usable
+ * (the study adds these to the portfolio of the portfolio time-series test once it succeeds).
+ */
+export interface AnalysisTarget extends ColumnRow {
+  residuals: Float64Array;
+  returns: Float64Array;
+  marketReturns: Float64Array;
 }
 
 /**
@@ -60,14 +62,15 @@ export interface SecurityAnalysis {
  *   day 0 or a window falls outside the unit's dates; InsufficientEstimationDataError when fewer
  *   than `minimumEstimationDays` usable days (or, with `strictEstimation`, any missing day);
  *   CONSTANT_SERIES when the market does not vary (market model). Every message names the security.
- * @param residuals where to write {@link SecurityAnalysis.residuals}, one entry per day of
- *   {@link studyRelativeDays}: a study passes views of one buffer rather than allocate one per security.
+ * @param target where to write the security's columns, {@link SecurityAnalysis.residuals} and its
+ *   usable returns: a study passes a row of its columns and views of buffers it reuses rather than
+ *   allocate them per security; by default, arrays of its own.
  * @example analyseSecurity(unit, validateStudyOptions(DEFAULT_STUDY_OPTIONS)).result.fit.beta
  */
 export function analyseSecurity(
   unit: StudyUnit,
   options: ResolvedStudyOptions,
-  residuals = new Float64Array(studyRelativeDays(options).length),
+  target: AnalysisTarget = ownTarget(options),
 ): SecurityAnalysis {
   const zeroIndex = locateDayZero(unit);
   requireWindowsInData(unit, zeroIndex, options);
@@ -76,13 +79,18 @@ export function analyseSecurity(
   const estimationLength = estimationWindow.to - estimationWindow.from + 1;
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
-  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options);
-  const event = eventDays(unit, model, eventStart, eventWindow, standardizable);
-  const windows = options.carWindows.map((window) => carWindow(unit, model, event, zeroIndex, window, eventWindow, standardizable));
-  const summaries = windows.map((window) => window.summary);
-  const standardizedSums = windows.map((window) => window.standardizedSum);
+  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target);
+  const { columns, row } = target;
+  columns.degreesOfFreedom[row] = model.degreesOfFreedom;
+  columns.sarVariance[row] = standardizedVariance(model.degreesOfFreedom, 1);
+  const event = eventDays(unit, model, eventStart, eventWindow, standardizable, target);
+  event.days.forEach((day, offset) => {
+    target.returns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.return as number);
+    target.marketReturns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.marketReturn as number);
+  });
+  const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable));
   const bhar = securityBhar(unit, eventStart, eventEnd);
-  requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSums : [], bhar);
+  requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSumsOf(columns, row) : [], bhar);
   const result: SecurityResult = {
     id: unit.id,
     symbol: unit.symbol,
@@ -97,26 +105,42 @@ export function analyseSecurity(
   };
   return {
     result,
-    calendar: unit.dates,
-    eventStart,
+    unit,
+    zeroIndex,
     standardizable,
-    degreesOfFreedom: model.degreesOfFreedom,
-    sarVariance: standardizedVariance(model.degreesOfFreedom, 1),
-    abnormal: event.abnormal,
-    variance: event.variance,
-    standardized: event.standardized,
-    windowStandardizedSums: standardizedSums,
-    windowDays: windows.map((window) => window.days),
-    residuals: residualSeries(unit, model, estimationStart, event.abnormal, residuals),
+    row,
+    residuals: residualSeries(unit.symbol, model, target),
   };
 }
 
-/** The fitted model, and whether its residuals vary enough to standardize abnormal returns. */
+function ownTarget(options: ResolvedStudyOptions): AnalysisTarget {
+  const eventLength = options.eventWindow.to - options.eventWindow.from + 1;
+  const length = studyRelativeDays(options).length;
+  return {
+    columns: StudyColumns.forOne(eventLength, options.carWindows.length),
+    row: 0,
+    residuals: new Float64Array(length),
+    returns: new Float64Array(length),
+    marketReturns: new Float64Array(length),
+  };
+}
+
+function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
+  const sums: number[] = [];
+  for (let index = 0; index < columns.windows; index += 1) sums.push(columns.windowStandardizedSums[index * columns.capacity + row]!);
+  return sums;
+}
+
+/**
+ * The fitted model, and whether its residuals vary enough to standardize abnormal returns. The
+ * estimation days also go to the target's aligned returns, so no later pass reads the unit again.
+ */
 function fitModel(
   unit: StudyUnit,
   start: number,
   length: number,
   options: ResolvedStudyOptions,
+  target: AnalysisTarget,
 ): { model: NormalReturnModel; standardizable: boolean } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
@@ -128,8 +152,12 @@ function fitModel(
     // Nearly every day holds two finite returns; any other day is missing, or an error to report.
     if (!(Number.isFinite(value) && Number.isFinite(marketValue))) {
       requireFiniteReturns(unit, index, index + 1);
+      target.returns[index - start] = Number.NaN;
+      target.marketReturns[index - start] = Number.NaN;
       continue;
     }
+    target.returns[index - start] = value;
+    target.marketReturns[index - start] = marketValue;
     securityReturns[usable] = value;
     marketReturns[usable] = marketValue;
     sumOfSquares += value * value + marketValue * marketValue;
@@ -180,24 +208,17 @@ export function studyRelativeDays(options: ResolvedStudyOptions): Int32Array {
 
 const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 
-/** Estimation-window residuals then the event-window ARs, NaN where a day is missing. */
-function residualSeries(
-  unit: StudyUnit,
-  model: NormalReturnModel,
-  start: number,
-  eventAbnormal: readonly number[],
-  series: Float64Array,
-): Float64Array {
-  const length = series.length - eventAbnormal.length;
+/** Estimation-window residuals then the event-window ARs (from the columns), NaN where a day is missing. */
+function residualSeries(symbol: string, model: NormalReturnModel, { columns, row, residuals: series, returns, marketReturns }: AnalysisTarget): Float64Array {
+  const length = series.length - columns.eventDays;
   for (let offset = 0; offset < length; offset += 1) {
-    const value = unit.returns[start + offset];
-    const marketValue = unit.marketReturns[start + offset];
-    const missing = value === null || value === undefined || marketValue === null || marketValue === undefined;
-    const residual = missing ? Number.NaN : value - model.expectedReturn(marketValue);
+    const value = returns[offset]!;
+    const missing = Number.isNaN(value);
+    const residual = missing ? Number.NaN : value - model.expectedReturn(marketReturns[offset]!);
     // A residual that overflowed would pass for a missing day or break the ranks and r̄.
-    if (!missing && !Number.isFinite(residual)) throw extremeValuesError(unit.symbol);
+    if (!missing && !Number.isFinite(residual)) throw extremeValuesError(symbol);
     series[offset] = residual;
   }
-  for (let offset = 0; offset < eventAbnormal.length; offset += 1) series[length + offset] = eventAbnormal[offset]!;
+  for (let offset = 0; offset < columns.eventDays; offset += 1) series[length + offset] = columns.abnormal[offset * columns.capacity + row]!;
   return series;
 }

@@ -2,18 +2,21 @@ import { buyAndHoldAbnormalReturn } from './bhar';
 import { carTTest } from './car-t-test';
 import { isEventStudyError } from './errors';
 import type { NormalReturnModel } from './normal-return-model';
+import type { StudyColumns } from './study-columns';
 import { extremeValuesError, requireFiniteReturns } from './study-unit-checks';
 import { unavailableTest } from './test-result';
 import type { DayRange, SecurityDay, SecurityWindow, StudyUnit } from './types';
 
-/** One security's event window: its result rows, and the same numbers as NaN-marked columns. */
+/** One security's event window: its result rows and how many of its days are missing. */
 export interface EventDays {
   days: SecurityDay[];
-  /** Per event-window day: AR, var(AR) and SAR, NaN when the day is missing (or SAR undefined). */
-  abnormal: number[];
-  variance: number[];
-  standardized: number[];
   missing: number;
+}
+
+/** Where a security's numbers go in the study's columns. */
+export interface ColumnRow {
+  columns: StudyColumns;
+  row: number;
 }
 
 /**
@@ -21,20 +24,23 @@ export interface EventDays {
  * start of the window with its exact var(CAR) = γ'Vγ and SCAR (MacKinlay 1997). A missing day has
  * null AR and adds nothing to the CAR. When the model's residuals have no variance
  * (`standardizable` false) the SARs and SCARs are null: AR/√var(AR) would divide by zero, or by
- * rounding noise.
+ * rounding noise. AR, var(AR) and SAR also go to the security's row of the study's columns, NaN
+ * where they are null.
  *
  * @throws EventStudyError INVALID_INPUT for a NaN or infinite return on an event day.
- * @example eventDays(unit, model, zeroIndex - 5, { from: -5, to: 10 }, true).days[5].car
+ * @example eventDays(unit, model, zeroIndex - 5, { from: -5, to: 10 }, true, { columns, row: 0 }).days[5].car
  */
-export function eventDays(unit: StudyUnit, model: NormalReturnModel, start: number, window: DayRange, standardizable: boolean): EventDays {
+export function eventDays(
+  unit: StudyUnit,
+  model: NormalReturnModel,
+  start: number,
+  window: DayRange,
+  standardizable: boolean,
+  { columns, row }: ColumnRow,
+): EventDays {
   const length = window.to - window.from + 1;
-  const event: EventDays = {
-    days: new Array<SecurityDay>(length),
-    abnormal: new Array<number>(length),
-    variance: new Array<number>(length),
-    standardized: new Array<number>(length),
-    missing: length,
-  };
+  const event: EventDays = { days: new Array<SecurityDay>(length), missing: length };
+  const { abnormal, variance, standardized, capacity } = columns;
   let count = 0;
   let marketSum = 0;
   let car = 0;
@@ -54,9 +60,9 @@ export function eventDays(unit: StudyUnit, model: NormalReturnModel, start: numb
       marketSum += marketValue;
       car += ar;
     }
-    event.abnormal[offset] = ar ?? Number.NaN;
-    event.variance[offset] = arVariance ?? Number.NaN;
-    event.standardized[offset] = sar ?? Number.NaN;
+    abnormal[offset * capacity + row] = ar ?? Number.NaN;
+    variance[offset * capacity + row] = arVariance ?? Number.NaN;
+    standardized[offset * capacity + row] = sar ?? Number.NaN;
     const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
     event.days[offset] = {
       date: unit.dates[start + offset] as string,
@@ -76,60 +82,58 @@ export function eventDays(unit: StudyUnit, model: NormalReturnModel, start: numb
   return event;
 }
 
-/** One CAR window of one security, with what Patell's cumulative Z needs. */
-export interface CarWindowResult {
-  summary: SecurityWindow;
-  /** Σ SAR over the window's days with an AR; NaN when the SARs are undefined. */
-  standardizedSum: number;
-  /** How many of the window's days have an AR. */
-  days: number;
-}
-
 /**
- * CAR over one window (the ARs it has), its exact variance γ'Vγ, SCAR, the t test and BHAR. Without
- * residual variance the SCAR is null and the t test says why it cannot be computed.
+ * CAR over one window (the ARs it has), its exact variance γ'Vγ, SCAR, the t test and BHAR, read
+ * from and written to the security's row of the study's columns (with Σ SAR over the window for
+ * Patell's cumulative Z, NaN without SARs, and the number of days with an AR). Without residual
+ * variance the SCAR is null and the t test says why it cannot be computed.
  *
  * @param zeroIndex index of day 0 in the unit's dates.
+ * @param index the window's position among the study's CAR windows.
  * @throws never
- * @example carWindow(unit, model, event, zeroIndex, { from: 0, to: 1 }, { from: -5, to: 10 }, true).summary.t
+ * @example carWindow(unit, model, { columns, row: 0 }, zeroIndex, { from: 0, to: 1 }, 0, { from: -5, to: 10 }, true).t
  */
 export function carWindow(
   unit: StudyUnit,
   model: NormalReturnModel,
-  event: EventDays,
+  { columns, row }: ColumnRow,
   zeroIndex: number,
   window: DayRange,
+  index: number,
   eventWindow: DayRange,
   standardizable: boolean,
-): CarWindowResult {
+): SecurityWindow {
+  const { abnormal, standardized, capacity } = columns;
   let count = 0;
   let car = 0;
   let marketSum = 0;
   let standardizedSum = 0;
   for (let day = window.from; day <= window.to; day += 1) {
     const offset = day - eventWindow.from;
-    const ar = event.abnormal[offset] as number;
+    const ar = abnormal[offset * capacity + row]!;
     if (Number.isNaN(ar)) continue;
     count += 1;
     car += ar;
     marketSum += unit.marketReturns[zeroIndex + day] as number;
-    standardizedSum += event.standardized[offset] as number;
+    standardizedSum += standardized[offset * capacity + row]!;
   }
   const carValue = count > 0 ? car : null;
   const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
   const scar = carValue === null || carVariance === null || !standardizable ? null : carValue / Math.sqrt(carVariance);
+  const at = index * capacity + row;
+  columns.windowCar[at] = carValue ?? Number.NaN;
+  columns.windowVariance[at] = carVariance ?? Number.NaN;
+  columns.windowStandardized[at] = scar ?? Number.NaN;
+  columns.windowStandardizedSums[at] = standardizedSum;
+  columns.windowDays[at] = count;
   return {
-    summary: {
-      from: window.from,
-      to: window.to,
-      car: carValue,
-      carVariance,
-      scar,
-      t: standardizable || carValue === null ? carTTest(carValue, carVariance, model.degreesOfFreedom) : noVarianceTest(unit.symbol),
-      bhar: securityBhar(unit, zeroIndex + window.from, zeroIndex + window.to + 1),
-    },
-    standardizedSum,
-    days: count,
+    from: window.from,
+    to: window.to,
+    car: carValue,
+    carVariance,
+    scar,
+    t: standardizable || carValue === null ? carTTest(carValue, carVariance, model.degreesOfFreedom) : noVarianceTest(unit.symbol),
+    bhar: securityBhar(unit, zeroIndex + window.from, zeroIndex + window.to + 1),
   };
 }
 

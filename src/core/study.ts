@@ -1,6 +1,9 @@
 import { EventStudyError, isEventStudyError } from './errors';
 import { analyseSecurity, studyRelativeDays, type SecurityAnalysis } from './security-analysis';
+import { PortfolioSums } from './portfolio-time-series-test';
+import { ScratchBuffer } from './scratch-buffer';
 import { aggregateStudy } from './study-aggregate';
+import { StudyColumns } from './study-columns';
 import type { SecurityFailure, StudyOptions, StudyResult, StudyUnit } from './types';
 import { validateStudyOptions } from './windows';
 
@@ -25,13 +28,25 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
   if (!Array.isArray(units)) throw new EventStudyError('INVALID_INPUT', 'A study needs a list of securities.');
   const analyses: SecurityAnalysis[] = [];
   const failures: SecurityFailure[] = [];
-  // Every security's estimation and event residuals in one buffer, rather than one array each.
-  const seriesLength = studyRelativeDays(resolved).length;
-  const residuals = new Float64Array(units.length * seriesLength);
-  for (let index = 0; index < units.length; index += 1) {
-    const unit = units[index] as StudyUnit;
+  // Every security's estimation and event residuals in one buffer, rather than one array each, and
+  // its event days and windows in the study's columns, both reused from study to study (see
+  // ScratchBuffer). Row r belongs to the r-th security analysed; a failed one leaves its row to the
+  // next. Each security's usable returns join the portfolio of the portfolio time-series test as
+  // soon as it succeeds.
+  const relativeDays = studyRelativeDays(resolved);
+  const seriesLength = relativeDays.length;
+  const portfolio = new PortfolioSums(relativeDays);
+  const returns = new Float64Array(seriesLength);
+  const marketReturns = new Float64Array(seriesLength);
+  const residuals = residualPanel.float64(units.length * seriesLength);
+  const eventLength = resolved.eventWindow.to - resolved.eventWindow.from + 1;
+  const columns = StudyColumns.forStudy(units.length, eventLength, resolved.carWindows.length);
+  for (const unit of units) {
+    const row = analyses.length;
     try {
-      analyses.push(analyseSecurity(unit, resolved, residuals.subarray(index * seriesLength, (index + 1) * seriesLength)));
+      const target = { columns, row, residuals: residuals.subarray(row * seriesLength, (row + 1) * seriesLength), returns, marketReturns };
+      analyses.push(analyseSecurity(unit, resolved, target));
+      portfolio.add(returns, marketReturns);
     } catch (error) {
       failures.push(failureOf(unit, error));
     }
@@ -40,9 +55,11 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
     options: resolved,
     securities: analyses.map((analysis) => analysis.result),
     failures,
-    aggregate: aggregateStudy(analyses, resolved),
+    aggregate: aggregateStudy(analyses, resolved, columns, portfolio),
   };
 }
+
+const residualPanel = new ScratchBuffer();
 
 function failureOf(unit: StudyUnit, error: unknown): SecurityFailure {
   const known = isEventStudyError(error);

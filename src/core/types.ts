@@ -66,6 +66,10 @@ export interface AggregateTests {
   generalizedSignZ: TestResult;
   rankT: TestResult;
   wilcoxon: TestResult;
+  /** Brown & Warner (1985) crude dependence adjustment: AAR over its estimation-window time-series spread. */
+  brownWarner1985T: TestResult;
+  /** Portfolio time-series t (Jaffe 1974; Mandelker 1974): the model fitted to the equally weighted portfolio. */
+  portfolioTimeSeriesT: TestResult;
 }
 
 export interface ModelFit {

@@ -1,6 +1,7 @@
 import { rankedValues } from './average-ranks';
 import { normalTwoSidedPValue } from './distributions';
 import { EventStudyError } from './errors';
+import { ScratchBuffer } from './scratch-buffer';
 import type { TestResult } from './types';
 
 /**
@@ -42,9 +43,9 @@ export function wilcoxonSignedRankTest(values: ArrayLike<number>): TestResult {
       reason: 'Wilcoxon signed-rank test: no non-zero abnormal returns to test.',
     };
   }
-  const magnitudes = new Float64Array(nonZero.length);
+  const magnitudes = magnitudeScratch.float64(nonZero.length);
   for (let index = 0; index < nonZero.length; index += 1) magnitudes[index] = Math.abs(nonZero[index]!);
-  const { ranks, tieSum } = rankedValues(magnitudes);
+  const { ranks, tieSum } = rankedValues(magnitudes, rankScratch.float64(nonZero.length));
   let positiveRankSum = 0;
   for (let index = 0; index < nonZero.length; index += 1) {
     if (nonZero[index]! > 0) positiveRankSum += ranks[index]!;
@@ -84,6 +85,11 @@ function exactTwoSidedPValue(ranks: Float64Array, positiveRankSum: number): numb
   return Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / outcomes);
 }
 
+// A study tests every day and window of N securities: three N-sized arrays a test, reused (see ScratchBuffer).
+const nonZeroScratch = new ScratchBuffer();
+const magnitudeScratch = new ScratchBuffer();
+const rankScratch = new ScratchBuffer();
+
 /** @param tieSum Σ(t³ − t) over groups of t tied |values|. */
 function approximateTwoSidedPValue(count: number, positiveRankSum: number, tieSum: number): number {
   const deviation = positiveRankSum - (count * (count + 1)) / 4;
@@ -104,7 +110,7 @@ function nonZeroValues(values: ArrayLike<number>): Float64Array {
     }
     if (value !== 0) count += 1;
   }
-  const nonZero = new Float64Array(count);
+  const nonZero = nonZeroScratch.float64(count);
   let position = 0;
   for (let index = 0; index < values.length; index += 1) if (values[index] !== 0) nonZero[position++] = values[index]!;
   return nonZero;

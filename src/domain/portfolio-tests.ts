@@ -138,6 +138,33 @@ const REGISTRY = {
     assumes: { independence: `${INDEPENDENT} Assumes abnormal returns symmetric about zero under the null.`, minimumN: 1, clustering: NOT_CLUSTER_ROBUST },
     pValue: 'Two-sided: exact below 50 non-zero values, else the normal approximation.',
   },
+  brownWarner1985T: {
+    name: 'Brown–Warner 1985 t',
+    source: 'Brown & Warner 1985',
+    csvPrefix: 'brown_warner_1985_t',
+    description:
+      'Brown & Warner (1985) crude dependence adjustment: the AAR (window: the sum of its AARs over √L) over the standard deviation of the estimation-window AARs, t(M − 1)',
+    assumes: {
+      independence:
+        "Allows correlated abnormal returns: the variance is the time-series spread of the securities' average abnormal return, which carries their cross-correlation. Assumes the event leaves that variance unchanged.",
+      minimumN: 1,
+      clustering: 'Robust: made for securities that share an event date.',
+    },
+    pValue: "Two-sided, from Student's t with M − 1 degrees of freedom (M estimation days with an AAR).",
+  },
+  portfolioTimeSeriesT: {
+    name: 'Portfolio time-series t',
+    source: 'Jaffe 1974; Mandelker 1974',
+    csvPrefix: 'portfolio_time_series_t',
+    description:
+      "Portfolio time-series t (Jaffe 1974, Mandelker 1974): the model fitted to the equally weighted portfolio in event time, its AR or CAR over the forecast-error-corrected standard deviation (exact γ'Vγ), t(M − 2) for the market model, t(M − 1) for the others",
+    assumes: {
+      independence: 'Immune to cross-correlation: the securities are averaged into one portfolio before its variance is estimated.',
+      minimumN: 1,
+      clustering: 'Robust: valid for securities that share an event date, and for a single security.',
+    },
+    pValue: "Two-sided, from Student's t with the degrees of freedom of the portfolio's s²: M − 2 (market model) or M − 1 (market- and mean-adjusted).",
+  },
 } as const satisfies Record<PortfolioTestKey, Omit<PortfolioTest, 'key' | 'jsonKey'>>;
 
 /**

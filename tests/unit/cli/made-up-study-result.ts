@@ -22,6 +22,8 @@ function tests(seed: number): AggregateTests {
     generalizedSignZ: computed(seed / 7, 0.7),
     rankT: missing('-all ranks tied'),
     wilcoxon: computed(3, 0.5),
+    brownWarner1985T: computed(seed * 2.5, 0.25),
+    portfolioTimeSeriesT: missing('Portfolio time-series t: no security has a return on the tested days.'),
   };
 }
 

@@ -131,7 +131,7 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     expectClose(whole?.caar, Number(study.aggregate.days[10]?.caar), 'CAAR over [-5,5]');
     for (const window of study.aggregate.windows) {
       expect(Object.keys(window.tests)).toEqual([
-        'crossSectionalT', 'patellZ', 'bmpT', 'kpT', 'j1', 'j2', 'signZ', 'generalizedSignZ', 'rankT', 'wilcoxon',
+        'crossSectionalT', 'patellZ', 'bmpT', 'kpT', 'j1', 'j2', 'signZ', 'generalizedSignZ', 'rankT', 'wilcoxon', 'brownWarner1985T', 'portfolioTimeSeriesT',
       ]);
       for (const test of Object.values(window.tests)) {
         if (test.statistic === null) expect(test).toEqual({ statistic: null, pValue: null, reason: expect.any(String) });

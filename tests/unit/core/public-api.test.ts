@@ -48,6 +48,10 @@ describe('src/core/index.ts', () => {
       'averageResidualCorrelation',
       'jOneTest',
       'jTwoTest',
+      'brownWarner1985Test',
+      'averageAbnormalReturnSeries',
+      'equallyWeightedPortfolio',
+      'portfolioTimeSeriesTest',
     ]) {
       expect(typeof (core as Record<string, unknown>)[name], name).toBe('function');
     }

@@ -70,6 +70,30 @@ export function syntheticUnits(): StudyUnit[] {
   }));
 }
 
+/**
+ * The "gaps" scenario of kabuto_dependence_tests.R (SYNTHETIC, as the script builds it): the five
+ * securities with returns deleted (SYN_B on relative days -100, -50, +2; SYN_D on -120, -50, 0),
+ * a sixth unit SYN_A with day 0 = 2024-10-29 and SYN_E as its benchmark, and relative day -60 of
+ * every unit deleted.
+ */
+export function gapScenarioUnits(): StudyUnit[] {
+  const [first, ...others] = syntheticUnits() as [StudyUnit, ...StudyUnit[]];
+  const shifted: StudyUnit = {
+    ...first,
+    id: 'SYN_A@2024-10-29',
+    benchmark: 'SYN_E',
+    marketReturns: (others[3] as StudyUnit).returns,
+    dayZero: '2024-10-29',
+  };
+  const deleted: Record<string, number[]> = { SYN_B: [-100, -50, 2], SYN_D: [-120, -50, 0] };
+  return [first, ...others, shifted].map((unit) => {
+    const zero = unit.dates.indexOf(unit.dayZero);
+    const returns = [...unit.returns];
+    for (const day of [...(deleted[unit.id] ?? []), -60]) returns[zero + day] = null;
+    return { ...unit, returns };
+  });
+}
+
 /** Every cumulative window [-5, k] of the event window, then the named windows of the textbook. */
 export function cumulativeWindows(): DayRange[] {
   const windows: DayRange[] = [];

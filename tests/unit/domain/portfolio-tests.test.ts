@@ -31,6 +31,7 @@ describe('the test registry', () => {
   it('keeps the portfolio CSV columns users rely on', () => {
     expect(AGGREGATE_COLUMNS.slice(9).filter((column) => !column.endsWith('_p_value') && !column.endsWith('_reason'))).toEqual([
       'cross_sectional_t', 'patell_z', 'bmp_t', 'kp_t', 'j1', 'j2', 'sign_z', 'generalized_sign_z', 'rank_t', 'wilcoxon',
+      'brown_warner_1985_t', 'portfolio_time_series_t',
     ]);
     expect(portfolioColumnDefinitions().every((column) => column.meaning !== '(undocumented column)')).toBe(true);
   });

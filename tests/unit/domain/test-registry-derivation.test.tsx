@@ -27,7 +27,7 @@ vi.mock('../../../src/domain/portfolio-tests.ts', async (importOriginal) => {
   return { ...real, PORTFOLIO_TESTS: tests, PORTFOLIO_TEST_KEYS: tests.map((test) => test.key), testName: (key: string) => tests.find((test) => test.key === key)?.name ?? key };
 });
 
-const EXPECTED_ORDER = ['wilcoxon', 'rankT', 'generalizedSignZ', 'signZ', 'j2', 'j1', 'kpT', 'bmpT', 'patellZ', 'crossSectionalT'];
+const EXPECTED_ORDER = ['portfolioTimeSeriesT', 'brownWarner1985T', 'wilcoxon', 'rankT', 'generalizedSignZ', 'signZ', 'j2', 'j1', 'kpT', 'bmpT', 'patellZ', 'crossSectionalT'];
 
 describe('everything that names a test is derived from the test registry', () => {
   it('runs on the made-up registry', () => {

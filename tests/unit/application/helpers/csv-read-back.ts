@@ -19,6 +19,8 @@ export const TEST_COLUMN_PREFIXES: readonly (readonly [keyof AggregateTests, str
   ['generalizedSignZ', 'generalized_sign_z'],
   ['rankT', 'rank_t'],
   ['wilcoxon', 'wilcoxon'],
+  ['brownWarner1985T', 'brown_warner_1985_t'],
+  ['portfolioTimeSeriesT', 'portfolio_time_series_t'],
 ];
 
 /** The CSV's rows keyed by its header; the test fails on any parse error. */

@@ -151,6 +151,33 @@ describe('parametric tests', () => {
     );
   });
 
+  it('Brown–Warner 1985 t and the AAR series behind it', () => {
+    const series = fc.array(fc.array(awkwardReturn, { maxLength: 8 }), { maxLength: 5 });
+    fc.assert(
+      fc.property(numbers, numbers, series, (estimation, tested, residuals) => {
+        expectFiniteOrEngineError(() => engine.brownWarner1985Test(estimation, tested));
+        expectFiniteOrEngineError(() => engine.averageAbnormalReturnSeries(residuals));
+      }),
+      { numRuns: 400, seed: SEED },
+    );
+  });
+
+  it('equallyWeightedPortfolio and portfolioTimeSeriesTest', () => {
+    const member = fc.integer({ min: 0, max: 14 }).chain((length) =>
+      fc.record({ returns: returnSeries(length), marketReturns: returnSeries(length), dayZeroIndex: fc.integer({ min: -2, max: length + 2 }) }),
+    );
+    const window = fc.record({ from: fc.integer({ min: -12, max: 2 }), to: fc.integer({ min: -6, max: 4 }) });
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 4 }), fc.constantFrom(...MODELS), window, fc.array(window, { maxLength: 3 }), (members, model, estimation, tested) =>
+        expectFiniteOrEngineError(() => {
+          const portfolio = engine.equallyWeightedPortfolio(members, Array.from({ length: 14 }, (_, index) => index - 10));
+          return { portfolio, result: engine.portfolioTimeSeriesTest(portfolio, model, estimation, tested) };
+        }),
+      ),
+      { numRuns: 400, seed: SEED },
+    );
+  });
+
   it('averageResidualCorrelation', () => {
     const residuals = fc.array(fc.array(awkwardReturn, { maxLength: 8 }), { maxLength: 5 });
     fc.assert(

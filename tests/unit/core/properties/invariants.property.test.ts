@@ -6,7 +6,10 @@
 //   - a security equal to its market has AR = 0 (market-adjusted exactly; market model with β = 1,
 //     α = 0 up to rounding) and no SAR, since its abnormal returns have no variance;
 //   - multiplying every return (security and market) by c > 0 multiplies ARs and CARs by c and
-//     leaves every t and z statistic (SAR, SCAR, CAR t, and all ten aggregate tests) unchanged.
+//     leaves every t and z statistic (SAR, SCAR, CAR t, and all twelve aggregate tests) unchanged;
+//   - the Brown–Warner (1985) and portfolio time-series tests see only the average of the securities'
+//     returns: reversing the securities' order, or counting each twice, leaves them unchanged (a
+//     cross-sectional test would gain √2 from the duplicates).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../../../src/core/study';
@@ -138,7 +141,6 @@ describe('a security equal to its market', () => {
   });
 });
 
-const TEST_NAMES: readonly (keyof AggregateTests)[] = ['crossSectionalT', 'patellZ', 'bmpT', 'kpT', 'j1', 'j2', 'signZ', 'generalizedSignZ', 'rankT', 'wilcoxon'];
 
 function scaledBy(units: readonly StudyUnit[], scale: number): StudyUnit[] {
   const times = (values: readonly (number | null)[]) => values.map((value) => (value === null ? null : value * scale));
@@ -167,7 +169,9 @@ function expectScaleInvariant(original: StudyResult, scaled: StudyResult, scale:
   const entries = [...original.aggregate.days, ...original.aggregate.windows];
   const scaledEntries = [...scaled.aggregate.days, ...scaled.aggregate.windows];
   entries.forEach((entry, index) => {
-    for (const name of TEST_NAMES) expectSameTest(scaledEntries[index]?.tests[name], entry.tests[name], `aggregate #${index} ${name}`);
+    for (const name of Object.keys(entry.tests) as (keyof AggregateTests)[]) {
+      expectSameTest(scaledEntries[index]?.tests[name], entry.tests[name], `aggregate #${index} ${name}`);
+    }
   });
 }
 
@@ -176,6 +180,27 @@ describe('units of the returns', () => {
     fc.assert(
       fc.property(madeUpStudy, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), ({ units, options }, scale) => {
         expectScaleInvariant(runStudy(units, options), runStudy(scaledBy(units, scale), options), scale);
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+});
+
+describe('tests on the average return', () => {
+  it('Brown–Warner 1985 t and the portfolio time-series t do not change when the securities are reversed or counted twice', () => {
+    fc.assert(
+      fc.property(madeUpStudy, ({ units, options }) => {
+        const original = runStudy(units, options);
+        const twins = units.map((unit) => ({ ...unit, id: `${unit.id}-twin` }));
+        const reordered = runStudy([...units, ...twins].reverse(), options);
+        const entries = [...original.aggregate.days, ...original.aggregate.windows];
+        const others = [...reordered.aggregate.days, ...reordered.aggregate.windows];
+        entries.forEach((entry, index) => {
+          for (const name of ['brownWarner1985T', 'portfolioTimeSeriesT'] as const) {
+            expectSameTest(others[index]?.tests[name], entry.tests[name], `aggregate #${index} ${name}`);
+            if (entry.tests[name].statistic === null) expect(others[index]?.tests[name].reason).toBe(entry.tests[name].reason);
+          }
+        });
       }),
       { numRuns: 60, seed: SEED },
     );
