@@ -125,7 +125,7 @@ function rebased(unit: ComposedUnit, series: PriceSeries | undefined, days: read
   return days.map((day) => {
     const date = zero < 0 ? undefined : unit.unit.dates[zero + day];
     const close = date === undefined ? null : (closes.get(date) ?? null);
-    return base === null || base === 0 || close === null ? null : (100 * close) / base;
+    return base === null || base === 0 || close === null ? null : 100 * (close / base);
   });
 }
 

@@ -93,6 +93,11 @@ function drawChart(pptx: PptxGenJS, slide: Slide, chart: DeckChart, box: Box): v
   const solid = chart.series.filter((series) => series.kind === 'line' && !series.dashed);
   const dashed = chart.series.filter((series) => series.kind === 'line' && series.dashed);
   const lineOptions = { lineDataSymbol: 'none' as const, lineSize: 2 };
+  const total = chart.series.length + (chart.band ? 2 : 0);
+  // pptxgenjs colours a line's (hidden) markers by the series' index in the whole combined chart and
+  // falls back to Math.random() past the end of its part's colours; repeating the part's colours up to
+  // the chart's series count keeps the file the same for the same study.
+  const colours = (own: readonly string[]) => Array.from({ length: Math.max(total, own.length) }, (_, index) => own[index % own.length] ?? INK);
   const parts: PptxGenJS.IChartMulti[] = [];
   if (chart.band) {
     const width = chart.band.low.map((low, index) => {
@@ -100,11 +105,11 @@ function drawChart(pptx: PptxGenJS, slide: Slide, chart: DeckChart, box: Box): v
       return low === null || high === null ? null : high - low;
     });
     // The band as a stacked area: an unfilled area up to the low edge, then a filled one as wide as the band.
-    parts.push({ type: pptx.ChartType.area, data: data([{ name: ' ', values: chart.band.low }, { name: chart.band.name, values: width }]), options: { barGrouping: 'stacked', chartColors: ['transparent', chart.band.colour], chartColorsOpacity: 45 } });
+    parts.push({ type: pptx.ChartType.area, data: data([{ name: ' ', values: chart.band.low }, { name: chart.band.name, values: width }]), options: { barGrouping: 'stacked', chartColors: colours(['transparent', chart.band.colour]), chartColorsOpacity: 45 } });
   }
-  if (bars.length > 0) parts.push({ type: pptx.ChartType.bar, data: data(bars), options: { barDir: 'col', barGrouping: 'clustered', chartColors: bars.map((series) => series.colour), barGapWidthPct: 60 } });
-  if (solid.length > 0) parts.push({ type: pptx.ChartType.line, data: data(solid), options: { ...lineOptions, chartColors: solid.map((series) => series.colour) } });
-  if (dashed.length > 0) parts.push({ type: pptx.ChartType.line, data: data(dashed), options: { ...lineOptions, chartColors: dashed.map((series) => series.colour), lineDash: 'dash' } });
+  if (bars.length > 0) parts.push({ type: pptx.ChartType.bar, data: data(bars), options: { barDir: 'col', barGrouping: 'clustered', chartColors: colours(bars.map((series) => series.colour)), barGapWidthPct: 60 } });
+  if (solid.length > 0) parts.push({ type: pptx.ChartType.line, data: data(solid), options: { ...lineOptions, chartColors: colours(solid.map((series) => series.colour)) } });
+  if (dashed.length > 0) parts.push({ type: pptx.ChartType.line, data: data(dashed), options: { ...lineOptions, chartColors: colours(dashed.map((series) => series.colour)), lineDash: 'dash' } });
   const markerText = chart.markers.map((marker) => `day ${formatRelativeDay(marker.day)}: ${marker.label}`).join('; ');
   slide.addText(`${chart.title}${markerText ? ` (${markerText})` : ''}`, { x: box.x, y: box.y, w: box.w, h: 0.3, fontFace: FONT, fontSize: 11, bold: true, color: INK, fit: 'shrink' });
   addComboChart(slide, parts, {

@@ -2,15 +2,10 @@
  * The article's market claims checked against real studies of the offline snapshot: the verdicts of
  * issue 14's examples, and that a verdict follows the study (model, windows), never a fixed answer.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArticleCatalog } from '../../../src/application/article-catalog.ts';
 import { checkClaims, type ClaimEventFinding } from '../../../src/application/claim-findings.ts';
-import { PROJECT_ROOT, queryStudy } from './helpers/query-study.ts';
-
-const ARTICLE = 'data/articles/japan-us-alliance-defence-stocks';
-const catalog = readArticleCatalog(Object.fromEntries(['.md', '.claims.json'].map((suffix) => [`${ARTICLE}${suffix}`, readFileSync(path.join(PROJECT_ROOT, `${ARTICLE}${suffix}`), 'utf8')])));
+import { ARTICLES as catalog } from './helpers/deck-input.ts';
+import { queryStudy } from './helpers/query-study.ts';
 const BOTH_EVENTS = 'events=us-election-2024,ishiba-trump-call-2024';
 
 function finding(search: string, excerpt: string, eventId: string): Extract<ClaimEventFinding, { inStudy: true }> {

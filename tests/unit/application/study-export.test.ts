@@ -103,6 +103,7 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
       securities: 'kabuto-us-election-2024-securities.csv',
       portfolio: 'kabuto-us-election-2024-portfolio.csv',
       manifest: 'kabuto-us-election-2024-manifest.json',
+      deck: 'kabuto-us-election-2024-deck.pptx',
     });
     for (const csv of [files.securitiesCsv, files.portfolioCsv]) {
       expect(csv.endsWith('\r\n')).toBe(true);

@@ -23,7 +23,8 @@ export interface PresentationModeProps {
  * @example <PresentationMode deck={deck} onClose={() => setOpen(false)} />
  */
 export function PresentationMode({ deck, onClose }: PresentationModeProps) {
-  const slides = useMemo(() => buildDeckModel(deck).slides, [deck]);
+  const model = useMemo(() => buildDeckModel(deck), [deck]);
+  const slides = model.slides;
   const [index, setIndex] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog);
@@ -32,7 +33,7 @@ export function PresentationMode({ deck, onClose }: PresentationModeProps) {
   useSlideKeys(dialog, (command) => (command === 'close' ? onClose() : go(command)));
 
   return createPortal(
-    <div ref={dialog} className="presentation" role="dialog" aria-modal="true" aria-label={`Presentation: ${slides[0]?.heading ?? ''}`} tabIndex={-1}>
+    <div ref={dialog} className="presentation" role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} tabIndex={-1}>
       <div className="presentation-slides">
         {slides.map((slide, position) => (
           <section
