@@ -72,6 +72,16 @@ export class MalformedRequestError extends ProxyError {
   }
 }
 
+/** The request has an Expect header the server cannot meet (anything but 100-continue). */
+export class ExpectationFailedError extends ProxyError {
+  readonly code = 'EXPECTATION_FAILED';
+
+  constructor(expectation: string) {
+    super(`The server cannot meet the expectation ${quoteForMessage(expectation)}; send the request without an Expect header.`);
+    this.name = 'ExpectationFailedError';
+  }
+}
+
 /** The request's header section is larger than Node accepts (16 KiB by default). */
 export class RequestHeadersTooLargeError extends ProxyError {
   readonly code = 'HEADERS_TOO_LARGE';
@@ -178,6 +188,49 @@ export class UpstreamInvalidResponseError extends UpstreamError {
     super(symbol, `Yahoo Finance sent an unusable answer for ${symbol}: ${detail}.`);
     this.name = 'UpstreamInvalidResponseError';
     this.code = code;
+  }
+}
+
+/**
+ * A symbol whose last upstream call failed is not asked again until its back-off has passed
+ * (server/upstream/circuit-breaker.ts): the remembered failure is given again, with its code, at once.
+ */
+export class UpstreamBackedOffError extends UpstreamError {
+  readonly code: string;
+
+  constructor(
+    symbol: string,
+    rememberedCode: string,
+    rememberedMessage: string,
+    /** Seconds until Yahoo is asked for this symbol again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(symbol, `${rememberedMessage} (Remembered: Yahoo is not asked for ${symbol} again for ${retryAfterSeconds} s.)`);
+    this.name = 'UpstreamBackedOffError';
+    this.code = rememberedCode;
+  }
+}
+
+/** Every worker is busy and the queue is full: try again in `retryAfterSeconds`. */
+export class ServerBusyError extends ProxyError {
+  readonly code = 'SERVER_BUSY';
+
+  constructor(
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`The server is computing as many ${what} as it can and its queue is full; try again in ${retryAfterSeconds} s.`);
+    this.name = 'ServerBusyError';
+  }
+}
+
+/** The client closed its request before the answer was ready, so its work was dropped. */
+export class ClientGoneError extends ProxyError {
+  readonly code = 'CLIENT_GONE';
+
+  constructor() {
+    super('The request was closed before its answer was ready.');
+    this.name = 'ClientGoneError';
   }
 }
 

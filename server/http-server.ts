@@ -2,7 +2,7 @@ import { getRequestListener, RequestError } from '@hono/node-server';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { toErrorResponse, type ErrorResponse } from './error-response.ts';
-import { InvalidRequestError, MalformedRequestError, RequestHeadersTooLargeError, RequestTimeoutError } from './errors.ts';
+import { ExpectationFailedError, InvalidRequestError, MalformedRequestError, MethodNotAllowedError, RequestHeadersTooLargeError, RequestTimeoutError } from './errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 type FetchHandler = Parameters<typeof getRequestListener>[0];
@@ -28,9 +28,11 @@ const CLIENT_ERROR_CLOSE_MS = 2_000;
  * The Node HTTP server around the Hono app. Everything refused before the app can route it still
  * gets the proxy's JSON error body and security headers: request targets with dot segments
  * (the URL parser would silently resolve `/%2e%2e/etc/passwd` to `/etc/passwd`), requests the
- * Hono adapter rejects (bad Host, backslash in the path) and requests Node's parser rejects (CR/LF
+ * Hono adapter rejects (bad Host, backslash in the path), requests Node's parser rejects (CR/LF
  * or raw non-ASCII bytes in the request line or a header, oversized headers, requests not received
- * in time).
+ * in time), and the requests Node would otherwise answer itself with a bare status line or a closed
+ * socket: an HTTP/1.1 request without Host or with several (400), CONNECT (405), an Expect it
+ * cannot meet (417).
  * @example createHttpServer(app.fetch, { log, hostname: '127.0.0.1' }).listen(8787, '127.0.0.1')
  */
 export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, node = {} }: HttpServerOptions): Server {
@@ -42,7 +44,13 @@ export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, no
       return errorAsResponse(error);
     },
   });
-  const server = createServer(node, (incoming: IncomingMessage, outgoing: ServerResponse) => {
+  // Node's own check of Host answers a bare 400; the same check is made below, with the JSON answer.
+  const server = createServer({ ...node, requireHostHeader: false }, (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const hostProblem = hostHeaderProblem(incoming);
+    if (hostProblem) {
+      sendError(outgoing, new MalformedRequestError(hostProblem));
+      return;
+    }
     if (hasDotSegment(incoming.url ?? '')) {
       sendError(outgoing, new InvalidRequestError('INVALID_PATH', 'The request path may not contain "." or ".." segments, written plainly or as %2e.'));
       return;
@@ -50,7 +58,19 @@ export function createHttpServer(fetchHandler: FetchHandler, { log, hostname, no
     void listener(incoming, outgoing);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
+  // Without these listeners Node closes a CONNECT's socket without a word and answers a bare 417.
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => answerOnSocket(socket, new MethodNotAllowedError('CONNECT')));
+  server.on('checkExpectation', (incoming: IncomingMessage, outgoing: ServerResponse) => sendError(outgoing, new ExpectationFailedError(incoming.headers.expect ?? '')));
   return server;
+}
+
+/** RFC 9112 §3.2: an HTTP/1.1 request names exactly one Host (Node keeps the first of several silently). */
+function hostHeaderProblem(incoming: IncomingMessage): string | undefined {
+  let hosts = 0;
+  for (let index = 0; index < incoming.rawHeaders.length; index += 2) if (incoming.rawHeaders[index]?.toLowerCase() === 'host') hosts += 1;
+  if (hosts > 1) return 'a request must name one Host, not several';
+  if (hosts === 0 && incoming.httpVersion === '1.1') return 'an HTTP/1.1 request must name its Host';
+  return undefined;
 }
 
 function hasDotSegment(requestTarget: string): boolean {
@@ -90,7 +110,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const response = toErrorResponse(clientErrorOf(error));
+  answerOnSocket(socket, clientErrorOf(error));
+}
+
+/** Writes the JSON error for `error` straight onto the socket and closes the connection. */
+function answerOnSocket(socket: Duplex, error: unknown): void {
+  const response = toErrorResponse(error);
   const body = JSON.stringify(response.body);
   const headers = { ...headersOf(response, Buffer.byteLength(body)), Connection: 'close' };
   const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];

@@ -1,8 +1,9 @@
+import { addCalendarYears } from '../src/domain/calendar.ts';
 import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/domain/price-api.ts';
-import type { CacheEntry, DiskCache } from './cache/disk-cache.ts';
+import type { CacheEntry, PriceCache } from './cache/price-cache.ts';
 import { Coalescer } from './coalescer.ts';
-import { ProxyError, UnknownSymbolError, UpstreamError } from './errors.ts';
-import type { PricesQuery } from './request-validation.ts';
+import { ProxyError, UnknownSymbolError, UpstreamError, UpstreamInvalidResponseError } from './errors.ts';
+import { MAX_RANGE_YEARS, type PricesQuery } from './request-validation.ts';
 import type { PriceSource, SeriesRequest, SourceSeries } from './sources/price-source.ts';
 import type { SnapshotSource } from './sources/snapshot-source.ts';
 
@@ -13,12 +14,16 @@ export const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 /** Resolved series kept in memory, so a repeated request reuses the very same objects. */
 const MEMO_ENTRIES = 200;
 
+/** The live source, which may say when a symbol that just failed will be asked again (the circuit breaker does). */
+export type LiveSource = PriceSource & { nextAttemptMs?: (symbol: string) => Promise<number> };
+
 export interface PriceServiceDeps {
   mode: PriceMode;
   snapshot: SnapshotSource;
   /** Required in live and auto mode. */
-  live: PriceSource | undefined;
-  cache: DiskCache;
+  live: LiveSource | undefined;
+  /** Required in live and auto mode; never touched in snapshot mode. */
+  cache: PriceCache | undefined;
   now: () => Date;
   cacheTtlMs: number;
   log: (line: string) => void;
@@ -27,23 +32,29 @@ export interface PriceServiceDeps {
 interface Resolved {
   series: PriceSeries;
   warnings: string[];
+  /** Epoch ms until which this answer may be given again without asking anyone. */
+  validUntil: number;
 }
 
 /**
  * Chooses where each symbol's bars come from. `snapshot`: the offline snapshot only. `live`: a
- * fresh disk-cache entry, else Yahoo; if Yahoo fails, the cache however old, flagged stale.
- * `auto`: as live, then the snapshot, flagged stale. Every fallback adds a warning saying what
- * failed and what was served instead; with nothing to fall back on, Yahoo's error stands.
+ * fresh cache entry covering the dates, else Yahoo; if Yahoo fails, the cache however old, flagged
+ * stale. `auto`: as live, then the snapshot, flagged stale. Every fallback adds a warning saying
+ * what failed and what was served instead; with nothing to fall back on, Yahoo's error stands.
  * Concurrent identical requests share one resolution (one upstream fetch per symbol and range).
+ *
+ * The cache holds one entry per symbol, and its range grows: a miss asks Yahoo for the whole years
+ * of the request joined with the range already cached (up to the 20-year limit), so requests for
+ * nearby dates soon all fall inside one entry instead of each costing a call and a file.
  */
 export class PriceService {
   private readonly coalescer = new Coalescer<Resolved>();
   /**
    * Answers that cannot change until `validUntil` (epoch ms): snapshot series forever, live and
-   * fresh cached series until their cache lifetime ends; stale fallbacks are never kept, so the
-   * next request tries Yahoo again. Reusing the objects lets serialisation be reused too.
+   * fresh cached series until their cache lifetime ends, stale fallbacks until the live source
+   * may be asked again. Reusing the objects lets serialisation be reused too.
    */
-  private readonly memo = new Map<string, { resolved: Resolved; validUntil: number }>();
+  private readonly memo = new Map<string, Resolved>();
 
   constructor(private readonly deps: PriceServiceDeps) {}
 
@@ -62,81 +73,87 @@ export class PriceService {
     const key = `${request.symbol}|${request.from}|${request.to}`;
     const now = this.deps.now().getTime();
     const memoized = this.memo.get(key);
-    if (memoized && memoized.validUntil > now) return memoized.resolved;
+    if (memoized && memoized.validUntil > now) return memoized;
     const resolved = await this.resolveAnew(key, request);
-    const validUntil = this.validUntil(resolved.series);
     // Whoever asks again gets the copy kept here, not a new fetch: say so.
     const kept = resolved.series.source === 'live' ? { ...resolved, series: { ...resolved.series, source: 'cache' as const } } : resolved;
-    if (validUntil > now) this.remember(key, kept, validUntil);
+    if (resolved.validUntil > now) this.remember(key, kept);
     return resolved;
   }
 
   private async resolveAnew(key: string, request: SeriesRequest): Promise<Resolved> {
-    const { mode, live } = this.deps;
-    if (mode === 'snapshot' || !live) {
+    const { mode, live, cache } = this.deps;
+    if (mode === 'snapshot' || !live || !cache) {
       const series = await this.deps.snapshot.fetchSeries(request);
-      return { series: label(series, 'snapshot', false), warnings: series.warnings };
+      return { series: label(series, 'snapshot', false), warnings: series.warnings, validUntil: Number.POSITIVE_INFINITY };
     }
-    return this.coalescer.run(key, () => this.resolveLive(request, live));
+    return this.coalescer.run(key, () => this.resolveLive(request, live, cache));
   }
 
-  private validUntil(series: PriceSeries): number {
-    if (series.stale) return 0;
-    if (series.source === 'snapshot') return Number.POSITIVE_INFINITY;
-    return Date.parse(series.fetchedAt) + this.deps.cacheTtlMs;
-  }
-
-  private remember(key: string, resolved: Resolved, validUntil: number): void {
+  private remember(key: string, resolved: Resolved): void {
     this.memo.delete(key);
-    this.memo.set(key, { resolved, validUntil });
+    this.memo.set(key, resolved);
     if (this.memo.size > MEMO_ENTRIES) {
       const oldest = this.memo.keys().next().value;
       if (oldest !== undefined) this.memo.delete(oldest);
     }
   }
 
-  private async resolveLive(request: SeriesRequest, live: PriceSource): Promise<Resolved> {
-    const cached = await this.deps.cache.find(request.symbol, request.from, request.to);
+  private async resolveLive(request: SeriesRequest, live: LiveSource, cache: PriceCache): Promise<Resolved> {
+    const stored = await cache.get(request.symbol);
+    const cached = stored && covers(stored, request) ? narrow(stored, request) : undefined;
     if (cached && this.isFresh(cached)) {
       const series = await this.withCatalogNames(cached.series);
-      return { series: label(series, 'cache', false), warnings: cached.series.warnings };
+      return { series: label(series, 'cache', false), warnings: cached.series.warnings, validUntil: this.freshUntil(cached.fetchedAt) };
     }
+    const range = fetchRange(request, stored);
     let fetched: SourceSeries;
     try {
-      fetched = await live.fetchSeries(request);
+      fetched = await live.fetchSeries({ symbol: request.symbol, ...range });
     } catch (error) {
       if (!(error instanceof UpstreamError || error instanceof UnknownSymbolError)) throw error;
-      this.deps.log(`upstream: ${error.message}`);
-      return this.fallback(request, error, cached);
+      return this.fallback(request, error, cached, live);
     }
-    await this.store(request, fetched);
-    const series = await this.withCatalogNames(fetched);
-    return { series: label(series, 'live', false), warnings: fetched.warnings };
+    const entry: CacheEntry = { symbol: request.symbol, ...range, fetchedAt: fetched.fetchedAt, series: fetched };
+    await this.store(cache, entry);
+    const asked = narrow(entry, request);
+    if (asked.series.bars.length === 0) {
+      const none = new UpstreamInvalidResponseError(request.symbol, `it holds no daily bars between ${request.from} and ${request.to}`, 'UPSTREAM_NO_DATA');
+      return this.fallback(request, none, cached, live);
+    }
+    const series = await this.withCatalogNames(asked.series);
+    return { series: label(series, 'live', false), warnings: fetched.warnings, validUntil: this.freshUntil(fetched.fetchedAt) };
   }
 
-  private async fallback(request: SeriesRequest, error: ProxyError, cached: CacheEntry | undefined): Promise<Resolved> {
+  private async fallback(request: SeriesRequest, error: ProxyError, cached: CacheEntry | undefined, live: LiveSource): Promise<Resolved> {
+    // Until the live source may be asked again, the same fallback is the answer: keep it till then.
+    const validUntil = (await live.nextAttemptMs?.(request.symbol)) ?? 0;
     if (cached) {
       const series = await this.withCatalogNames(cached.series);
       const note = `${request.symbol}: ${error.message} Served the cached copy fetched ${cached.fetchedAt} instead.`;
-      return { series: label(series, 'cache', true), warnings: [note, ...cached.series.warnings] };
+      return { series: label(series, 'cache', true), warnings: [note, ...cached.series.warnings], validUntil };
     }
     if (this.deps.mode === 'auto') {
       const snapshot = await this.deps.snapshot.fetchSeries(request).catch(() => undefined);
       if (snapshot) {
         const note = `${request.symbol}: ${error.message} Served the offline snapshot (built ${snapshot.fetchedAt}) instead.`;
-        return { series: label(snapshot, 'snapshot', true), warnings: [note, ...snapshot.warnings] };
+        return { series: label(snapshot, 'snapshot', true), warnings: [note, ...snapshot.warnings], validUntil };
       }
     }
     throw error;
   }
 
-  private async store(request: SeriesRequest, series: SourceSeries): Promise<void> {
+  private async store(cache: PriceCache, entry: CacheEntry): Promise<void> {
     try {
-      await this.deps.cache.write({ ...request, fetchedAt: series.fetchedAt, series });
+      await cache.put(entry);
     } catch (error) {
       // The answer is still good; only the next request loses the shortcut.
-      this.deps.log(`cache: could not write ${request.symbol} (${error instanceof Error ? error.message : String(error)})`);
+      this.deps.log(`cache: could not write ${entry.symbol} (${error instanceof Error ? error.message : String(error)})`);
     }
+  }
+
+  private freshUntil(fetchedAt: string): number {
+    return Date.parse(fetchedAt) + this.deps.cacheTtlMs;
   }
 
   private isFresh(entry: CacheEntry): boolean {
@@ -149,6 +166,45 @@ export class PriceService {
     const entry = await this.deps.snapshot.describe(series.symbol).catch(() => undefined);
     return entry ? { ...series, name: entry.name, exchange: entry.exchange } : series;
   }
+}
+
+/**
+ * True when every series of an answer comes from the snapshot and none as a stale fallback: such an
+ * answer changes only with the snapshot, so it may be revalidated by its ETag.
+ * @example restsOnSnapshot(await service.prices(query)) // true in snapshot mode
+ */
+export function restsOnSnapshot(prices: PricesResponse): boolean {
+  return prices.series.every((series) => series.source === 'snapshot' && !series.stale);
+}
+
+function covers(entry: CacheEntry, request: SeriesRequest): boolean {
+  return entry.from <= request.from && entry.to >= request.to;
+}
+
+function narrow(entry: CacheEntry, { from, to }: SeriesRequest): CacheEntry {
+  const bars = entry.series.bars.filter((bar) => bar.date >= from && bar.date <= to);
+  return { ...entry, from, to, series: { ...entry.series, bars } };
+}
+
+/**
+ * The dates to ask Yahoo for on a miss: the whole calendar years of the request, joined with the
+ * range already cached for the symbol, so the one entry per symbol grows to cover what is asked
+ * around it. Beyond the 20-year limit the cached range is let go, and then the whole years; the
+ * request itself is never longer than that.
+ */
+function fetchRange(request: SeriesRequest, stored: CacheEntry | undefined): { from: string; to: string } {
+  const years = { from: `${request.from.slice(0, 4)}-01-01`, to: `${request.to.slice(0, 4)}-12-31` };
+  const candidates = [years, { from: request.from, to: request.to }];
+  if (stored) candidates.unshift({ from: minText(years.from, stored.from), to: maxText(years.to, stored.to) });
+  return candidates.find((range) => range.to <= addCalendarYears(range.from, MAX_RANGE_YEARS)) ?? request;
+}
+
+function minText(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+function maxText(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 function label(series: SourceSeries, source: PriceSourceKind, stale: boolean): PriceSeries {

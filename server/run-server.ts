@@ -1,14 +1,19 @@
 import { createApp } from './app.ts';
-import { DiskCache } from './cache/disk-cache.ts';
+import { DiskPriceCache } from './cache/disk-cache.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 import { ProxyError } from './errors.ts';
 import { createHttpServer } from './http-server.ts';
 import type { FetchLike } from './sources/price-source.ts';
 import { SnapshotSource } from './sources/snapshot-source.ts';
 import { YahooPriceSource } from './sources/yahoo-source.ts';
+import type { StudyJob, StudyJobResult } from './study/study-job.ts';
+import { STUDY_WORKER_SOURCE, workerLaunch } from './study/study-worker-location.ts';
+import { WorkerPool } from './study/worker-pool.ts';
 
 /** How long a shutdown waits for open requests before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
+/** Heap of one study worker: far above the heaviest valid study, so only a runaway one reaches it. */
+const STUDY_WORKER_HEAP_MB = 512;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -21,36 +26,53 @@ export interface RunServerOptions {
    * start this same routine with one that sends Yahoo's chart URLs to a fake Yahoo on loopback.
    */
   yahooFetch?: FetchLike;
+  /**
+   * The study worker's module: server/study/study-worker.ts (through tsx) when absent. A compiled
+   * build passes the URL of its own emitted worker file.
+   */
+  studyWorker?: URL;
 }
 
 // stdout carries exactly one line (the URL) for scripts and tests to read; the log goes to stderr.
 const log = (line: string) => console.error(`[kabuto] ${line}`);
 
 /**
- * The whole life of the server process: reads the configuration from `environment`, removes
- * temporary files an interrupted cache write left, listens, prints `Kabuto listening on <url>` as
- * its only stdout line, and closes on SIGTERM/SIGINT. A configuration it cannot use is reported on
- * stderr and ends the process with status 1; a stray late rejection is logged, never fatal.
+ * The whole life of the server process: reads the configuration from `environment`, tidies the
+ * price cache in live and auto mode (a cache it cannot tidy is logged, never fatal; snapshot mode
+ * does not touch it), listens, prints `Kabuto listening on <url>` as its only stdout line, and
+ * closes on SIGTERM/SIGINT. A configuration it cannot use is reported on stderr and ends the
+ * process with status 1; a stray late rejection is logged, never fatal.
  * @example await runServer(process.env, { now: () => new Date() })
  */
 export async function runServer(environment: Environment, options: RunServerOptions): Promise<void> {
   try {
     const config = readServerConfig(environment);
-    const removed = await new DiskCache(config.cacheDir, log).removeLeftovers();
-    if (removed > 0) log(`cache: removed ${removed} temporary file(s) left by an interrupted write`);
-    listen(config, options);
+    const cache = config.mode === 'snapshot' ? undefined : new DiskPriceCache({ directory: config.cacheDir, maxBytes: config.cacheMaxBytes, log });
+    await cache?.tidy();
+    listen(config, cache, options);
   } catch (error) {
     log(error instanceof ProxyError ? error.message : `cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
 
-function listen(config: ServerConfig, { now, yahooFetch }: RunServerOptions): void {
+function listen(config: ServerConfig, cache: DiskPriceCache | undefined, { now, yahooFetch, studyWorker }: RunServerOptions): void {
   const live = config.mode === 'snapshot' ? undefined : new YahooPriceSource({ now, log, timeoutMs: config.upstreamTimeoutMs, fetch: yahooFetch });
+  const studies = new WorkerPool<StudyJob, StudyJobResult>({
+    ...workerLaunch(studyWorker ?? STUDY_WORKER_SOURCE),
+    size: config.studyWorkers,
+    queueLimit: config.studyQueue,
+    resourceLimits: { maxOldGenerationSizeMb: STUDY_WORKER_HEAP_MB },
+    what: 'studies',
+    log,
+  });
   const app = createApp({
     mode: config.mode,
     sources: { snapshot: new SnapshotSource(config.snapshotDir), live },
-    cacheDir: config.cacheDir,
+    cache,
+    upstreamBackoffMs: config.upstreamBackoffMs,
+    runStudyJob: (job, signal) => studies.run(job, signal),
+    studyCacheBytes: config.studyCacheBytes,
     staticDir: config.staticDir,
     now,
     log,
@@ -74,6 +96,7 @@ function listen(config: ServerConfig, { now, yahooFetch }: RunServerOptions): vo
     log(`${signal} received, closing`);
     server.close(() => process.exit(0));
     server.closeIdleConnections();
+    void studies.close();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppNotBuiltError, InvalidRequestError, StaticFileNotFoundError } from './errors.ts';
+import { REVALIDATE, type Entity } from './http/entity-response.ts';
+import { strongEtag } from './http/etag.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,18 +23,18 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Vite puts content-hashed bundles under assets/: a changed file gets a new name, so cache forever. */
 const HASHED_PREFIX = 'assets/';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const REVALIDATE = 'no-cache';
 
 interface CachedFile {
   mtimeMs: number;
   body: Uint8Array<ArrayBuffer>;
+  etag: string;
 }
 
 /**
  * Serves the built single-page app from `directory` (dist/). A path that names no file and has no
  * extension is a client-side route and gets index.html; a missing file with an extension (a
  * stale asset URL) gets 404 rather than HTML the browser would try to run. Bodies are kept in
- * memory and re-read when the file's modification time changes.
+ * memory with their strong ETag, and re-read when the file's modification time changes.
  */
 export class StaticFiles {
   private readonly root: string;
@@ -46,7 +48,7 @@ export class StaticFiles {
    * @throws InvalidRequestError INVALID_PATH for undecodable or traversing paths,
    *   StaticFileNotFoundError for a missing asset, AppNotBuiltError when index.html is missing.
    */
-  async serve(urlPath: string): Promise<Response> {
+  async serve(urlPath: string): Promise<Entity> {
     const relative = this.relativePath(urlPath);
     const found = relative === '' ? undefined : await this.load(relative);
     if (found) return respond(relative, found);
@@ -79,18 +81,17 @@ export class StaticFiles {
     if (cached && cached.mtimeMs === info.mtimeMs) return cached;
     const body = await readFile(absolute).catch(() => undefined);
     if (!body) return undefined;
-    const file = { mtimeMs: info.mtimeMs, body: new Uint8Array(body) };
+    const file = { mtimeMs: info.mtimeMs, body: new Uint8Array(body), etag: strongEtag(body) };
     this.files.set(absolute, file);
     return file;
   }
 }
 
-// HEAD needs no special case: Hono answers HEAD with the GET response minus its body.
-function respond(relative: string, file: CachedFile): Response {
-  const headers = {
-    'Content-Type': CONTENT_TYPES[path.extname(relative).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': String(file.body.byteLength),
-    'Cache-Control': relative.startsWith(HASHED_PREFIX) ? IMMUTABLE : REVALIDATE,
+function respond(relative: string, file: CachedFile): Entity {
+  return {
+    body: file.body,
+    contentType: CONTENT_TYPES[path.extname(relative).toLowerCase()] ?? 'application/octet-stream',
+    cacheControl: relative.startsWith(HASHED_PREFIX) ? IMMUTABLE : REVALIDATE,
+    etag: file.etag,
   };
-  return new Response(file.body, { status: 200, headers });
 }

@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { SourceSeries } from '../sources/price-source.ts';
-import { cacheFileName, parseCacheFileName } from './cache-file-name.ts';
-
-/** Live bars of one symbol and range as fetched, plus when. */
-export interface CacheEntry {
-  symbol: string;
-  from: string;
-  to: string;
-  fetchedAt: string;
-  series: SourceSeries;
-}
+import { ByteLru } from '../byte-lru.ts';
+import { cacheFileName, cacheFileSymbol, isRangeLayoutName } from './cache-file-name.ts';
+import type { CacheEntry, PriceCache } from './price-cache.ts';
 
 const FORMAT = 'kabuto-price-cache/1';
 const TEMPORARY_SUFFIX = '.tmp';
 const TEMPORARY_NAME = /^(.+\.json)\.\d+\.[0-9a-f-]{36}\.tmp$/;
+/** Files on disk, all symbols together; a 20-year daily series is about 0.5 MB. */
+export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 /** Parsed entries kept in memory so a hot cached request does not touch the disk. */
-const MEMORY_ENTRIES = 500;
+const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
+/**
+ * Opening never blocks and never follows a link: a FIFO opens at once (and is then refused as not
+ * a regular file) instead of holding a thread of libuv's small pool until a writer appears.
+ */
+const SAFE_READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 const number = z.number().finite().nullable();
 const cacheFileSchema = z.object({
@@ -42,121 +42,227 @@ const cacheFileSchema = z.object({
   }),
 });
 
+export interface DiskCacheOptions {
+  directory: string;
+  /** Bytes of entry files allowed on disk; least recently used entries go first beyond it. */
+  maxBytes?: number;
+  /** Bytes of parsed entries kept in memory. */
+  memoryBytes?: number;
+  log?: (line: string) => void;
+}
+
+interface IndexedFile {
+  fileName: string;
+  bytes: number;
+}
+
 /**
- * The disk cache of live results: one JSON file per symbol and range under `directory`, named from
- * the validated symbol only. Writes go to a temporary file that is flushed and then renamed over
- * the target, so a crash leaves either the old file or the new one, never half of one. A file
- * that fails to parse is reported through `log`, ignored, and replaced by the next write.
+ * The price cache in a local folder: one JSON file per symbol (`7011_2eT.json`). The folder is
+ * listed once, on first use; after that an in-memory index (in least-recently-used order) answers
+ * whether a symbol has an entry, so a miss costs no disk access. Beyond `maxBytes` the least
+ * recently used files are deleted. Only regular files are read: links are not followed and FIFOs,
+ * devices or folders named like an entry are skipped. Writes go to a temporary file that is flushed
+ * and then renamed over the target, so a crash leaves either the old file or the new one, never
+ * half of one. A file that fails to parse is reported through `log` once, ignored, and replaced by
+ * the next write.
+ * @example const cache = new DiskPriceCache({ directory: 'data/cache', log: console.error })
  */
-export class DiskCache {
-  private readonly memory = new Map<string, CacheEntry>();
-  /** Files found unparsable, so each is reported once rather than on every request. */
-  private readonly unreadable = new Set<string>();
+export class DiskPriceCache implements PriceCache {
+  readonly directory: string;
+  private readonly maxBytes: number;
+  private readonly log: (line: string) => void;
+  private indexLoad: Promise<Map<string, IndexedFile>> | undefined;
+  /** The index once listed: symbol → file, least recently used first. */
+  private loaded: Map<string, IndexedFile> | undefined;
+  private indexedBytes = 0;
+  private readonly parsed: ByteLru<{ entry: CacheEntry; bytes: number }>;
+  /** Files found unusable, so each is reported once rather than on every request. */
+  private readonly unusable = new Set<string>();
 
-  constructor(
-    readonly directory: string,
-    private readonly log: (line: string) => void = () => undefined,
-  ) {}
-
-  /**
-   * The entry for exactly this range, else the most recently fetched one whose range covers it,
-   * with its bars cut to [from, to]; undefined when there is none.
-   */
-  async find(symbol: string, from: string, to: string): Promise<CacheEntry | undefined> {
-    const exactName = cacheFileName(symbol, from, to);
-    const exact = await this.read(exactName);
-    if (exact) return exact;
-    const covering: CacheEntry[] = [];
-    for (const fileName of await this.fileNames()) {
-      const parts = parseCacheFileName(fileName);
-      if (fileName === exactName || !parts || parts.symbol !== symbol || parts.from > from || parts.to < to) continue;
-      const entry = await this.read(fileName);
-      if (entry) covering.push(entry);
-    }
-    const newest = covering.sort((a, b) => b.fetchedAt.localeCompare(a.fetchedAt))[0];
-    return newest && narrow(newest, from, to);
+  constructor(options: DiskCacheOptions) {
+    this.directory = path.resolve(options.directory);
+    this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    this.log = options.log ?? (() => undefined);
+    this.parsed = new ByteLru(options.memoryBytes ?? DEFAULT_MEMORY_BYTES, (kept) => kept.bytes);
   }
 
-  /** Writes atomically (temporary file, flush, rename). Rejects when the disk refuses. */
-  async write(entry: CacheEntry): Promise<void> {
-    const fileName = cacheFileName(entry.symbol, entry.from, entry.to);
+  async get(symbol: string): Promise<CacheEntry | undefined> {
+    const index = await this.index();
+    const file = index.get(symbol);
+    if (!file) return undefined;
+    index.delete(symbol);
+    index.set(symbol, file);
+    const kept = this.parsed.get(symbol);
+    if (kept) return kept.entry;
+    if (this.unusable.has(file.fileName)) return undefined;
+    const read = await readRegularFile(this.pathOf(file.fileName));
+    if (read.kind === 'missing') {
+      this.forget(symbol);
+      return undefined;
+    }
+    const entry = read.kind === 'text' ? parseCacheFile(read.text) : undefined;
+    if (!entry || entry.symbol !== symbol) {
+      this.unusable.add(file.fileName);
+      const why = read.kind === 'not-regular' ? 'is not a regular file' : 'does not parse';
+      this.log(`cache: ignoring ${file.fileName}, which ${why}; the next live fetch replaces it`);
+      return undefined;
+    }
+    this.parsed.set(symbol, { entry, bytes: file.bytes });
+    return entry;
+  }
+
+  /** Writes atomically (temporary file, flush, rename), then evicts beyond the size cap. Rejects when the disk refuses. */
+  async put(entry: CacheEntry): Promise<void> {
+    const fileName = cacheFileName(entry.symbol);
+    const index = await this.index();
     await mkdir(this.directory, { recursive: true });
     const target = this.pathOf(fileName);
     const temporary = `${target}.${process.pid}.${randomUUID()}${TEMPORARY_SUFFIX}`;
+    const text = JSON.stringify({ format: FORMAT, entry });
     try {
       const handle = await open(temporary, 'wx');
       try {
-        await handle.writeFile(JSON.stringify({ format: FORMAT, entry }));
+        await handle.writeFile(text);
         await handle.sync();
       } finally {
         await handle.close();
       }
       await rename(temporary, target);
     } catch (error) {
-      await rm(temporary, { force: true });
+      await removeFile(temporary).catch(() => undefined);
       throw error;
     }
-    this.remember(fileName, entry);
+    const bytes = Buffer.byteLength(text);
+    this.forget(entry.symbol);
+    index.set(entry.symbol, { fileName, bytes });
+    this.indexedBytes += bytes;
+    this.unusable.delete(fileName);
+    this.parsed.set(entry.symbol, { entry, bytes });
+    await this.evictBeyondCap(entry.symbol);
   }
 
   /**
-   * Deletes temporary files that a killed process left behind. Only names this class creates are
-   * touched, so a cache folder pointed at by mistake loses nothing else.
+   * Deletes what an earlier run left: temporary files of interrupted writes and files of the first
+   * layout (one per symbol and range). Only names this class creates are touched, so a cache folder
+   * pointed at by mistake loses nothing else. A folder that cannot be read or written (read-only,
+   * missing) is logged, never thrown: the server starts anyway.
    */
-  async removeLeftovers(): Promise<number> {
-    const leftovers = (await this.allNames()).filter((name) => {
+  async tidy(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.directory);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') this.log(`cache: cannot list ${this.directory} to tidy it (${describe(error)})`);
+      return;
+    }
+    const leftovers = names.filter((name) => {
       const target = TEMPORARY_NAME.exec(name)?.[1];
-      return target !== undefined && parseCacheFileName(target) !== undefined;
+      return target !== undefined && (cacheFileSymbol(target) !== undefined || isRangeLayoutName(target));
     });
-    await Promise.all(leftovers.map((name) => rm(this.pathOf(name), { force: true })));
-    return leftovers.length;
+    const oldLayout = names.filter(isRangeLayoutName);
+    const [removedLeftovers, removedOld] = await Promise.all([this.removeAll(leftovers), this.removeAll(oldLayout)]);
+    if (removedLeftovers > 0) this.log(`cache: removed ${removedLeftovers} temporary file(s) left by an interrupted write`);
+    if (removedOld > 0) this.log(`cache: removed ${removedOld} file(s) of the old one-file-per-range layout`);
   }
 
-  private async read(fileName: string): Promise<CacheEntry | undefined> {
-    const remembered = this.memory.get(fileName);
-    if (remembered) return remembered;
-    if (this.unreadable.has(fileName)) return undefined;
-    let text: string;
+  private async removeAll(names: readonly string[]): Promise<number> {
+    const results = await Promise.all(
+      names.map((name) =>
+        removeFile(this.pathOf(name)).then(
+          () => true,
+          (error: unknown) => {
+            this.log(`cache: could not remove ${name} (${describe(error)}); it stays, and is never read`);
+            return false;
+          },
+        ),
+      ),
+    );
+    return results.filter(Boolean).length;
+  }
+
+  private index(): Promise<Map<string, IndexedFile>> {
+    this.indexLoad ??= this.loadIndex().then((loaded) => (this.loaded = loaded));
+    return this.indexLoad;
+  }
+
+  /** One listing of the folder: regular files named like an entry, least recently modified first. */
+  private async loadIndex(): Promise<Map<string, IndexedFile>> {
+    let names: string[];
     try {
-      text = await readFile(this.pathOf(fileName), 'utf8');
-    } catch {
-      return undefined;
+      names = await readdir(this.directory);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') this.log(`cache: cannot list ${this.directory} (${describe(error)}); starting with an empty cache`);
+      return new Map();
     }
-    const entry = parseCacheFile(text);
-    if (!entry) {
-      this.unreadable.add(fileName);
-      this.log(`cache: ignoring ${fileName}, which does not parse; the next live fetch replaces it`);
-      return undefined;
+    const found: (IndexedFile & { symbol: string; mtimeMs: number })[] = [];
+    for (const fileName of names) {
+      const symbol = cacheFileSymbol(fileName);
+      if (symbol === undefined) continue;
+      const info = await lstat(this.pathOf(fileName)).catch(() => undefined);
+      if (!info?.isFile()) {
+        if (info) this.log(`cache: ignoring ${fileName}, which is not a regular file`);
+        continue;
+      }
+      found.push({ symbol, fileName, bytes: info.size, mtimeMs: info.mtimeMs });
     }
-    this.remember(fileName, entry);
-    return entry;
+    found.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    this.indexedBytes = found.reduce((sum, file) => sum + file.bytes, 0);
+    return new Map(found.map(({ symbol, fileName, bytes }) => [symbol, { fileName, bytes }]));
   }
 
-  private remember(fileName: string, entry: CacheEntry): void {
-    this.unreadable.delete(fileName);
-    this.memory.delete(fileName);
-    this.memory.set(fileName, entry);
-    if (this.memory.size > MEMORY_ENTRIES) {
-      const oldest = this.memory.keys().next().value;
-      if (oldest !== undefined) this.memory.delete(oldest);
+  private async evictBeyondCap(keep: string): Promise<void> {
+    const index = await this.index();
+    for (const [symbol, file] of index) {
+      if (this.indexedBytes <= this.maxBytes) break;
+      if (symbol === keep) continue;
+      this.forget(symbol);
+      await removeFile(this.pathOf(file.fileName)).catch((error: unknown) => {
+        this.log(`cache: could not evict ${file.fileName} (${describe(error)})`);
+      });
     }
   }
 
-  private async fileNames(): Promise<string[]> {
-    return (await this.allNames()).filter((name) => name.endsWith('.json'));
-  }
-
-  private async allNames(): Promise<string[]> {
-    try {
-      return await readdir(this.directory);
-    } catch {
-      return [];
+  private forget(symbol: string): void {
+    const file = this.loaded?.get(symbol);
+    if (file) {
+      this.loaded?.delete(symbol);
+      this.indexedBytes -= file.bytes;
     }
+    this.parsed.delete(symbol);
   }
 
   private pathOf(fileName: string): string {
     // basename: whatever a future caller passes, the file stays directly inside the cache folder.
-    return path.join(path.resolve(this.directory), path.basename(fileName));
+    return path.join(this.directory, path.basename(fileName));
+  }
+}
+
+/** Deletes a file (never a folder); one that is already gone is no failure. */
+async function removeFile(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+type ReadResult = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'not-regular' };
+
+async function readRegularFile(file: string): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(file, SAFE_READ_FLAGS);
+  } catch (error) {
+    // ELOOP: a symbolic link, which O_NOFOLLOW refuses.
+    return errorCode(error) === 'ELOOP' ? { kind: 'not-regular' } : { kind: 'missing' };
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return { kind: 'not-regular' };
+    return { kind: 'text', text: await handle.readFile('utf8') };
+  } catch {
+    return { kind: 'missing' };
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
@@ -169,7 +275,10 @@ function parseCacheFile(text: string): CacheEntry | undefined {
   }
 }
 
-function narrow(entry: CacheEntry, from: string, to: string): CacheEntry {
-  const bars = entry.series.bars.filter((bar) => bar.date >= from && bar.date <= to);
-  return { ...entry, from, to, series: { ...entry.series, bars } };
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

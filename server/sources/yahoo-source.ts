@@ -1,8 +1,8 @@
 import YahooFinance from 'yahoo-finance2';
 import type { ChartResultArray } from 'yahoo-finance2/modules/chart';
-import type { SeriesProvenance } from '../../src/domain/price-api.ts';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
-import { ProxyError, UpstreamInvalidResponseError, UpstreamRateLimitedError, UpstreamTimeoutError } from '../errors.ts';
+import type { SeriesProvenance } from '../../src/domain/price-api.ts';
+import { ProxyError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../errors.ts';
 import { chartBars } from './chart-bars.ts';
 import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './price-source.ts';
 import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
@@ -10,10 +10,17 @@ import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
 /** Yahoo throttles bursts; two requests at a time keeps a 20-symbol page well below its limits. */
 export const DEFAULT_UPSTREAM_CONCURRENCY = 2;
-/** Pause after a 429 that names no Retry-After. */
-export const DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 60;
-/** Longest pause honoured, so an absurd Retry-After cannot switch live data off for days. */
-export const MAX_RATE_LIMIT_PAUSE_SECONDS = 3_600;
+
+/**
+ * The one warning not passed on. yahoo-finance2 3.x declares `engines: { node: ">=20.0.0" }`, but
+ * its constructor also compares the running Node with its own minimum for 4.x (22.0.0) and warns
+ * "Unsupported environment: Requires Node >= 22.0.0 … Things might break or work unexpectedly!"
+ * on every start. On Node 20 the part this server calls (chart() through an injected fetch) is
+ * proven by the recorded-fixture tests (tests/unit/server/yahoo-source.test.ts and
+ * tests/reliability/); README § "yahoo-finance2 and Node 20" says why. Only that exact sentence
+ * about Node is dropped: any other runtime or any other warning is logged.
+ */
+const NODE_20_RUNTIME_WARNING = /^\[yahoo-finance2\] Unsupported environment: Requires Node >= 22\.0\.0, found 20\.\d+\.\d+\. \(runtime=node, version=20\.\d+\.\d+\)\. Things might break or work unexpectedly!$/;
 
 export interface YahooSourceOptions {
   /** Defaults to the global fetch; tests pass one that replays recorded Yahoo answers. */
@@ -31,10 +38,8 @@ export interface YahooSourceOptions {
  * `historical()`). Each bar is dated on the exchange's own calendar from `meta.exchangeTimezoneName`.
  * Failures come out as the proxy's errors: UnknownSymbolError (Yahoo 404), UpstreamRateLimitedError
  * (429), UpstreamUnavailableError (5xx, network), UpstreamTimeoutError, UpstreamInvalidResponseError
- * (malformed body, wrong shape, no bars). After a 429 it sends nothing to Yahoo until the
- * Retry-After time has passed (60 s when Yahoo names none, at most an hour): asking a
- * rate-limiting Yahoo again only prolongs the block. Calls in that pause fail at once with
- * UpstreamRateLimitedError giving the seconds left, so the caller's fallbacks answer instantly.
+ * (malformed body, wrong shape, no bars). It asks Yahoo on every call: remembering failures and
+ * 429 pauses between calls is the circuit breaker's job (server/upstream/circuit-breaker.ts).
  * @example new YahooPriceSource({ now: () => new Date() }).fetchSeries({ symbol: '7011.T', from: '2024-10-28', to: '2024-11-08' })
  */
 export class YahooPriceSource implements PriceSource {
@@ -42,8 +47,6 @@ export class YahooPriceSource implements PriceSource {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
   private readonly now: () => Date;
-  /** Epoch ms before which Yahoo is not asked (its last 429's Retry-After). */
-  private pausedUntilMs = 0;
 
   constructor(options: YahooSourceOptions) {
     const log = options.log ?? (() => undefined);
@@ -51,7 +54,10 @@ export class YahooPriceSource implements PriceSource {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
     this.now = options.now;
     const quiet = () => undefined;
-    const forward = (...parts: unknown[]) => log(`yahoo-finance2: ${parts.map(String).join(' ')}`);
+    const forward = (...parts: unknown[]) => {
+      const line = parts.map(String).join(' ');
+      if (!NODE_20_RUNTIME_WARNING.test(line)) log(`yahoo-finance2: ${line}`);
+    };
     this.client = new YahooFinance({
       versionCheck: false,
       queue: { concurrency: options.concurrency ?? DEFAULT_UPSTREAM_CONCURRENCY },
@@ -63,8 +69,6 @@ export class YahooPriceSource implements PriceSource {
   }
 
   async fetchSeries({ symbol, from, to }: SeriesRequest): Promise<SourceSeries> {
-    const pauseLeftMs = this.pausedUntilMs - this.now().getTime();
-    if (pauseLeftMs > 0) throw new UpstreamRateLimitedError(symbol, Math.ceil(pauseLeftMs / 1000));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new UpstreamTimeoutError(symbol, this.timeoutMs)), this.timeoutMs);
     try {
@@ -74,17 +78,11 @@ export class YahooPriceSource implements PriceSource {
       const chart = await untilAborted(this.client.chart(symbol, options, { fetch: fetchGuarded }), controller.signal);
       return this.toSeries(symbol, from, to, chart);
     } catch (error) {
-      if (error instanceof UpstreamRateLimitedError) this.pauseAfter(error);
       if (error instanceof ProxyError) throw error;
       throw new UpstreamInvalidResponseError(symbol, describeChartFailure(error));
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  private pauseAfter(error: UpstreamRateLimitedError): void {
-    const seconds = Math.min(error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_PAUSE_SECONDS, MAX_RATE_LIMIT_PAUSE_SECONDS);
-    this.pausedUntilMs = Math.max(this.pausedUntilMs, this.now().getTime() + seconds * 1000);
   }
 
   private toSeries(symbol: string, from: string, to: string, chart: ChartResultArray): SourceSeries {

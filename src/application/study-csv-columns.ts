@@ -34,6 +34,11 @@ const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, stri
   car: ['Cumulative abnormal return: sum of the ARs from the first day of the event window to this day.', FRACTION],
   car_variance: ["Exact variance of the CAR, γ'Vγ (MacKinlay 1997, eq. 10–12).", SQUARED_FRACTION],
   scar: ['Standardised CAR: car / √car_variance.', STANDARD_UNITS],
+  price_source: [
+    "Where the security's prices came from: live (Yahoo Finance, fetched for this request), cache (an earlier live fetch) or snapshot (the committed offline snapshot); with -stale when served because a live fetch failed. Empty when the prices were the user's own file (the command-line tool).",
+    'text',
+  ],
+  benchmark_price_source: ["Where the benchmark's prices came from, as price_source.", 'text'],
 };
 
 const AGGREGATE_MEANINGS: Record<string, [string, string]> = {

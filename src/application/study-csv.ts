@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { EventStudyError } from '../core/errors.ts';
 import type { AggregateTests, StudyResult, TestResult } from '../core/types.ts';
 import { PORTFOLIO_TESTS } from '../domain/portfolio-tests.ts';
+import type { PriceSeries } from '../domain/price-api.ts';
 
 /** What the result itself does not carry. */
 export interface CsvContext {
@@ -20,6 +21,11 @@ export interface CsvContext {
    * aggregate row (where, without it, the securities' common event id is used, if they share one).
    */
   eventId?: string;
+  /**
+   * Where each symbol's prices came from, by symbol (see priceSourceLabel); a symbol without one
+   * gets empty price-source cells (the command-line tool, whose prices are the user's own file).
+   */
+  priceSources?: Readonly<Record<string, string>>;
 }
 
 type Cell = string | number | null;
@@ -44,7 +50,19 @@ export const SECURITY_COLUMNS = [
   'car',
   'car_variance',
   'scar',
+  'price_source',
+  'benchmark_price_source',
 ] as const;
+
+/**
+ * The price-source cell of a series: `live`, `cache` or `snapshot`, with `-stale` when it was served
+ * because a live fetch failed, so a CSV read without its manifest cannot pass stale prices off as fresh.
+ * @throws never
+ * @example priceSourceLabel({ source: 'cache', stale: true }) // 'cache-stale'
+ */
+export function priceSourceLabel(series: Pick<PriceSeries, 'source' | 'stale'>): string {
+  return series.stale ? `${series.source}-stale` : series.source;
+}
 
 export const AGGREGATE_COLUMNS: readonly string[] = [
   'event_id',
@@ -88,6 +106,8 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
         day.car,
         day.carVariance,
         day.scar,
+        context.priceSources?.[security.symbol] ?? null,
+        context.priceSources?.[security.benchmark] ?? null,
       ]);
     }
   }

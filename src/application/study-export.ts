@@ -3,7 +3,7 @@
  * the server (/api/study.csv, /api/study-portfolio.csv, /api/study-manifest.json), so the page's
  * file equals the server's byte for byte for the same query and prices.
  */
-import { studyAggregateCsv, studySecuritiesCsv } from './study-csv.ts';
+import { priceSourceLabel, studyAggregateCsv, studySecuritiesCsv } from './study-csv.ts';
 import { buildStudyManifest, studyManifestJson, type ManifestInput, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
 
 /** What the export is built from: the manifest's input, less the file names the export picks. */
@@ -31,7 +31,7 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
   const manifest = buildStudyManifest({ ...input, fileNames });
   return {
     fileNames,
-    securitiesCsv: studySecuritiesCsv(input.result),
+    securitiesCsv: studySecuritiesCsv(input.result, { priceSources: Object.fromEntries(input.prices.series.map((series) => [series.symbol, priceSourceLabel(series)])) }),
     portfolioCsv: studyAggregateCsv(input.result),
     manifest,
     manifestJson: studyManifestJson(manifest),

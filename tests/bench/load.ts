@@ -1,19 +1,28 @@
 /**
- * Load test of the real price server with autocannon (a real HTTP load generator) on 127.0.0.1:
- * a cached `/api/prices` call and the static app, one after the other.
+ * Load test of the real price server on 127.0.0.1, in two parts.
  *
- *   node --import tsx tests/bench/load.ts [--duration 20] [--connections 10]
+ * 1. autocannon (a real HTTP load generator) on a cached `/api/prices` call and the static app,
+ *    one after the other.
+ * 2. Issue 11's heavy studies: 20 distinct copies of the heaviest valid study (finding 2) asked at
+ *    once, while `/api/health` and the cached `/api/prices` call are timed one request after
+ *    another; before that, the heavy study's CSV cold and its other two files after it. The
+ *    server's resident memory before, at its peak, after, and once its idle study workers stopped.
+ *
+ *   node --import tsx tests/bench/load.ts [--duration 20] [--connections 10] [--studies 20]
  *
  * Needs a built app: dist/, or the folder named by KABUTO_STATIC_DIR. Prints requests per second
  * and p50/p99 latency against the targets (printed, never asserted: timings depend on the
- * machine), and exits 1 when a correctness bound fails: any error, timeout or non-2xx answer, or
- * the server's resident memory after the run more than 20% above its level before it.
+ * machine), and exits 1 when a correctness bound fails: any error, timeout or non-2xx answer of
+ * part 1, or the server's resident memory after it more than 20% above its level before; in
+ * part 2, an answer that is neither the study nor 503 with Retry-After, or a failed health check.
  */
+import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { heavyStudyQuery } from '../reliability/helpers/heavy-study.ts';
 import { cpuSeconds, MAIN_ENTRY, PROJECT_ROOT, residentBytes, startServerProcess, type ServerProcess } from '../reliability/helpers/server-process.ts';
 import type { Bench } from './bench.ts';
 
@@ -171,13 +180,15 @@ export function formatLoadReport(report: LoadReport): string[] {
   return lines;
 }
 
-/** A table for `npm run bench` (tests/bench/run.ts): 20 s per target, 10 connections. */
+/** A table for `npm run bench` (tests/bench/run.ts): 20 s per target, 10 connections, then 20 heavy studies. */
 export const loadBench: Bench = {
-  name: 'Price server under load (autocannon, 20 s per target, 10 connections)',
+  name: 'Price server under load (autocannon, 20 s per target, 10 connections; then 20 heavy studies at once)',
   columns: ['target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'errors', 'non-2xx'],
   async run() {
     const report = await runLoadTest({ durationSeconds: 20, connections: 10, staticDir: defaultStaticDir() });
-    return report.figures.map((figures) => [
+    const heavy = await runHeavyStudyLoad({ studies: 20, staticDir: defaultStaticDir() });
+    for (const line of [...formatLoadReport(report).slice(-1), ...formatHeavyReport(heavy)]) console.log(line);
+    const steady = report.figures.map((figures) => [
       figures.name,
       figures.requestsPerSecond.toFixed(0),
       String(figures.p50Ms),
@@ -186,8 +197,179 @@ export const loadBench: Bench = {
       String(figures.errors + figures.timeouts),
       String(figures.non2xx),
     ]);
+    const during = (name: string, latency: Latency) => [`${name} while ${heavy.studies} heavy studies run`, '-', latency.p50Ms.toFixed(1), latency.p99Ms.toFixed(1), '-', String(latency.failures), '-'];
+    return [...steady, during('/api/health', heavy.health), during('cached /api/prices', heavy.prices)];
   },
 };
+
+/** Latencies of requests sent one after another. */
+export interface Latency {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Answers other than 200. */
+  failures: number;
+}
+
+/** What part 2 measured. */
+export interface HeavyLoadReport {
+  studies: number;
+  /** The heavy study's CSV, computed cold (its worker started first). */
+  coldCsvMs: number;
+  /** Its portfolio CSV and manifest, asked after the CSV. */
+  otherFilesMs: number;
+  answered: number;
+  refused: number;
+  /** Answers that were neither the study nor 503 with Retry-After. */
+  wrong: number;
+  /** From the first request to the last answer. */
+  allAnsweredMs: number;
+  slowestRefusalMs: number;
+  health: Latency;
+  prices: Latency;
+  rss: { beforeBytes: number; peakBytes: number; afterBytes: number; idleBytes: number };
+}
+
+/** How long part 2 waits for the idle study workers to stop (the pool stops them after 15 s). */
+const WORKER_RETIREMENT_WAIT_MS = 25_000;
+
+/**
+ * Part 2: starts the real server on the offline snapshot, asks the heavy study's CSV cold and its
+ * other files after it, then `studies` distinct heavy studies at once (node:http, bodies drained
+ * unread, so the client costs little CPU) while /api/health and a cached /api/prices call are timed
+ * back to back, and reads the server's memory before, during, after and once idle.
+ * @throws Error when the server does not start.
+ * @example const heavy = await runHeavyStudyLoad({ studies: 20, staticDir: 'dist' })
+ */
+export async function runHeavyStudyLoad(options: { studies: number; staticDir: string; log?: (line: string) => void }): Promise<HeavyLoadReport> {
+  const log = options.log ?? (() => undefined);
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'kabuto-load-cache-'));
+  const server = await startServerProcess(MAIN_ENTRY, { PRICE_SOURCE: 'snapshot', KABUTO_CACHE_DIR: cacheDir, KABUTO_STATIC_DIR: options.staticDir }, GC_PRELOAD);
+  try {
+    const pid = server.child.pid ?? 0;
+    const pricesPath = LOAD_TARGETS[0]?.path ?? '';
+    await expectOk(server.url + pricesPath);
+    await expectOk(`${server.url}/api/health`);
+    const beforeBytes = await residentBytesAfterGc(server, 500);
+
+    log('heavy study: CSV cold, then its portfolio CSV and manifest');
+    const coldCsvMs = (await drained(`${server.url}/api/study.csv?${heavyStudyQuery()}`)).ms;
+    const portfolio = await drained(`${server.url}/api/study-portfolio.csv?${heavyStudyQuery()}`);
+    const manifest = await drained(`${server.url}/api/study-manifest.json?${heavyStudyQuery()}`);
+
+    log(`${options.studies} distinct heavy studies at once, /api/health and ${pricesPath} timed meanwhile`);
+    let peakBytes = beforeBytes;
+    const memory = setInterval(() => void residentBytes(pid).then((bytes) => (peakBytes = Math.max(peakBytes, bytes)), () => undefined), 100);
+    let running = true;
+    const health: Timed[] = [];
+    const prices: Timed[] = [];
+    const sampler = (async () => {
+      while (running) {
+        health.push(await drained(`${server.url}/api/health`));
+        prices.push(await drained(server.url + pricesPath));
+        await sleep(10);
+      }
+    })();
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: options.studies }, async (_, index) => {
+        const answer = await drained(`${server.url}/api/study.csv?${heavyStudyQuery(index + 1)}`);
+        return { ...answer, ms: performance.now() - started };
+      }),
+    );
+    running = false;
+    await sampler;
+    clearInterval(memory);
+    const afterBytes = await residentBytesAfterGc(server, 500);
+    log('waiting for the idle study workers to stop');
+    await sleep(WORKER_RETIREMENT_WAIT_MS);
+    const idleBytes = await residentBytesAfterGc(server, 0);
+
+    const answered = answers.filter((answer) => answer.status === 200 && answer.bytes > 1_000_000);
+    const refused = answers.filter((answer) => answer.status === 503 && Number(answer.retryAfter) >= 1);
+    return {
+      studies: options.studies,
+      coldCsvMs,
+      otherFilesMs: portfolio.ms + manifest.ms,
+      answered: answered.length,
+      refused: refused.length,
+      wrong: options.studies - answered.length - refused.length,
+      allAnsweredMs: Math.max(...answers.map((answer) => answer.ms)),
+      slowestRefusalMs: Math.max(0, ...refused.map((answer) => answer.ms)),
+      health: latency(health),
+      prices: latency(prices),
+      rss: { beforeBytes, peakBytes, afterBytes, idleBytes },
+    };
+  } finally {
+    await server.stop();
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The correctness bounds part 2 broke (empty when none): wrong answers, failed health checks or
+ * cached price calls. Timings and memory are printed, not bounded: a study cache filling is the point.
+ * @example heavyLoadProblems(report) // []
+ */
+export function heavyLoadProblems(report: HeavyLoadReport): string[] {
+  return [
+    report.wrong > 0 ? `${report.wrong} heavy studies got neither the study nor 503 with Retry-After` : '',
+    report.health.failures > 0 ? `/api/health failed ${report.health.failures} times during the heavy studies` : '',
+    report.prices.failures > 0 ? `cached /api/prices failed ${report.prices.failures} times during the heavy studies` : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Part 2 as printable lines.
+ * @example formatHeavyReport(report).forEach((line) => console.log(line))
+ */
+export function formatHeavyReport(report: HeavyLoadReport): string[] {
+  const met = (latency: Latency) => (latency.p99Ms < HEAVY_TARGET_P99_MS ? 'met' : 'MISSED');
+  const { rss } = report;
+  return [
+    `heavy study (issue 11 finding 2): CSV cold ${report.coldCsvMs.toFixed(0)} ms; its portfolio CSV and manifest after it ${report.otherFilesMs.toFixed(0)} ms together (one computation)`,
+    `${report.studies} distinct heavy studies at once: ${report.answered} answered (the last after ${report.allAnsweredMs.toFixed(0)} ms), ` +
+      `${report.refused} refused with 503 + Retry-After (the last after ${report.slowestRefusalMs.toFixed(0)} ms), ${report.wrong} wrong`,
+    `  /api/health meanwhile: ${report.health.count} requests, p50 ${report.health.p50Ms.toFixed(1)} ms, p99 ${report.health.p99Ms.toFixed(1)} ms, max ${report.health.maxMs.toFixed(1)} ms (target p99 < ${HEAVY_TARGET_P99_MS} ms: ${met(report.health)})`,
+    `  cached /api/prices meanwhile: ${report.prices.count} requests, p50 ${report.prices.p50Ms.toFixed(1)} ms, p99 ${report.prices.p99Ms.toFixed(1)} ms, max ${report.prices.maxMs.toFixed(1)} ms (target p99 < ${HEAVY_TARGET_P99_MS} ms: ${met(report.prices)})`,
+    `  server RSS: ${megabytes(rss.beforeBytes)} MB before, ${megabytes(rss.peakBytes)} MB at the peak, ${megabytes(rss.afterBytes)} MB after, ` +
+      `${megabytes(rss.idleBytes)} MB once the idle study workers had stopped`,
+  ];
+}
+
+const HEAVY_TARGET_P99_MS = 100;
+
+interface Timed {
+  status: number;
+  bytes: number;
+  ms: number;
+  retryAfter: string | undefined;
+}
+
+/** GET over node:http, the body counted and dropped: the client costs as little CPU as it can. */
+function drained(url: string): Promise<Timed> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+      response.on('end', () => {
+        const retryAfter = response.headers['retry-after'];
+        resolve({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined });
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function latency(timed: readonly Timed[]): Latency {
+  const sorted = timed.map((item) => item.ms).sort((a, b) => a - b);
+  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? 0;
+  return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted.at(-1) ?? 0, failures: timed.filter((item) => item.status !== 200).length };
+}
 
 /** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/. */
 export function defaultStaticDir(): string {
@@ -254,9 +436,13 @@ function numberOption(args: readonly string[], name: string, fallback: number): 
 async function main(args: readonly string[]): Promise<number> {
   const durationSeconds = numberOption(args, '--duration', 20);
   const connections = numberOption(args, '--connections', 10);
-  const report = await runLoadTest({ durationSeconds, connections, staticDir: defaultStaticDir(), log: (line) => console.error(line) });
+  const studies = numberOption(args, '--studies', 20);
+  const log = (line: string) => console.error(line);
+  const report = await runLoadTest({ durationSeconds, connections, staticDir: defaultStaticDir(), log });
   for (const line of formatLoadReport(report)) console.log(line);
-  const problems = loadProblems(report);
+  const heavy = await runHeavyStudyLoad({ studies, staticDir: defaultStaticDir(), log });
+  for (const line of formatHeavyReport(heavy)) console.log(line);
+  const problems = [...loadProblems(report), ...heavyLoadProblems(heavy)];
   for (const problem of problems) console.error(`FAILED: ${problem}`);
   return problems.length === 0 ? 0 : 1;
 }

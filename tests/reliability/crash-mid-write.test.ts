@@ -13,17 +13,13 @@ import { madeUpChart } from './helpers/made-up-chart.ts';
 import { FAKE_YAHOO_ENTRY, startServerProcess, type ServerProcess } from './helpers/server-process.ts';
 import { tempRoot } from './helpers/temp-folders.ts';
 
-const BIG = 'BIG.T';
 /** Up to six server starts on a busy machine. */
 const CRASH_TEST_TIMEOUT_MS = 90_000;
-const SMALL_FILE = '7011_2eT__2024-10-28__2024-11-08.json';
-/** Each attempt writes a different 20-year range, so an attempt whose write won the race cannot serve the next from the cache. */
-const BIG_RANGES = [
-  { from: '2004-11-09', to: '2024-11-08' },
-  { from: '2004-11-10', to: '2024-11-08' },
-  { from: '2004-11-11', to: '2024-11-08' },
-  { from: '2004-11-12', to: '2024-11-08' },
-];
+const SMALL_FILE = '7011_2eT.json';
+/** A 20-year range: a cache file of about half a megabyte, slow enough to write that a kill can land mid-write. */
+const BIG_RANGE = { from: '2004-11-09', to: '2024-11-08' };
+/** Each attempt asks for another made-up symbol, so an attempt whose write won the race cannot serve the next from the cache. */
+const BIG_SYMBOLS = ['BIG1.T', 'BIG2.T', 'BIG3.T', 'BIG4.T'];
 
 let yahoo: FakeYahoo;
 let cacheDir: string;
@@ -31,7 +27,7 @@ const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
   yahoo = await startFakeYahoo();
-  yahoo.setChart(BIG, madeUpChart(BIG, '2004-11-01', '2024-11-08'));
+  for (const symbol of BIG_SYMBOLS) yahoo.setChart(symbol, madeUpChart(symbol, '2004-11-01', '2024-11-08'));
   cacheDir = path.join(await tempRoot('crash'), 'cache');
 });
 
@@ -47,15 +43,15 @@ async function start(): Promise<ServerProcess> {
 }
 
 /**
- * Asks `server` for a big uncached range and SIGKILLs it the moment the cache's temporary file
+ * Asks `server` for 20 years of an uncached symbol and SIGKILLs it the moment the cache's temporary file
  * appears. Resolves with the folder listing right after the process is gone.
  */
-async function killDuringWrite(server: ServerProcess, range: { from: string; to: string }): Promise<string[]> {
+async function killDuringWrite(server: ServerProcess, symbol: string): Promise<string[]> {
   const watcher = watch(cacheDir, (_event, name) => {
     if (name?.endsWith('.tmp')) server.child.kill('SIGKILL');
   });
   try {
-    const request = fetch(`${server.url}/api/prices?symbols=${BIG}&from=${range.from}&to=${range.to}`).then(
+    const request = fetch(`${server.url}/api/prices?symbols=${symbol}&from=${BIG_RANGE.from}&to=${BIG_RANGE.to}`).then(
       () => 'answered',
       () => 'connection lost',
     );
@@ -78,28 +74,28 @@ async function expectOnlyCompleteEntries(): Promise<void> {
 }
 
 describe('a server killed while writing its cache', () => {
-  it('restarts clean: the leftover temporary file is removed, the earlier complete entry is served, the interrupted range is fetched again', async () => {
+  it('restarts clean: the leftover temporary file is removed, the earlier complete entry is served, the interrupted symbol is fetched again', async () => {
     const first = await start();
     const small = await fetch(`${first.url}/api/prices?symbols=7011.T&from=2024-10-28&to=2024-11-08`);
     expect(((await small.json()) as PricesResponse).series[0]?.source).toBe('live');
     expect(await readdir(cacheDir)).toEqual([SMALL_FILE]);
 
     // The kill is sent as soon as the temporary file exists; if the rename still wins the race,
-    // try again with a new range until a kill lands mid-write.
+    // try again with a new symbol until a kill lands mid-write.
     let server = first;
     let leftover: string | undefined;
-    let interrupted = BIG_RANGES[0]!;
+    let interrupted = BIG_SYMBOLS[0]!;
     let attempts = 0;
-    for (const range of BIG_RANGES) {
+    for (const symbol of BIG_SYMBOLS) {
       attempts += 1;
-      interrupted = range;
-      leftover = (await killDuringWrite(server, range)).find((name) => name.endsWith('.tmp'));
+      interrupted = symbol;
+      leftover = (await killDuringWrite(server, symbol)).find((name) => name.endsWith('.tmp'));
       if (leftover) break;
       server = await start();
     }
     expect(leftover, 'no kill landed during a cache write in four attempts').toBeDefined();
     console.info(`crash test: the kill landed mid-write on attempt ${attempts}; leftover ${leftover}`);
-    const interruptedFile = `BIG_2eT__${interrupted.from}__${interrupted.to}.json`;
+    const interruptedFile = `${interrupted.replace('.', '_2e')}.json`;
     expect(leftover?.startsWith(`${interruptedFile}.`)).toBe(true);
     expect(await readdir(cacheDir)).not.toContain(interruptedFile);
 
@@ -114,12 +110,12 @@ describe('a server killed while writing its cache', () => {
     expect(cached.series[0]?.bars.find((bar) => bar.date === '2024-11-06')?.close).toBe(2263);
     expect(yahoo.requests).toEqual([]);
 
-    const refetched = await fetch(`${restarted.url}/api/prices?symbols=${BIG}&from=${interrupted.from}&to=${interrupted.to}`);
+    const refetched = await fetch(`${restarted.url}/api/prices?symbols=${interrupted}&from=${BIG_RANGE.from}&to=${BIG_RANGE.to}`);
     expect(refetched.status).toBe(200);
     const refetchedBody = (await refetched.json()) as PricesResponse;
     expect(refetchedBody.series[0]?.source).toBe('live');
     expect(refetchedBody.series[0]?.bars.length).toBeGreaterThan(5_000);
-    expect(yahoo.requests.map((request) => request.symbol)).toEqual([BIG]);
+    expect(yahoo.requests.map((request) => request.symbol)).toEqual([interrupted]);
     await expectOnlyCompleteEntries();
     expect(await readdir(cacheDir)).toContain(interruptedFile);
   }, CRASH_TEST_TIMEOUT_MS);

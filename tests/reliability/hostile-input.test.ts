@@ -74,6 +74,16 @@ const CASES: HostileCase[] = [
   // Too many symbols.
   { name: 'symbols= with 1,000 entries', request: withSymbols(thousandSymbols), status: 400, code: 'INVALID_QUERY' },
   { name: '21 symbols', request: withSymbols(twentyOneSymbols), status: 400, code: 'TOO_MANY_SYMBOLS' },
+  // Protocol edges (issue 11, finding 6): Node alone answers these with a bare status line or a closed socket.
+  { name: 'an HTTP/1.1 request without Host', request: 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'two Host headers', request: 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'CONNECT', request: 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'an Expect other than 100-continue', request: 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: teapot\r\nConnection: close\r\n\r\n', status: 417, code: 'EXPECTATION_FAILED' },
+  { name: 'the HTTP/2 connection preface', request: 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'OPTIONS *', request: 'OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'Transfer-Encoding and Content-Length together', request: 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\nConnection: close\r\n\r\n0\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'HTTP/3.1', request: 'GET /api/health HTTP/3.1\r\nHost: 127.0.0.1\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
+  { name: 'TRACE', request: 'TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', status: 405, code: 'METHOD_NOT_ALLOWED' },
   // Proxy-style and other methods.
   { name: 'an absolute-form target naming another host', request: `GET http://169.254.169.254/api/prices?symbols=../meta-data&${RANGE} HTTP/1.1\r\nHost: 169.254.169.254\r\nConnection: close\r\n\r\n`, status: 400, code: 'INVALID_SYMBOL' },
   { name: 'POST /api/prices', request: `POST /api/prices?symbols=7011.T&${RANGE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, status: 405, code: 'METHOD_NOT_ALLOWED' },
@@ -128,6 +138,7 @@ describe('hostile requests', () => {
     expectStrictPolicy(response);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 
   it('reached no upstream and wrote nothing anywhere under the temporary root', async () => {
@@ -143,7 +154,7 @@ describe('hostile requests', () => {
     expect(yahoo.requests.map((request) => request.symbol)).toEqual(['7011.T']);
     // The cache folder itself is created by this first write.
     expect(treeBefore).not.toContain('cache/');
-    expect(await listTree(root)).toEqual([...treeBefore, 'cache/', 'cache/7011_2eT__2024-10-28__2024-11-08.json'].sort());
+    expect(await listTree(root)).toEqual([...treeBefore, 'cache/', 'cache/7011_2eT.json'].sort());
   });
 });
 

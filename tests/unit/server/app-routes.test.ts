@@ -9,6 +9,8 @@ import { ConfigurationError } from '../../../server/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../server/security-headers.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { YahooPriceSource } from '../../../server/sources/yahoo-source.ts';
+import { computeStudyJob } from '../../../server/study/study-job.ts';
+import { DiskPriceCache } from '../../../server/cache/disk-cache.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 import { tempDir } from './helpers/temp-snapshot.ts';
 import { tokyoYahoo } from './helpers/yahoo-fake.ts';
@@ -30,7 +32,7 @@ beforeAll(async () => {
 });
 
 function snapshotApp() {
-  return createApp({ mode: 'snapshot', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, cacheDir, staticDir, now: () => NOW });
+  return createApp({ mode: 'snapshot', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, runStudyJob: computeStudyJob, staticDir, now: () => NOW });
 }
 
 function expectSecurityHeaders(response: Response): void {
@@ -147,7 +149,8 @@ describe('bad input gets 400 with a readable JSON error, and never reaches Yahoo
     const app = createApp({
       mode: 'auto',
       sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT), live: new YahooPriceSource({ fetch: yahoo.fetch, now: () => NOW }) },
-      cacheDir: emptyCache,
+      cache: new DiskPriceCache({ directory: emptyCache }),
+      runStudyJob: computeStudyJob,
       staticDir,
       now: () => NOW,
     });
@@ -185,7 +188,7 @@ describe('other API paths and methods', () => {
   });
 
   it('refuses to start live or auto mode without a live source', () => {
-    expect(() => createApp({ mode: 'live', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, cacheDir, now: () => NOW })).toThrow(ConfigurationError);
+    expect(() => createApp({ mode: 'live', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, runStudyJob: computeStudyJob, now: () => NOW })).toThrow(ConfigurationError);
   });
 });
 
@@ -234,7 +237,7 @@ describe('the built app (dist/)', () => {
   });
 
   it('explains how to build the app when dist/ is missing', async () => {
-    const app = createApp({ mode: 'snapshot', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, cacheDir, staticDir: path.join(cacheDir, 'no-dist'), now: () => NOW });
+    const app = createApp({ mode: 'snapshot', sources: { snapshot: new SnapshotSource(REAL_SNAPSHOT) }, runStudyJob: computeStudyJob, staticDir: path.join(cacheDir, 'no-dist'), now: () => NOW });
     const response = await app.request('/');
     expect(response.status).toBe(404);
     const error = await errorOf(response);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DiskCache } from '../../../server/cache/disk-cache.ts';
+import { DiskPriceCache } from '../../../server/cache/disk-cache.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 import { tempDir } from './helpers/temp-snapshot.ts';
 
@@ -26,10 +26,10 @@ describe('a process killed while writing the cache', () => {
       await killMidWrite(directory, runMs);
       const names = await readdir(directory);
       sawLeftover ||= names.some((name) => name.endsWith('.tmp'));
-      const restarted = new DiskCache(directory);
-      await restarted.removeLeftovers();
-      expect(await readdir(directory)).toEqual(['7011_2eT__2024-11-05__2024-11-06.json']);
-      const entry = await restarted.find('7011.T', '2024-11-05', '2024-11-06');
+      const restarted = new DiskPriceCache({ directory });
+      await restarted.tidy();
+      expect(await readdir(directory)).toEqual(['7011_2eT.json']);
+      const entry = await restarted.get('7011.T');
       expect(entry?.series.bars).toHaveLength(20_000);
     }
     // Not asserted (timing decides), but reported: whether a kill did land mid-write.

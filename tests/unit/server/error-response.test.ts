@@ -78,7 +78,7 @@ describe('quoteForMessage', () => {
 
 describe('readServerConfig', () => {
   it('defaults to 127.0.0.1:8787, the offline snapshot, and the project folders', () => {
-    expect(readServerConfig({})).toEqual({
+    expect(readServerConfig({}, 6)).toEqual({
       host: '127.0.0.1',
       port: 8787,
       mode: 'snapshot',
@@ -86,7 +86,17 @@ describe('readServerConfig', () => {
       snapshotDir: path.join(PROJECT_ROOT, 'data/snapshot'),
       staticDir: path.join(PROJECT_ROOT, 'dist'),
       upstreamTimeoutMs: 8000,
+      upstreamBackoffMs: 30_000,
+      cacheMaxBytes: 256 * 1024 * 1024,
+      studyWorkers: 6,
+      studyQueue: 24,
+      studyCacheBytes: 128 * 1024 * 1024,
     });
+  });
+
+  it('reads the bounds of the cache, the upstream back-off and the study workers', () => {
+    const config = readServerConfig({ KABUTO_CACHE_MAX_MB: '10', KABUTO_UPSTREAM_BACKOFF_MS: '0', KABUTO_STUDY_WORKERS: '3', KABUTO_STUDY_QUEUE: '0', KABUTO_STUDY_CACHE_MB: '1' }, 4);
+    expect(config).toMatchObject({ cacheMaxBytes: 10 * 1024 * 1024, upstreamBackoffMs: 0, studyWorkers: 3, studyQueue: 0, studyCacheBytes: 1024 * 1024 });
   });
 
   it('reads HOST, PORT (0 allowed), PRICE_SOURCE, folders and the upstream timeout', () => {
@@ -99,8 +109,14 @@ describe('readServerConfig', () => {
     [{ PORT: '65536' }, 'PORT="65536" must be a whole number from 0 to 65535.'],
     [{ PORT: '-1' }, 'PORT="-1" must be a whole number from 0 to 65535.'],
     [{ KABUTO_UPSTREAM_TIMEOUT_MS: '0' }, 'KABUTO_UPSTREAM_TIMEOUT_MS="0" must be a whole number from 1 to 120000.'],
+    [{ KABUTO_CACHE_MAX_MB: '0' }, 'KABUTO_CACHE_MAX_MB="0" must be a whole number from 1 to 1000000.'],
   ])('refuses %j', (environment, message) => {
     expect(() => readServerConfig(environment)).toThrow(ConfigurationError);
     expect(() => readServerConfig(environment)).toThrow(message);
+  });
+
+  it('runs at most one study worker per core', () => {
+    expect(() => readServerConfig({ KABUTO_STUDY_WORKERS: '3' }, 2)).toThrow('KABUTO_STUDY_WORKERS="3" must be a whole number from 1 to 2.');
+    expect(() => readServerConfig({ KABUTO_STUDY_WORKERS: '0' }, 2)).toThrow(ConfigurationError);
   });
 });

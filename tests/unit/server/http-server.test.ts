@@ -54,6 +54,26 @@ describe('createHttpServer', () => {
     expect(response.body).toBe('app /api/health');
   });
 
+  it.each([
+    ['an HTTP/1.1 request without Host', 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n', 400, 'MALFORMED_REQUEST'],
+    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'METHOD_NOT_ALLOWED'],
+    ['an Expect other than 100-continue', 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: teapot\r\nConnection: close\r\n\r\n', 417, 'EXPECTATION_FAILED'],
+  ])('answers %s with the JSON error and the security headers, never reaching the app (Node alone would send a bare status or close)', async (_label, request, status, code) => {
+    let reached = false;
+    const { port } = await listening({}, () => {
+      reached = true;
+      return new Response('app');
+    });
+    const response = await rawRequest(port, request);
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code } });
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(reached).toBe(false);
+  });
+
   it('answers a client that does not finish its headers in time with 408 JSON, not a bare status line', async () => {
     const { port } = await listening({ headersTimeout: 200, requestTimeout: 300, connectionsCheckingInterval: 50 });
     const response = await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');

@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PricesResponse } from '../../../src/domain/price-api.ts';
-import { DiskCache } from '../../../server/cache/disk-cache.ts';
 import { PriceService } from '../../../server/price-service.ts';
 import { pricesResponseBody } from '../../../server/prices-json.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
-import { tempDir } from './helpers/temp-snapshot.ts';
 
-async function snapshotService(): Promise<PriceService> {
+function snapshotService(): PriceService {
   return new PriceService({
     mode: 'snapshot',
     snapshot: new SnapshotSource(path.join(PROJECT_ROOT, 'data/snapshot')),
     live: undefined,
-    cache: new DiskCache(await tempDir('cache')),
+    cache: undefined,
     now: () => new Date('2026-11-28T07:00:00.000Z'),
     cacheTtlMs: 1_000,
     log: () => undefined,
@@ -27,7 +25,7 @@ function bodyText(response: PricesResponse): string {
 
 describe('pricesResponseBody', () => {
   it('is byte-identical to JSON.stringify on a real snapshot answer, first and repeated', async () => {
-    const service = await snapshotService();
+    const service = snapshotService();
     const query = { symbols: ['7011.T', '^N225'], from: '2019-01-01', to: '2024-11-08' };
     const first = await service.prices(query);
     expect(first.warnings.length).toBeGreaterThan(0);
@@ -56,14 +54,14 @@ describe('pricesResponseBody', () => {
   });
 
   it('hands out the same series objects for a repeated snapshot request (so their bytes are reused)', async () => {
-    const service = await snapshotService();
+    const service = snapshotService();
     const query = { symbols: ['7011.T'], from: '2024-11-01', to: '2024-11-08' };
     const [first, second] = [await service.prices(query), await service.prices(query)];
     expect(second.series[0]).toBe(first.series[0]);
   });
 
   it('reuses the whole body for the same series objects, and never for other objects or other warnings', async () => {
-    const service = await snapshotService();
+    const service = snapshotService();
     const query = { symbols: ['7011.T', '7013.T'], from: '2024-11-01', to: '2024-11-08' };
     const first = await service.prices(query);
     const body = pricesResponseBody(first);

@@ -13,6 +13,7 @@ import { runCli } from '../../../server/cli/run-cli.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { EventsUnavailableError, StudyNotComputableError } from '../../../server/study-errors.ts';
 import { createStudyService } from '../../../server/study-service.ts';
+import { computeStudyJob } from '../../../server/study/study-job.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 import { snapshotBars } from '../app/helpers/snapshot-api.ts';
 import { tempDir } from './helpers/temp-snapshot.ts';
@@ -26,16 +27,14 @@ const NON_DEFAULT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +
   '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5';
 
-let cacheDir: string;
 let workDir: string;
 
 beforeAll(async () => {
-  cacheDir = await tempDir('study-cache');
   workDir = await tempDir('study-cli');
 });
 
 function app() {
-  return createApp({ mode: 'snapshot', sources: { snapshot: SNAPSHOT }, cacheDir, now: () => NOW });
+  return createApp({ mode: 'snapshot', sources: { snapshot: SNAPSHOT }, runStudyJob: computeStudyJob, now: () => NOW });
 }
 
 async function get(url: string): Promise<{ response: Response; text: string }> {
@@ -64,6 +63,19 @@ async function pricesFile(): Promise<string> {
   return file;
 }
 
+/**
+ * The server's per-security CSV with its price-source cells emptied, as the command-line tool writes
+ * them (its prices are a file it cannot vouch for); every row must have said snapshot for both.
+ */
+function snapshotSourcesBlanked(csv: string): string {
+  const [header = '', ...rows] = csv.split('\r\n');
+  expect(header.endsWith(',price_source,benchmark_price_source')).toBe(true);
+  const data = rows.filter((row) => row !== '');
+  expect(data.length).toBeGreaterThan(0);
+  for (const row of data) expect(row.endsWith(',snapshot,snapshot')).toBe(true);
+  return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',,'))].join('\r\n');
+}
+
 function cli(args: readonly string[]): string {
   const outcome = runCli(args);
   expect(outcome.stderr).toBe('');
@@ -77,19 +89,23 @@ describe('GET /api/study.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-securities.csv"');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    // Snapshot prices: revalidated by a strong ETag rather than never stored.
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]{22}"$/);
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(32);
     expect(rows.find((row) => row.security === '7013.T' && row.relative_day === '0')?.date).toBe('2024-11-06');
+    // Each row names where its prices came from.
+    expect(new Set(rows.map((row) => `${row.price_source} ${row.benchmark_price_source}`))).toEqual(new Set(['snapshot snapshot']));
   });
 
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect((await get('/api/study.csv')).text).toBe(cli([...base, '--format', 'csv']));
+    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(cli([...base, '--format', 'csv']));
     expect((await get('/api/study-portfolio.csv')).text).toBe(cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect((await get(`/api/study.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'csv']));
+    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(cli([...base, ...options, '--format', 'csv']));
     expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
@@ -159,14 +175,14 @@ describe('createStudyService', () => {
   const prices = () => Promise.reject(new Error('not reached'));
 
   it('throws StudyNotComputableError before asking for prices when the query has nothing to study', async () => {
-    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test' });
+    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', runJob: computeStudyJob });
     await expect(study('events=')).rejects.toBeInstanceOf(StudyNotComputableError);
   });
 
   it('reports a broken events file as EventsUnavailableError, and reads it again once fixed', async () => {
     const eventsFile = path.join(workDir, 'events.json');
     await writeFile(eventsFile, '{"events": [{"id": "x"}]}');
-    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', eventsFile });
+    const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', runJob: computeStudyJob, eventsFile });
     await expect(study('')).rejects.toThrow(EventsUnavailableError);
     await expect(study('')).rejects.toThrow(/events\.0\.title/);
     await writeFile(eventsFile, readFileSync(path.join(PROJECT_ROOT, 'data/events.json'), 'utf8'));

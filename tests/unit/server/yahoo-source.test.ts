@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import YahooFinance from 'yahoo-finance2';
 import {
   UnknownSymbolError,
   UpstreamInvalidResponseError,
@@ -166,53 +167,6 @@ describe('YahooPriceSource turns Yahoo failures into the proxy\'s errors', () =>
     expect(error).toMatchObject({ retryAfterSeconds: 90 });
   });
 
-  describe('after a 429 it leaves Yahoo alone until Retry-After has passed', () => {
-    /** A source on a clock the test moves, and a Yahoo that answers 429 (with `retryAfter`, if given) first, then the fixture. */
-    function pausedSource(retryAfter: string | undefined) {
-      let current = NOW;
-      let call = 0;
-      const yahoo = fakeYahoo(() => {
-        call += 1;
-        if (call > 1) return json(chartBody(TOKYO_FIXTURES['7011.T']!));
-        return new Response('Too Many Requests', { status: 429, headers: retryAfter === undefined ? {} : { 'Retry-After': retryAfter } });
-      });
-      const paused = new YahooPriceSource({ fetch: yahoo.fetch, now: () => current, timeoutMs: 2_000 });
-      return { yahoo, paused, advance: (ms: number) => (current = new Date(current.getTime() + ms)) };
-    }
-
-    it('fails at once with the seconds left, without a request, then asks again once the wait is over', async () => {
-      const { yahoo, paused, advance } = pausedSource('120');
-      await failure(paused.fetchSeries(request));
-      advance(119_500);
-      const during = await failure(paused.fetchSeries({ symbol: '7013.T', ...TOKYO_RANGE }));
-      expect(during).toBeInstanceOf(UpstreamRateLimitedError);
-      expect(during).toMatchObject({ retryAfterSeconds: 1, symbol: '7013.T' });
-      expect(yahoo.calls).toHaveLength(1);
-      advance(500);
-      expect((await paused.fetchSeries(request)).bars).toHaveLength(9);
-      expect(yahoo.calls).toHaveLength(2);
-    });
-
-    it('pauses 60 s when Yahoo names no Retry-After', async () => {
-      const { yahoo, paused, advance } = pausedSource(undefined);
-      await failure(paused.fetchSeries(request));
-      advance(59_000);
-      expect(await failure(paused.fetchSeries(request))).toMatchObject({ retryAfterSeconds: 1 });
-      advance(1_000);
-      await paused.fetchSeries(request);
-      expect(yahoo.calls).toHaveLength(2);
-    });
-
-    it('honours at most an hour, whatever Retry-After says', async () => {
-      const { paused, advance } = pausedSource('864000');
-      await failure(paused.fetchSeries(request));
-      advance(1_000);
-      expect(await failure(paused.fetchSeries(request))).toMatchObject({ retryAfterSeconds: 3_599 });
-      advance(3_599_000);
-      expect((await paused.fetchSeries(request)).bars).toHaveLength(9);
-    });
-  });
-
   it('500 → UpstreamUnavailableError naming the status', async () => {
     const error = await failure(source(fakeYahoo(() => new Response('oops', { status: 500 })).fetch).fetchSeries(request));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
@@ -307,5 +261,19 @@ describe('YahooPriceSource queue', () => {
     await Promise.all(symbols.map((symbol) => limited.fetchSeries({ symbol, ...TOKYO_RANGE })));
     expect(yahoo.calls).toHaveLength(6);
     expect(yahoo.peakConcurrency).toBe(2);
+  });
+});
+
+describe('the Node 20 runtime warning of yahoo-finance2 3.x', () => {
+  it('is what the library says on this Node, and the only thing the source keeps out of the log', () => {
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    new YahooFinance({ logger: { info: quiet, debug: quiet, dir: quiet, error: quiet, warn: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')) } });
+    const onNode20 = process.versions.node.startsWith('20.');
+    const expected = `[yahoo-finance2] Unsupported environment: Requires Node >= 22.0.0, found ${process.versions.node}. (runtime=node, version=${process.versions.node}). Things might break or work unexpectedly!`;
+    expect(warnings).toEqual(onNode20 ? [expected] : []);
+    const log: string[] = [];
+    new YahooPriceSource({ fetch: tokyoYahoo().fetch, now, log: (line) => log.push(line) });
+    expect(log).toEqual([]);
   });
 });

@@ -3,14 +3,14 @@
  * MADE-UP TEST DATA: 20,000 bars whose prices are their index, only to make each write slow.
  * Usage: node --import tsx tests/unit/server/helpers/cache-writer.ts <cache folder>
  */
-import { DiskCache } from '../../../../server/cache/disk-cache.ts';
+import { DiskPriceCache } from '../../../../server/cache/disk-cache.ts';
 
 const directory = process.argv[2] ?? '';
-const cache = new DiskCache(directory);
+const cache = new DiskPriceCache({ directory });
 const bars = Array.from({ length: 20_000 }, (_, index) => ({ date: '2024-11-06', open: index, high: index, low: index, close: index, adjClose: index, volume: index }));
 for (let round = 0; ; round += 1) {
   const fetchedAt = new Date(Date.UTC(2026, 0, 1, 0, 0, round % 60)).toISOString();
-  await cache.write({
+  await cache.put({
     symbol: '7011.T',
     from: '2024-11-05',
     to: '2024-11-06',
