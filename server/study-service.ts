@@ -19,6 +19,7 @@ import { restsOnSnapshot } from './price-service.ts';
 import { pricesResponseBody } from './prices-json.ts';
 import { parsePricesQuery, type PricesQuery } from './request-validation.ts';
 import { EventsUnavailableError, StudyNotComputableError } from './study-errors.ts';
+import type { StudyPart } from './study/study-files.ts';
 import { resultBytes, type ComputedFile, type StudyJob, type StudyJobResult } from './study/study-job.ts';
 import { WorkerStoppedError } from './study/worker-pool.ts';
 import { PROJECT_ROOT } from './versions.ts';
@@ -60,7 +61,7 @@ interface SharedJob {
  *   runner's (ServerBusyError when its queue is full, ClientGoneError when `signal` aborts first).
  * @example await createStudyService({ prices, now: () => new Date(), appVersion: '0.1.0', runJob })('events=us-election-2024')
  */
-export function createStudyService(deps: StudyServiceDeps): (search: string, signal?: AbortSignal) => Promise<StudyAnswer> {
+export function createStudyService(deps: StudyServiceDeps): (search: string, signal?: AbortSignal, part?: StudyPart) => Promise<StudyAnswer> {
   const events = eventCatalogLoader(deps.eventsFile ?? path.join(PROJECT_ROOT, 'data/events.json'));
   const articles = articleCatalogLoader(deps.articlesFolder ?? path.join(PROJECT_ROOT, 'data/articles'));
   const computed = new ByteLru<StudyJobResult>(deps.cacheBytes ?? DEFAULT_STUDY_CACHE_BYTES, resultBytes);
@@ -82,7 +83,7 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     return joinAsClient(shared, () => inFlight.get(key) === shared && inFlight.delete(key), signal);
   };
 
-  return async (search, signal) => {
+  return async (search, signal, part = 'tables') => {
     const catalog = await events();
     const parsed = parseStudyQuery(search, { catalogEventIds: catalog.events.map((event) => event.id) });
     if (parsed.problems.length > 0) throw new InvalidRequestError('INVALID_QUERY', problemsMessage(parsed.problems));
@@ -91,9 +92,9 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     const prices = await deps.prices(pricesQueryOf(plan));
     const { significanceTest } = parsed.query.view;
     const { claims } = await articles();
-    // The deck names the group test, so the test is part of what the files depend on.
-    const key = `${JSON.stringify(query)}\n${significanceTest}\n${dataVersion(prices)}`;
-    const job = (): StudyJob => ({ query, significanceTest, catalogEvents: catalog.events, claims, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
+    // The deck names the group test, so for the deck the test is part of what the file depends on.
+    const key = `${part}\n${JSON.stringify(query)}\n${part === 'deck' ? significanceTest : ''}\n${dataVersion(prices)}`;
+    const job = (): StudyJob => ({ part, query, significanceTest, catalogEvents: catalog.events, claims, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
     const result = computed.get(key) ?? (await share(key, job, signal).catch(asStudyError));
     if (!result.computable) throw new StudyNotComputableError(result.message);
     return { files: result.files, snapshotBacked: restsOnSnapshot(prices) };

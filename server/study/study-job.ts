@@ -7,13 +7,15 @@ import { composeStudy, runComposedStudy } from '../../src/application/compose-st
 import type { PortfolioTestKey } from '../../src/domain/portfolio-tests.ts';
 import type { PricesResponse } from '../../src/domain/price-api.ts';
 import type { StudyEvent } from '../../src/domain/study-event.ts';
-import { buildStudyExport } from '../../src/application/study-export.ts';
+import { buildStudyExport, studyFileNames, type StudyExport } from '../../src/application/study-export.ts';
 import { studyPlan } from '../../src/application/study-plan.ts';
 import type { StudyQuery } from '../../src/application/study-query.ts';
 import { strongEtag } from '../http/etag.ts';
-import { STUDY_FILES } from './study-files.ts';
+import { STUDY_FILES, type StudyPart } from './study-files.ts';
 
 export interface StudyJob {
+  /** Which files to build: the tables (CSVs and manifest) or the deck. */
+  part: StudyPart;
   query: StudyQuery;
   /** The test the deck reads the group result with (the query's `test=`). */
   significanceTest: PortfolioTestKey;
@@ -33,22 +35,24 @@ export interface StudyJob {
 
 /** One file of a computed study, as STUDY_FILES lists them. */
 export interface ComputedFile {
+  /** The route of STUDY_FILES that answers it. */
+  route: string;
   name: string;
   body: Uint8Array;
   etag: string;
 }
 
-/** The files in STUDY_FILES order, or why no study comes out of the query and prices. */
+/** The files of the job's part in STUDY_FILES order, or why no study comes out of the query and prices. */
 export type StudyJobResult = { computable: true; files: ComputedFile[] } | { computable: false; message: string };
 
 /** At most this many failures are named in a message; the manifest lists them all. */
 const FAILURES_NAMED = 3;
 
 /**
- * Composes the study, runs the engine and builds every file of STUDY_FILES, each with its strong
- * ETag. The same functions as the page's "Download CSV", so the bytes are the page's.
+ * Composes the study, runs the engine and builds the files of STUDY_FILES in the job's part, each
+ * with its strong ETag. The same functions as the page's "Download CSV" and "Download PowerPoint".
  * @throws only for a fault of the program itself (the engine's own errors become `computable: false`).
- * @example (await computeStudyJob({ query, catalogEvents, prices, appVersion: '0.1.0', generatedAt: '2026-01-01T00:00:00.000Z' })).computable
+ * @example (await computeStudyJob({ part: 'tables', query, significanceTest: 'bmpT', catalogEvents, claims: [], pricesJson, appVersion: '0.1.0', generatedAt: '2026-01-01T00:00:00.000Z' })).computable
  */
 export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
   const prices = JSON.parse(new TextDecoder().decode(job.pricesJson)) as PricesResponse;
@@ -57,22 +61,19 @@ export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
   const outcome = runComposedStudy(composed, plan.options);
   if (outcome.error) return { computable: false, message: `The study could not be computed: ${outcome.error.message}` };
   if (outcome.result.securities.length === 0) return { computable: false, message: noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)) };
-  const made = buildStudyExport({
-    appVersion: job.appVersion,
-    generatedAt: new Date(job.generatedAt),
-    query: job.query,
-    events: plan.allEvents,
-    prices,
-    composed,
-    result: outcome.result,
-  });
-  const deck = { appVersion: job.appVersion, query: job.query, significanceTest: job.significanceTest, events: plan.allEvents, prices, composed, result: outcome.result, claims: job.claims };
+  let tables: StudyExport | undefined;
+  const made = {
+    fileNames: studyFileNames(job.query.eventIds),
+    tables: () =>
+      (tables ??= buildStudyExport({ appVersion: job.appVersion, generatedAt: new Date(job.generatedAt), query: job.query, events: plan.allEvents, prices, composed, result: outcome.result })),
+    deck: () => ({ appVersion: job.appVersion, query: job.query, significanceTest: job.significanceTest, events: plan.allEvents, prices, composed, result: outcome.result, claims: job.claims }),
+  };
   const encoder = new TextEncoder();
   const files = await Promise.all(
-    STUDY_FILES.map(async (kind) => {
-      const { name, content } = await kind.make({ ...made, deck });
+    STUDY_FILES.filter((kind) => kind.part === job.part).map(async (kind) => {
+      const { name, content } = await kind.make(made);
       const body = typeof content === 'string' ? encoder.encode(content) : content;
-      return { name, body, etag: strongEtag(body) };
+      return { route: kind.route, name, body, etag: strongEtag(body) };
     }),
   );
   return { computable: true, files };

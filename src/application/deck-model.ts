@@ -78,9 +78,9 @@ export function buildDeckModel(input: DeckModelInput): DeckModel {
     ...events.map((study) =>
       slide([study], true, {
         id: `event-${study.event.id}`,
-        layout: 'charts-over-table',
+        layout: study.result.securities.length === 0 ? 'single' : 'charts-over-table',
         heading: `${study.event.title} · day 0 ${study.dayZero ? formatDateWithWeekday(study.dayZero) : 'not in the data'}`,
-        blocks: [
+        blocks: study.result.securities.length === 0 ? [{ kind: 'text', paragraphs: failureLines(study) }] : [
           { kind: 'chart', chart: withMarkers(priceChart({ id: `prices-${study.event.id}`, title: 'Prices rebased to 100 at day −1', units: unitsOf(input.composed, study), series: input.prices.series, days: chartDays(options.eventWindow), colourOf }), study, input) },
           { kind: 'chart', chart: withMarkers(abnormalReturnChart({ id: `ar-${study.event.id}`, title: 'Abnormal returns (bars) and CAR (lines)', securities: study.result.securities, names, days: chartDays(options.eventWindow), colourOf }), study, input) },
           { kind: 'table', table: eventTable(study.result, names, options.eventWindow, input.query.securities) },
@@ -92,7 +92,7 @@ export function buildDeckModel(input: DeckModelInput): DeckModel {
       layout: 'charts-over-table',
       heading: `Group result: ${portfolioTest(input.significanceTest).name}`,
       blocks: [
-        ...events.slice(0, 2).map((study) => ({ kind: 'chart' as const, chart: groupChart({ id: `group-${study.event.id}`, title: `${shortTitle(study.event.title)}: AAR and CAAR, 95% band`, result: study.result, days: chartDays(options.eventWindow) }) })),
+        ...events.filter((study) => study.result.securities.length > 0).slice(0, 2).map((study) => ({ kind: 'chart' as const, chart: groupChart({ id: `group-${study.event.id}`, title: `${shortTitle(study.event.title)}: AAR and CAAR, 95% band`, result: study.result, days: chartDays(options.eventWindow) }) })),
         { kind: 'table', table: groupTable(events, input.significanceTest, options.eventWindow) },
       ],
     }),
@@ -126,6 +126,11 @@ export function eventStudies(input: Pick<DeckModelInput, 'query' | 'events' | 'c
     const empty: StudyResult = { options: input.result.options, securities: [], failures: [], aggregate: { days: [], windows: [] } };
     return { event, result: own.result ?? empty, dayZero };
   });
+}
+
+function failureLines(study: EventStudy): string[] {
+  const failures = study.result.failures.map((failure) => failure.error.message);
+  return ['No security of this event could be computed.', ...failures];
 }
 
 function eventLabel(study: EventStudy): string {

@@ -87,6 +87,8 @@ interface Box {
 }
 
 function drawChart(pptx: PptxGenJS, slide: Slide, chart: DeckChart, box: Box): void {
+  // pptxgenjs cannot write a chart without series; the deck model gives none, but a chart must never break the file.
+  if (chart.series.length === 0) return;
   const labels = chart.days.map(formatRelativeDay);
   const data = (series: readonly { name: string; values: (number | null)[] }[]) => series.map((item) => ({ name: item.name, labels, values: item.values.map((value) => value ?? '') as number[] }));
   const bars = chart.series.filter((series) => series.kind === 'bar');

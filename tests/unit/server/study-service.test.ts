@@ -92,6 +92,24 @@ describe('one study computation', () => {
     expect((await fresh).status).toBe(200);
   });
 
+  it('builds the PowerPoint deck in a job of its own, only when it is asked for, once per query and group test', async () => {
+    const runner = countingRunner();
+    const app = appWith(runner);
+    const query = 'events=us-election-2024&securities=7011.T,7013.T';
+    expect((await app.request(`/api/study.csv?${query}`)).status).toBe(200);
+    expect(runner.jobs.map((item) => item.job.part)).toEqual(['tables']);
+    for (let twice = 0; twice < 2; twice += 1) expect((await app.request(`/api/study.pptx?${query}`)).status).toBe(200);
+    expect((await app.request(`/api/study-manifest.json?${query}&test=patellZ`)).status).toBe(200);
+    expect(runner.jobs.map((item) => item.job.part)).toEqual(['tables', 'deck']);
+    // The deck names the group test, so another test is another deck.
+    expect((await app.request(`/api/study.pptx?${query}&test=patellZ`)).status).toBe(200);
+    expect(runner.jobs.map((item) => [item.job.part, item.job.significanceTest])).toEqual([
+      ['tables', 'bmpT'],
+      ['deck', 'bmpT'],
+      ['deck', 'patellZ'],
+    ]);
+  });
+
   it('gives each waiting client ClientGoneError when it leaves', async () => {
     const runner = countingRunner(true);
     const study = createStudyService({ prices: snapshotPrices, now: () => NOW, appVersion: 'test', runJob: runner.runJob });
