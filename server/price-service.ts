@@ -1,5 +1,5 @@
 import { addCalendarYears } from '../src/domain/calendar.ts';
-import type { PriceSeries, PriceSourceKind, PricesResponse } from '../src/domain/price-api.ts';
+import type { PriceFailure, PriceSeries, PriceSourceKind, PricesResponse } from '../src/domain/price-api.ts';
 import type { CacheEntry, PriceCache } from './cache/price-cache.ts';
 import { Coalescer } from './coalescer.ts';
 import { ProxyError, UnknownSymbolError, UpstreamError, UpstreamInvalidResponseError } from './errors.ts';
@@ -58,14 +58,33 @@ export class PriceService {
 
   constructor(private readonly deps: PriceServiceDeps) {}
 
+  /**
+   * The series of every symbol that has one; a symbol that is unknown or fails upstream (with
+   * nothing to fall back on) is listed in `failures` with its error's code and message, so one bad
+   * symbol never costs the others their prices.
+   * @throws the error of the first symbol when no symbol has a series (a one-symbol request keeps
+   *   its own status, e.g. 404 UNKNOWN_SYMBOL); any error that is not one symbol's (the snapshot
+   *   cannot be read, a bug) as it is.
+   */
   async prices({ symbols, from, to }: PricesQuery): Promise<PricesResponse> {
-    const resolved = await Promise.all(symbols.map((symbol) => this.resolve({ symbol, from, to })));
+    const settled = await Promise.all(
+      symbols.map((symbol) =>
+        this.resolve({ symbol, from, to }).then(
+          (resolved) => ({ symbol, resolved, error: null }),
+          (error: unknown) => ({ symbol, resolved: null, error: symbolError(error) }),
+        ),
+      ),
+    );
+    const resolved = settled.flatMap((item) => (item.resolved ? [item.resolved] : []));
+    const failed = settled.flatMap((item) => (item.error ? [{ symbol: item.symbol, error: item.error }] : []));
+    if (resolved.length === 0 && failed[0]) throw failed[0].error;
     return {
       mode: this.deps.mode,
       from,
       to,
       series: resolved.map((item) => item.series),
       warnings: resolved.flatMap((item) => item.warnings),
+      failures: failed.map(({ symbol, error }): PriceFailure => ({ symbol, code: error.code, message: error.message })),
     };
   }
 
@@ -205,6 +224,13 @@ function minText(a: string, b: string): string {
 
 function maxText(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+// One symbol's failures: unknown to the source, or Yahoo failing with nothing to fall back on.
+// Anything else concerns every symbol alike and fails the request.
+function symbolError(error: unknown): UnknownSymbolError | UpstreamError {
+  if (error instanceof UnknownSymbolError || error instanceof UpstreamError) return error;
+  throw error;
 }
 
 function label(series: SourceSeries, source: PriceSourceKind, stale: boolean): PriceSeries {

@@ -7,7 +7,8 @@ const COMMA = Buffer.from(',');
 
 interface KeptBody {
   series: readonly PriceSeries[];
-  warnings: string;
+  /** The JSON of the answer's warnings and failures. */
+  tail: string;
   body: Bytes;
 }
 
@@ -20,33 +21,33 @@ let keptBytes = 0;
  * The UTF-8 bytes of `JSON.stringify(response)`, byte for byte (for a response whose keys are in
  * the wire order, as PriceService builds it). The price service hands out the very same series
  * objects for repeated requests, so the bytes are reused: each series is serialised once, and
- * the whole body of an answer made of the same series objects and warnings is kept (up to
+ * the whole body of an answer made of the same series objects, warnings and failures is kept (up to
  * 64 MiB in all). Serialising, encoding and copying a year of bars costs far more than
  * answering the request. The bytes returned are shared with later answers: never modify them.
  * @example Buffer.from(pricesResponseBody(response)).toString() === JSON.stringify(response) // true
  */
 export function pricesResponseBody(response: PricesResponse): Bytes {
   const key = `${response.mode}|${response.from}|${response.to}|${response.series.map((series) => series.symbol).join(',')}`;
-  const warnings = JSON.stringify(response.warnings);
+  const tail = `"warnings":${JSON.stringify(response.warnings)},"failures":${JSON.stringify(response.failures)}`;
   const kept = keptBodies.get(key);
-  if (kept && kept.warnings === warnings && sameObjects(kept.series, response.series)) {
+  if (kept && kept.tail === tail && sameObjects(kept.series, response.series)) {
     keptBodies.delete(key);
     keptBodies.set(key, kept);
     return kept.body;
   }
-  const body = serialise(response, warnings);
-  keep(key, { series: response.series, warnings, body });
+  const body = serialise(response, tail);
+  keep(key, { series: response.series, tail, body });
   return body;
 }
 
-function serialise(response: PricesResponse, warnings: string): Bytes {
+function serialise(response: PricesResponse, tail: string): Bytes {
   const field = (value: unknown) => JSON.stringify(value);
   const parts = [Buffer.from(`{"mode":${field(response.mode)},"from":${field(response.from)},"to":${field(response.to)},"series":[`)];
   response.series.forEach((series, index) => {
     if (index > 0) parts.push(COMMA);
     parts.push(bytesOf(series));
   });
-  parts.push(Buffer.from(`],"warnings":${warnings}}`));
+  parts.push(Buffer.from(`],${tail}}`));
   return Buffer.concat(parts);
 }
 

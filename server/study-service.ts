@@ -57,8 +57,10 @@ interface SharedJob {
  * Turns a query string into the study's files.
  * @throws InvalidRequestError for a parameter the page would not accept or prices it could not ask for;
  *   StudyNotComputableError when no study comes out; EventsUnavailableError for a broken
- *   data/events.json; the PriceService's errors (unknown symbol, upstream failures); the job
- *   runner's (ServerBusyError when its queue is full, ClientGoneError when `signal` aborts first).
+ *   data/events.json; the PriceService's errors only when no symbol has prices at all (a symbol
+ *   that is unknown or fails upstream drops out alone: a failure of the study, named in the
+ *   manifest, computed on the others); the job runner's (ServerBusyError when its queue is full,
+ *   ClientGoneError when `signal` aborts first).
  * @example await createStudyService({ prices, now: () => new Date(), appVersion: '0.1.0', runJob })('events=us-election-2024')
  */
 export function createStudyService(deps: StudyServiceDeps): (search: string, signal?: AbortSignal, part?: StudyPart) => Promise<StudyAnswer> {
@@ -135,6 +137,7 @@ function dataVersion(prices: PricesResponse): string {
     hash.update(`${series.symbol}|${series.source}|${series.stale}|${series.fetchedAt}|${series.bars.length}|${first}|${last}\n`);
   }
   hash.update(JSON.stringify(prices.warnings));
+  hash.update(JSON.stringify(prices.failures));
   return hash.digest('base64url');
 }
 

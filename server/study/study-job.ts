@@ -57,13 +57,13 @@ const FAILURES_NAMED = 3;
 export async function computeStudyJob(job: StudyJob): Promise<StudyJobResult> {
   const prices = JSON.parse(new TextDecoder().decode(job.pricesJson)) as PricesResponse;
   const plan = studyPlan(job.query, job.catalogEvents);
-  const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
+  const composed = composeStudy({ series: prices.series, priceFailures: prices.failures, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
   const outcome = runComposedStudy(composed, plan.options);
   if (outcome.error) return { computable: false, message: `The study could not be computed: ${outcome.error.message}` };
   if (outcome.result.securities.length === 0) return { computable: false, message: noSecurityMessage(outcome.result.failures.map((failure) => failure.error.message)) };
   let tables: StudyExport | undefined;
   const made = {
-    fileNames: studyFileNames(job.query.eventIds),
+    fileNames: studyFileNames(job.query),
     tables: () =>
       (tables ??= buildStudyExport({ appVersion: job.appVersion, generatedAt: new Date(job.generatedAt), query: job.query, events: plan.allEvents, prices, composed, result: outcome.result })),
     deck: () => ({ appVersion: job.appVersion, query: job.query, significanceTest: job.significanceTest, events: plan.allEvents, prices, composed, result: outcome.result, claims: job.claims }),

@@ -8,6 +8,7 @@ import { EventTabs } from '../features/charts/components/event-tabs.tsx';
 import { LazyChartsPanel } from '../features/charts/components/lazy-charts.tsx';
 import { DownloadDeckButton } from '../features/presentation/components/download-deck-button.tsx';
 import { PresentButton } from '../features/presentation/components/present-button.tsx';
+import { PriceFailuresNotice } from '../features/prices/components/price-failures-notice.tsx';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
 import { EmptyState } from './components/empty-state.tsx';
 import { ErrorPanel } from './components/error-panel.tsx';
@@ -16,7 +17,7 @@ import type { FocusedResults } from './use-focused-results.ts';
 
 interface ChartsColumnProps {
   studyEvents: readonly StudyEvent[];
-  hasSecurities: boolean;
+  securities: readonly string[];
   prices: UseQueryResult<PricesResponse>;
   study: StudyState | null;
   results: FocusedResults;
@@ -28,18 +29,19 @@ interface ChartsColumnProps {
     onFocusEvent: (eventId: string) => void;
     onHoverDay: (day: number | null) => void;
     onSelectDay: (day: number) => void;
+    onRemoveSecurity: (symbol: string) => void;
   };
   /** The id of the statistics section, the charts' text alternative. */
   describedBy: string;
 }
 
 /** The charts of the study with the Present button, or the state that stands in their place. */
-export function ChartsColumn({ studyEvents, hasSecurities, prices, study, results, deck, significanceTest, handlers, describedBy }: ChartsColumnProps) {
+export function ChartsColumn({ studyEvents, securities, prices, study, results, deck, significanceTest, handlers, describedBy }: ChartsColumnProps) {
   const { charts, portfolio, portfolioMarkers, images, subtitle } = results;
 
   const content = (): ReactNode => {
     if (studyEvents.length === 0) return <EmptyState title="No event selected">Tick at least one event on the left, or add your own, to see how the securities moved around it.</EmptyState>;
-    if (!hasSecurities) return <EmptyState title="No securities selected">Pick at least one security on the left; its benchmark is chosen per market.</EmptyState>;
+    if (securities.length === 0) return <EmptyState title="No securities selected">Pick at least one security on the left; its benchmark is chosen per market.</EmptyState>;
     if (prices.error) {
       return (
         <ErrorPanel
@@ -62,6 +64,7 @@ export function ChartsColumn({ studyEvents, hasSecurities, prices, study, result
             <DownloadDeckButton deck={deck} />
           </div>
         ) : null}
+        <PriceFailuresNotice failures={prices.data.failures} securities={securities} onRemove={handlers.onRemoveSecurity} />
         {prices.data.warnings.length > 0 ? (
           <ul className="notice" aria-label="Notes from the price server">
             {prices.data.warnings.map((warning) => (

@@ -26,7 +26,11 @@ interface ControlsSidebarProps {
 /** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
 export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, windowCheck, highlightedEventIds }: ControlsSidebarProps) {
   return (
-    <aside className="controls" aria-label="Study settings">
+    <aside className="controls" aria-labelledby="controls-heading">
+      {/* The settings' headings (markets, …) sit under this one, in order after the page's h1. */}
+      <h2 id="controls-heading" className="visually-hidden">
+        Study settings
+      </h2>
       {eventsProblem ? <ErrorPanel title="The events could not be read" message={eventsProblem} /> : null}
       <EventPicker
         events={events}

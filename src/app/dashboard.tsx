@@ -65,7 +65,7 @@ export function Dashboard() {
   const composeInput = useMemo(
     () =>
       prices.data && wanted && choices.length > 0
-        ? { series: prices.data.series, events: studyEvents, allEvents, securities: choices, returnKind: state.returnKind }
+        ? { series: prices.data.series, priceFailures: prices.data.failures, events: studyEvents, allEvents, securities: choices, returnKind: state.returnKind }
         : null,
     [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
   );
@@ -120,12 +120,16 @@ export function Dashboard() {
       onFocusEvent: (eventId: string) => dispatch({ type: 'focus-event', eventId }),
       onHoverDay: hoverStore.set,
       onSelectDay,
+      onRemoveSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
     }),
     [dispatch, hoverStore, onSelectDay],
   );
 
   return (
     <div className="app">
+      <a className="skip-link" href="#results">
+        Skip to the results
+      </a>
       <header className="app-header">
         <div>
           <h1>Kabuto</h1>
@@ -148,11 +152,11 @@ export function Dashboard() {
           windowCheck={windowCheck}
           highlightedEventIds={spotlight?.eventIds ?? []}
         />
-        <main className="results" id="results">
+        <main className="results" id="results" tabIndex={-1}>
           <div className="charts-and-article">
             <ChartsColumn
               studyEvents={studyEvents}
-              hasSecurities={state.securities.length > 0}
+              securities={state.securities}
               prices={prices}
               study={study}
               results={results}

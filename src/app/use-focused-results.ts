@@ -6,13 +6,11 @@ import type { StudyEvent } from '../domain/study-event.ts';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
 import { chartDays, portfolioRows, type ChartRow } from '../features/charts/utils/chart-data.ts';
 import { eventLine, methodLine, portfolioLine } from '../features/charts/utils/chart-subtitles.ts';
-import { focusCharts, type FocusCharts, type Spotlight } from '../features/charts/utils/focus-charts.ts';
+import { DAY_ZERO_MARKER, focusCharts, type FocusCharts, type Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { imageContext } from '../features/charts/utils/image-context.ts';
 import type { ChartImageContext } from '../features/charts/components/charts-panel.tsx';
 import type { ViewState } from './view-state.ts';
 
-/** Across several events only day 0 is common to every security–event pair of the portfolio. */
-const DAY_ZERO_MARKER: EventMarker = { eventId: 'day-0', day: 0, label: 'Day 0', highlighted: false, lane: 0, anchor: 'start' };
 
 export interface FocusedResultsInput {
   state: ViewState;
@@ -45,9 +43,10 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
   const { state, prices, composed, result, studyEvents, allEvents, spotlight, version } = input;
   const focusEvent = studyEvents.find((event) => event.id === input.focusEventId) ?? null;
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
+  const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
   const charts = useMemo(
-    () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, series: prices?.series ?? [], securityOrder: state.securities, days, spotlight }) : null),
-    [composed, result, focusEvent, allEvents, prices, state.securities, days, spotlight],
+    () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], leftOut: prices?.failures.map((failure) => failure.symbol), securityOrder: state.securities, days, spotlight }) : null),
+    [composed, result, focusEvent, allEvents, studyEventIds, prices, state.securities, days, spotlight],
   );
   const { significanceTest } = state;
   const eventCount = studyEvents.length;
@@ -58,7 +57,6 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
   const portfolioMarkers = useMemo(() => (charts && eventCount === 1 ? charts.markers : [DAY_ZERO_MARKER]), [charts, eventCount]);
   const method = methodLine(state.appliedOptions);
   const subtitle = charts ? `${eventLine(charts.event, charts.calendar?.dayZero ?? null)} ${method}` : '';
-  const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
   const images = useMemo(
     () => (prices && charts ? imageContext({ prices, model: state.appliedOptions.model, method, focusEventId: charts.event.id, studyEventIds, version }) : null),
     [prices, charts, state.appliedOptions.model, method, studyEventIds, version],

@@ -1,8 +1,9 @@
-import { DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
-import type { AggregateTests, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
+import { DEFAULT_STUDY_OPTIONS, parseDayRange } from '../core/index.ts';
+import { windowLimitProblem } from '../application/study-limits.ts';
+import type { AggregateTests, DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
-import { DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../application/study-query.ts';
+import { defaultCarWindows, DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../application/study-query.ts';
 
 /**
  * The whole view in ONE plain, serialisable object: every choice the user makes on the page.
@@ -90,7 +91,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'set-return-kind':
       return { ...state, returnKind: action.returnKind };
     case 'set-window-text':
-      return withOptions({ ...state, windowTexts: { ...state.windowTexts, [action.field]: action.text } });
+      return withOptions({ ...state, windowTexts: withFollowingCarWindows(state, action.field, action.text) });
     case 'focus-event':
       return { ...state, focusEventId: action.eventId, selectedDay: null };
     case 'select-excerpt':
@@ -125,6 +126,37 @@ function withEvents(state: ViewState, eventIds: string[]): ViewState {
 function withOptions(state: ViewState): ViewState {
   const check = checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model });
   return { ...state, appliedOptions: check.options ?? { ...state.appliedOptions, model: state.model } };
+}
+
+/**
+ * The window texts after one field is typed in. CAR windows the user has not set (they are the
+ * default windows of the event window in force) follow a new valid event window, so widening it to
+ * [−10, +10] also widens the last CAR window; CAR windows the user typed are left as they are.
+ */
+function withFollowingCarWindows(state: ViewState, field: WindowField, text: string): WindowTexts {
+  const texts = { ...state.windowTexts, [field]: text };
+  if (field !== 'event' || !sameRanges(state.windowTexts.carWindows, defaultCarWindows(state.appliedOptions.eventWindow))) return texts;
+  const eventWindow = eventWindowOf(text);
+  return eventWindow ? { ...texts, carWindows: rangesText(defaultCarWindows(eventWindow)) } : texts;
+}
+
+function eventWindowOf(text: string): DayRange | null {
+  try {
+    const range = parseDayRange(text.trim());
+    return windowLimitProblem('event window', range) === null ? range : null;
+  } catch {
+    return null;
+  }
+}
+
+function rangesText(ranges: readonly DayRange[]): string {
+  return windowTextsFrom({ ...DEFAULT_STUDY_OPTIONS, carWindows: [...ranges] }).carWindows;
+}
+
+// Spacing and separators aside, the same list of windows.
+function sameRanges(text: string, ranges: readonly DayRange[]): boolean {
+  const normalise = (value: string) => value.split(/[,;]/).map((part) => part.replace(/\s+/g, '')).filter((part) => part !== '').join(',');
+  return normalise(text) === normalise(rangesText(ranges));
 }
 
 // Selecting an excerpt brings the first of its events that is in the study into the charts.

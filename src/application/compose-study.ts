@@ -6,7 +6,7 @@
 import { buildStudyUnit, dayZero, isEventStudyError, runStudy } from '../core/index.ts';
 import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../core/types.ts';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
-import type { PriceSeries } from '../domain/price-api.ts';
+import type { PriceFailure, PriceSeries } from '../domain/price-api.ts';
 import type { EventDayZero, StudyEvent } from '../domain/study-event.ts';
 
 /**
@@ -17,6 +17,8 @@ export type SecurityChoice = { symbol: string; benchmark: string } | { symbol: s
 
 export interface ComposeInput {
   series: readonly PriceSeries[];
+  /** The price server's word on each requested symbol it has no series for (unknown, no data, upstream failure). */
+  priceFailures?: readonly PriceFailure[];
   /** The events in the study. */
   events: readonly StudyEvent[];
   /** Every known event, so markers and excerpts can name events that fall inside a window. */
@@ -54,11 +56,12 @@ export type StudyOutcome = { result: StudyResult; error: null } | { result: null
  */
 export function composeStudy(input: ComposeInput): ComposedStudy {
   const bySymbol = new Map(input.series.map((series) => [series.symbol, series]));
+  const prices: Prices = { bySymbol, failures: new Map((input.priceFailures ?? []).map((failure) => [failure.symbol, failure])) };
   const units: ComposedUnit[] = [];
   const failures: SecurityFailure[] = [];
   for (const event of input.events) {
     for (const choice of input.securities) {
-      const composed = composeUnit(event, choice, bySymbol, input.returnKind);
+      const composed = composeUnit(event, choice, prices, input.returnKind);
       if ('unit' in composed) units.push(composed);
       else failures.push(composed);
     }
@@ -88,19 +91,26 @@ export function unitId(eventId: string, symbol: string): string {
   return `${eventId}:${symbol}`;
 }
 
-function composeUnit(
-  event: StudyEvent,
-  choice: SecurityChoice,
-  bySymbol: ReadonlyMap<string, PriceSeries>,
-  returnKind: ReturnKind,
-): ComposedUnit | SecurityFailure {
+interface Prices {
+  bySymbol: ReadonlyMap<string, PriceSeries>;
+  failures: ReadonlyMap<string, PriceFailure>;
+}
+
+function composeUnit(event: StudyEvent, choice: SecurityChoice, prices: Prices, returnKind: ReturnKind): ComposedUnit | SecurityFailure {
   const id = unitId(event.id, choice.symbol);
   const failure = (code: string, message: string): SecurityFailure => ({ id, symbol: choice.symbol, eventId: event.id, error: { code, message } });
   if (choice.benchmark === null) return failure('UNKNOWN_EXCHANGE', choice.problem);
-  const security = bySymbol.get(choice.symbol);
-  const benchmark = bySymbol.get(choice.benchmark);
-  if (!security) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for it.`);
-  if (!benchmark) return failure('NO_PRICES', `${choice.symbol}: the server sent no prices for its benchmark ${choice.benchmark}.`);
+  const security = prices.bySymbol.get(choice.symbol);
+  const benchmark = prices.bySymbol.get(choice.benchmark);
+  if (!security) {
+    const said = prices.failures.get(choice.symbol);
+    return said ? failure(said.code, said.message) : failure('NO_PRICES', `${choice.symbol}: the server sent no prices for it.`);
+  }
+  if (!benchmark) {
+    const said = prices.failures.get(choice.benchmark);
+    const why = said ? ` (${said.message})` : '';
+    return failure(said?.code ?? 'NO_PRICES', `${choice.symbol}: the server sent no prices for its benchmark ${choice.benchmark}${why}.`);
+  }
   const exchange = exchangeOf(choice.symbol, security);
   if (exchange instanceof UnknownExchangeError) return failure(exchange.code, exchange.message);
   try {

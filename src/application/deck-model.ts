@@ -105,7 +105,7 @@ export function buildDeckModel(input: DeckModelInput): DeckModel {
     slide(events, true, { id: 'methods', layout: 'single', heading: 'Methods and sources', blocks: [{ kind: 'facts', facts: methodFacts(input, source, query) }] }),
     slide(events, false, { id: 'glossary', layout: 'single', heading: 'Glossary', blocks: [{ kind: 'facts', facts: glossary(input.significanceTest) }] }),
   ];
-  return { title, fileBase: studyFileNames(input.query.eventIds).deck.replace(/\.pptx$/, ''), slides };
+  return { title, fileBase: studyFileNames(input.query).deck.replace(/\.pptx$/, ''), slides };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { priceSourceLabel, studyAggregateCsv, studySecuritiesCsv } from './study-csv.ts';
 import { buildStudyManifest, studyManifestJson, type ManifestInput, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
+import { studyQueryString, type StudyQuery } from './study-query.ts';
 
 /** What the export is built from: the manifest's input, less the file names the export picks. */
 export type StudyExportInput = Omit<ManifestInput, 'fileNames'>;
@@ -24,10 +25,10 @@ const LONGEST_NAME_PART = 80;
  * @throws {EventStudyError} INVALID_INPUT if the result holds a non-finite number (the engine never
  *   produces one).
  * @example buildStudyExport({ appVersion: '0.1.0', generatedAt: new Date(), query, events, prices, composed, result }).fileNames.securities
- *   // 'kabuto-us-election-2024-securities.csv'
+ *   // 'kabuto-us-election-2024-<8 hex digits>-securities.csv'
  */
 export function buildStudyExport(input: StudyExportInput): StudyExport {
-  const fileNames = studyFileNames(input.query.eventIds);
+  const fileNames = studyFileNames(input.query);
   const manifest = buildStudyManifest({ ...input, fileNames });
   return {
     fileNames,
@@ -41,13 +42,30 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
 /**
  * File names safe on every system and in a Content-Disposition header: "kabuto-", the event ids
  * (lower case letters, digits and dashes; several joined by "_", or the first and a count when
- * that grows long), then the file's kind.
+ * that grows long), a short hash of the study's canonical query, then the file's kind. Two
+ * studies of the same event (other securities, model or windows) get different names, and the
+ * page and the server the same name for the same study.
  * @throws never
- * @example studyFileNames(['us-election-2024']).portfolio // 'kabuto-us-election-2024-portfolio.csv'
+ * @example studyFileNames(DEFAULT_STUDY_QUERY).portfolio // 'kabuto-us-election-2024-<8 hex digits>-portfolio.csv'
  */
-export function studyFileNames(eventIds: readonly string[]): StudyFileNames {
-  const base = `kabuto-${eventsPart(eventIds)}`;
+export function studyFileNames(query: StudyQuery): StudyFileNames {
+  const base = `kabuto-${eventsPart(query.eventIds)}-${studyHash(studyQueryString(query))}`;
   return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json`, deck: `${base}-deck.pptx` };
+}
+
+/**
+ * Eight hex digits naming a study: the 32-bit FNV-1a hash (Fowler, Noll & Vo) of the UTF-16 code
+ * units of its canonical query. Not a security measure, only a way to tell studies apart in a
+ * downloads folder: two different studies share a name with odds of about 1 in 4 billion.
+ * @example studyHash('') // '811c9dc5'
+ */
+export function studyHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 function eventsPart(eventIds: readonly string[]): string {

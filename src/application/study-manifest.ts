@@ -83,6 +83,7 @@ export function buildStudyManifest(input: ManifestInput) {
     files: {
       securities: { name: input.fileNames.securities, columns: securityColumnDefinitions() },
       portfolio: { name: input.fileNames.portfolio, columns: portfolioColumnDefinitions() },
+      manifest: { name: input.fileNames.manifest },
     },
     conventions: [...STUDY_CONVENTIONS],
   };
@@ -151,6 +152,7 @@ function pricesSection(prices: PricesResponse) {
     from: prices.from,
     to: prices.to,
     warnings: [...prices.warnings],
+    failures: prices.failures.map((failure) => ({ ...failure })),
     series: [...prices.series].sort((left, right) => compareText(left.symbol, right.symbol)).map(seriesSource),
   };
 }

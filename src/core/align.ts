@@ -6,6 +6,8 @@ import type { ReturnKind, StudyUnit } from './types';
 export interface PricePoint {
   date: string;
   adjClose: number | null;
+  /** Shares traded, null where the source has none; the unit carries volumes when its security's points have this field. */
+  volume?: number | null;
 }
 
 export interface StudyUnitInput {
@@ -26,7 +28,9 @@ export interface StudyUnitInput {
  * practice); a security price on a date outside it is ignored. A day's return exists only when
  * that day's and the previous calendar day's adjusted closes both exist: nothing is filled, so a
  * missing price makes two returns missing (the day's and the next day's), and the study counts
- * them in `lostDays`.
+ * them in `lostDays`. When the security's price points carry `volume`, the unit carries its volumes
+ * on the same calendar (null on a day without a bar or without a volume; never filled), for the
+ * abnormal-volume analysis.
  *
  * @throws EventStudyError INVALID_INPUT for a date that is not YYYY-MM-DD, dates out of order or
  *   repeated, or a price that is not a positive number; EVENT_OUTSIDE_DATA when day 0 is not one of
@@ -50,6 +54,7 @@ export function buildStudyUnit(input: StudyUnitInput): StudyUnit {
   const securityByDate = new Map(input.securityPrices.map((point) => [point.date, point.adjClose]));
   const securityPrices = dates.map((date) => securityByDate.get(date) ?? null);
   const benchmarkPrices = input.benchmarkPrices.map((point) => point.adjClose);
+  const volumes = volumesOn(dates, input.securityPrices);
   return {
     id: input.id,
     symbol,
@@ -60,7 +65,15 @@ export function buildStudyUnit(input: StudyUnitInput): StudyUnit {
     marketReturns: returnsFromPrices(benchmarkPrices, returnKind, benchmark),
     dayZero,
     returnKind,
+    ...(volumes === null ? {} : { volumes }),
   };
+}
+
+/** The security's volumes on the calendar, or null when its points carry no volume field. */
+function volumesOn(dates: readonly string[], points: readonly PricePoint[]): (number | null)[] | null {
+  if (!points.some((point) => point.volume !== undefined)) return null;
+  const byDate = new Map(points.map((point) => [point.date, point.volume ?? null]));
+  return dates.map((date) => byDate.get(date) ?? null);
 }
 
 function requireCalendar(dates: readonly string[], seriesName: string): void {

@@ -1,4 +1,4 @@
-import { standardizedVariance } from './patell-test';
+import { hasStandardizedVariance, standardizedVariance } from './patell-test';
 import type { StudyColumns } from './study-columns';
 
 /** values, variances, standardized, degrees of freedom, Σ SAR, Patell variances. */
@@ -23,6 +23,11 @@ export class CrossSection {
   /** Σ SAR over the tested days and its variance L·d/(d − 2), for Patell's Z. */
   standardizedSums: Float64Array;
   patellVariances: Float64Array;
+  /**
+   * The fewest degrees of freedom among the standardized securities (Infinity when none): Patell
+   * and J2 need every d > 2 (see hasStandardizedVariance), and their variances are NaN otherwise.
+   */
+  fewestDegreesOfFreedom = Infinity;
   private readonly buffers: Columns;
 
   constructor(capacity: number) {
@@ -34,13 +39,14 @@ export class CrossSection {
   /**
    * The securities with an AR on the event day at `offset` (relative day − event window start),
    * from the first `count` rows of the study's columns.
-   * @throws never (analysed securities have d > 2)
+   * @throws never
    */
   fillDay(columns: StudyColumns, count: number, offset: number): this {
     const [values, variances, standardized, freedoms, sums, patell] = this.buffers;
     const start = offset * columns.capacity;
     let present = 0;
     let standardizable = 0;
+    let fewest = Infinity;
     for (let row = 0; row < count; row += 1) {
       const value = columns.abnormal[start + row]!;
       if (Number.isNaN(value)) continue;
@@ -50,24 +56,28 @@ export class CrossSection {
       const sar = columns.standardized[start + row]!;
       if (Number.isNaN(sar)) continue;
       standardized[standardizable] = sar;
-      freedoms[standardizable] = columns.degreesOfFreedom[row]!;
+      const freedom = columns.degreesOfFreedom[row]!;
+      freedoms[standardizable] = freedom;
+      if (freedom < fewest) fewest = freedom;
       sums[standardizable] = sar;
       patell[standardizable] = columns.sarVariance[row]!;
       standardizable += 1;
     }
+    this.fewestDegreesOfFreedom = fewest;
     return this.viewed(present, standardizable);
   }
 
   /**
    * The securities with a CAR in the CAR window at `index` of the study's options, from the first
    * `count` rows of the study's columns.
-   * @throws never (analysed securities have d > 2)
+   * @throws never
    */
   fillWindow(columns: StudyColumns, count: number, index: number): this {
     const [values, variances, standardized, freedoms, sums, patell] = this.buffers;
     const start = index * columns.capacity;
     let present = 0;
     let standardizable = 0;
+    let fewest = Infinity;
     for (let row = 0; row < count; row += 1) {
       const car = columns.windowCar[start + row]!;
       if (Number.isNaN(car)) continue;
@@ -79,10 +89,12 @@ export class CrossSection {
       const freedom = columns.degreesOfFreedom[row]!;
       standardized[standardizable] = scar;
       freedoms[standardizable] = freedom;
+      if (freedom < fewest) fewest = freedom;
       sums[standardizable] = columns.windowStandardizedSums[start + row]!;
-      patell[standardizable] = standardizedVariance(freedom, columns.windowDays[start + row]!);
+      patell[standardizable] = hasStandardizedVariance(freedom) ? standardizedVariance(freedom, columns.windowDays[start + row]!) : Number.NaN;
       standardizable += 1;
     }
+    this.fewestDegreesOfFreedom = fewest;
     return this.viewed(present, standardizable);
   }
 

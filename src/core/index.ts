@@ -19,11 +19,15 @@ export { isConstant, ordinaryLeastSquares, type LeastSquaresLine } from './ordin
 export type { EstimationSample, NormalReturnModel } from './normal-return-model';
 export * from './fit-normal-return-model';
 export * from './market-model';
+export * from './factor-model';
+export { multipleRegression, centredQuadraticForm, type MultipleRegression } from './multiple-regression';
+export * from './estimation-minimum';
 export * from './market-adjusted-model';
 export * from './mean-adjusted-model';
 export * from './car-variance';
 export * from './car-t-test';
 export * from './bhar';
+export * from './abnormal-volume';
 
 export * from './cross-sectional-t-test';
 export * from './patell-test';

@@ -3,10 +3,15 @@ import { requireFiniteValues } from './finite-input';
 import { extremeValuesError } from './study-unit-checks';
 import type { ModelFit } from './types';
 
-/** The estimation-window days where both the security and the market have a return. */
+/**
+ * The estimation-window days where the security, the market and every factor the model uses
+ * have a value.
+ */
 export interface EstimationSample {
   securityReturns: ArrayLike<number>;
   marketReturns: ArrayLike<number>;
+  /** One column per factor of a factor model, as many values as `securityReturns`. */
+  factors?: readonly ArrayLike<number>[];
 }
 
 /**
@@ -17,12 +22,13 @@ export interface NormalReturnModel {
   fit: ModelFit;
   /** Degrees of freedom of s², used by the per-security t and by Patell/J2: d/(d − 2). */
   degreesOfFreedom: number;
-  expectedReturn(marketReturn: number): number;
+  /** E[R] on a day with this market return (and, for a factor model, these factor values). */
+  expectedReturn(marketReturn: number, factorValues?: ArrayLike<number>): number;
   /**
-   * var(CAR) over `days` event days whose market returns sum to `marketSum`; with one day it is
-   * var(AR).
+   * var(CAR) over `days` event days whose market returns sum to `marketSum` (and, for a factor
+   * model, whose factor values sum to `factorSums`); with one day it is var(AR).
    */
-  cumulativeVariance(days: number, marketSum: number): number;
+  cumulativeVariance(days: number, marketSum: number, factorSums?: ArrayLike<number>): number;
 }
 
 /**

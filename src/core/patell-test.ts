@@ -35,15 +35,27 @@ export function patellTest(standardizedSums: ArrayLike<number>, varianceFactors:
 }
 
 /**
+ * Whether a SAR that is Student t with d degrees of freedom has a finite variance d/(d − 2), which
+ * Patell's Z and J2 divide by: d > 2, i.e. d ≥ 3 (M ≥ k + 4 estimation days for a model with k
+ * regressors and an intercept, M ≥ 4 for the market- and mean-adjusted models; see
+ * estimation-minimum.ts). A study whose minimum estimation days allow fewer gives those tests'
+ * reason instead of a number.
+ * @throws never
+ * @example hasStandardizedVariance(2) // false
+ */
+export function hasStandardizedVariance(degreesOfFreedom: number): boolean {
+  return degreesOfFreedom > 2 && degreesOfFreedom < Infinity;
+}
+
+/**
  * Variance of a sum of `days` standardized abnormal returns that are each Student t with
- * `degreesOfFreedom`: days·d/(d − 2) (Patell 1976). Needs d > 2, which the minimum estimation
- * length of 5 days guarantees.
+ * `degreesOfFreedom`: days·d/(d − 2) (Patell 1976). Needs d > 2 ({@link hasStandardizedVariance}).
  * @throws EventStudyError INVALID_INPUT when d ≤ 2 (the variance of a t with d ≤ 2 is not finite) or
  *   d or `days` is not a finite number.
  * @example standardizedVariance(118, 1) // 118/116 ≈ 1.0172
  */
 export function standardizedVariance(degreesOfFreedom: number, days: number): number {
-  if (!(degreesOfFreedom > 2 && degreesOfFreedom < Infinity && Number.isFinite(days))) {
+  if (!(hasStandardizedVariance(degreesOfFreedom) && Number.isFinite(days))) {
     throw new EventStudyError(
       'INVALID_INPUT',
       `A standardized abnormal return needs more than 2 degrees of freedom for a finite variance, got ${degreesOfFreedom} (over ${days} days).`,

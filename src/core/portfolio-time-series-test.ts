@@ -20,6 +20,8 @@ export interface EventTimePortfolio {
   relativeDays: ArrayLike<number>;
   returns: (number | null)[];
   marketReturns: (number | null)[];
+  /** With a factor model: each factor averaged over the same members as the returns. */
+  factors: (number | null)[][];
   /** How many members each day averages. */
   members: Uint32Array;
 }
@@ -63,7 +65,9 @@ export function equallyWeightedPortfolio(members: readonly PortfolioMember[], re
 /**
  * The running sums behind {@link equallyWeightedPortfolio}, member by member: a study adds each
  * security as soon as it is analysed, while its returns are at hand, instead of reading every
- * security's series again.
+ * security's series again. With a factor model each member's factors are averaged like its
+ * benchmark, over the members with a usable day (for members on one calendar date they are the
+ * day's factor values themselves; in event time, the factors of the members' own dates).
  *
  * @example
  * const sums = new PortfolioSums([-1, 0]);
@@ -73,26 +77,36 @@ export function equallyWeightedPortfolio(members: readonly PortfolioMember[], re
 export class PortfolioSums {
   private readonly sums: Float64Array;
   private readonly marketSums: Float64Array;
+  private readonly factorSums: Float64Array[];
   private readonly counts: Uint32Array;
 
-  constructor(readonly relativeDays: ArrayLike<number>) {
+  /** @param factorCount how many factors each member brings (0 without a factor model). */
+  constructor(
+    readonly relativeDays: ArrayLike<number>,
+    factorCount = 0,
+  ) {
     this.sums = new Float64Array(relativeDays.length);
     this.marketSums = new Float64Array(relativeDays.length);
+    this.factorSums = Array.from({ length: factorCount }, () => new Float64Array(relativeDays.length));
     this.counts = new Uint32Array(relativeDays.length);
   }
 
   /**
-   * Adds one member's returns and its benchmark's, aligned with `relativeDays`: finite numbers, or
-   * NaN on both where the member has no usable day.
-   * @throws never
+   * Adds one member's returns, its benchmark's and its factors', aligned with `relativeDays`:
+   * finite numbers, or NaN in the returns where the member has no usable day.
+   * @throws EventStudyError INVALID_INPUT when the member brings another number of factors.
    */
-  add(returns: ArrayLike<number>, marketReturns: ArrayLike<number>): void {
-    const { sums, marketSums, counts } = this;
+  add(returns: ArrayLike<number>, marketReturns: ArrayLike<number>, factors: readonly ArrayLike<number>[] = []): void {
+    const { sums, marketSums, factorSums, counts } = this;
+    if (factors.length !== factorSums.length) {
+      throw new EventStudyError('INVALID_INPUT', `${NAME}: a member brings ${factors.length} factors, the portfolio has ${factorSums.length}.`);
+    }
     for (let day = 0; day < sums.length; day += 1) {
       const value = returns[day]!;
       if (Number.isNaN(value)) continue;
       sums[day] = sums[day]! + value;
       marketSums[day] = marketSums[day]! + marketReturns[day]!;
+      for (let factor = 0; factor < factorSums.length; factor += 1) factorSums[factor]![day] = factorSums[factor]![day]! + factors[factor]![day]!;
       counts[day] = counts[day]! + 1;
     }
   }
@@ -102,22 +116,26 @@ export class PortfolioSums {
    * @throws EventStudyError INVALID_INPUT when an average overflows double precision.
    */
   portfolio(): EventTimePortfolio {
-    const { relativeDays, sums, marketSums, counts } = this;
+    const { relativeDays, sums, marketSums, factorSums, counts } = this;
     const returns = new Array<number | null>(sums.length).fill(null);
     const marketReturns = new Array<number | null>(sums.length).fill(null);
+    const factors = factorSums.map(() => new Array<number | null>(sums.length).fill(null));
     for (let day = 0; day < sums.length; day += 1) {
       const count = counts[day]!;
       if (count === 0) continue;
       returns[day] = sums[day]! / count;
       marketReturns[day] = marketSums[day]! / count;
-      if (!(Number.isFinite(returns[day]) && Number.isFinite(marketReturns[day]))) {
+      factorSums.forEach((factorSum, factor) => {
+        factors[factor]![day] = factorSum[day]! / count;
+      });
+      if (!(Number.isFinite(returns[day]) && Number.isFinite(marketReturns[day]) && factors.every((column) => Number.isFinite(column[day])))) {
         throw new EventStudyError(
           'INVALID_INPUT',
           `${NAME}: the portfolio's return on relative day ${relativeDays[day]} overflows double precision; the returns are too extreme to average.`,
         );
       }
     }
-    return { relativeDays, returns, marketReturns, members: counts.slice() };
+    return { relativeDays, returns, marketReturns, factors, members: counts.slice() };
   }
 }
 
@@ -158,9 +176,14 @@ export interface PortfolioTimeSeriesResult {
  * convention of those models, and estudy2's `sd_est_AR_n_minus_1`). M counts the estimation days
  * on which the portfolio has a return. p-values are two-sided from Student t.
  *
- * @param portfolio from {@link equallyWeightedPortfolio}.
+ * With a factor model (`factorNames`) the portfolio's return is regressed on its benchmark and its
+ * factors (each averaged over the members, see {@link PortfolioSums}), with the factor model's
+ * variances and M − k − 1 degrees of freedom.
+ *
+ * @param portfolio from {@link equallyWeightedPortfolio} or {@link PortfolioSums}.
  * @param estimationWindow the relative days the model is fitted on.
  * @param windows the tested windows of relative days (a day d is { from: d, to: d }).
+ * @param factorNames the factors of a factor model, one per column of `portfolio.factors`.
  * @returns the fit and, per window, CAR_p, its variance and the test, or the test's reason when the
  *   window has no portfolio return or the portfolio's abnormal returns do not vary.
  * @throws InsufficientEstimationDataError when the portfolio has no more estimation days than the
@@ -173,9 +196,10 @@ export function portfolioTimeSeriesTest(
   model: ModelKind,
   estimationWindow: DayRange,
   windows: readonly DayRange[],
+  factorNames: readonly string[] = [],
 ): PortfolioTimeSeriesResult {
   const { sample, meanSquare } = estimationSample(portfolio, estimationWindow);
-  const fitted = fitNormalReturnModel(model, sample, 'The portfolio');
+  const fitted = fitNormalReturnModel(model, sample, 'The portfolio', factorNames);
   const varies = hasResidualVariance(fitted.fit.s2, meanSquare, sample);
   return {
     fit: fitted.fit,
@@ -184,12 +208,14 @@ export function portfolioTimeSeriesTest(
   };
 }
 
-/** The portfolio's returns and its benchmark's on the days of `window` on which it has them. */
-function returnsIn(portfolio: EventTimePortfolio, window: DayRange): { securityReturns: Float64Array; marketReturns: Float64Array } {
+/** The portfolio's returns, its benchmark's and its factors' on the days of `window` on which it has them. */
+function returnsIn(portfolio: EventTimePortfolio, window: DayRange): { securityReturns: Float64Array; marketReturns: Float64Array; factors: Float64Array[] } {
   const { relativeDays, returns, marketReturns } = portfolio;
+  const factorColumns = portfolio.factors ?? [];
   // Float64Arrays, as a security's estimation sample is: the model fits then read one kind of array.
   const securityReturns = new Float64Array(relativeDays.length);
   const benchmarkReturns = new Float64Array(relativeDays.length);
+  const factors = factorColumns.map(() => new Float64Array(relativeDays.length));
   let count = 0;
   for (let day = 0; day < relativeDays.length; day += 1) {
     const relativeDay = relativeDays[day]!;
@@ -198,14 +224,21 @@ function returnsIn(portfolio: EventTimePortfolio, window: DayRange): { securityR
     if (relativeDay < window.from || relativeDay > window.to || value === null || value === undefined || marketValue === null || marketValue === undefined) continue;
     securityReturns[count] = value;
     benchmarkReturns[count] = marketValue;
+    factorColumns.forEach((column, factor) => {
+      factors[factor]![count] = column[day] as number;
+    });
     count += 1;
   }
-  return { securityReturns: securityReturns.subarray(0, count), marketReturns: benchmarkReturns.subarray(0, count) };
+  return {
+    securityReturns: securityReturns.subarray(0, count),
+    marketReturns: benchmarkReturns.subarray(0, count),
+    factors: factors.map((column) => column.subarray(0, count)),
+  };
 }
 
 /** The estimation days on which the portfolio has a return, and the mean of R_p² + R_m² over them. */
 function estimationSample(portfolio: EventTimePortfolio, window: DayRange): { sample: EstimationSample; meanSquare: number } {
-  const sample = returnsIn(portfolio, window);
+  const sample: EstimationSample = returnsIn(portfolio, window);
   const { securityReturns, marketReturns } = sample;
   let sumOfSquares = 0;
   for (let day = 0; day < securityReturns.length; day += 1) sumOfSquares += securityReturns[day]! ** 2 + marketReturns[day]! ** 2;
@@ -214,17 +247,23 @@ function estimationSample(portfolio: EventTimePortfolio, window: DayRange): { sa
 
 /** CAR_p over the window's days with a return, its exact variance and t. */
 function windowTest(portfolio: EventTimePortfolio, fitted: NormalReturnModel, window: DayRange, varies: boolean): PortfolioWindowTest {
-  const { securityReturns, marketReturns } = returnsIn(portfolio, window);
+  const { securityReturns, marketReturns, factors } = returnsIn(portfolio, window);
   const days = securityReturns.length;
+  const factorValues = new Float64Array(factors.length);
+  const factorSums = new Float64Array(factors.length);
   let car = 0;
   let marketSum = 0;
   for (let day = 0; day < days; day += 1) {
-    car += securityReturns[day]! - fitted.expectedReturn(marketReturns[day]!);
+    factors.forEach((column, factor) => {
+      factorValues[factor] = column[day]!;
+      factorSums[factor] = factorSums[factor]! + column[day]!;
+    });
+    car += securityReturns[day]! - fitted.expectedReturn(marketReturns[day]!, factorValues);
     marketSum += marketReturns[day]!;
   }
   const { from, to } = window;
   if (days === 0) return { from, to, days, car: null, variance: null, test: unavailableTest(`${NAME}: no security has a return on the tested days.`) };
-  const variance = fitted.cumulativeVariance(days, marketSum);
+  const variance = fitted.cumulativeVariance(days, marketSum, factorSums);
   if (!Number.isFinite(car)) {
     throw new EventStudyError('INVALID_INPUT', `${NAME}: the portfolio's abnormal return over ${from}:${to} overflows double precision.`);
   }

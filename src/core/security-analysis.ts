@@ -1,7 +1,9 @@
+import { abnormalVolume } from './abnormal-volume';
 import { InsufficientEstimationDataError } from './errors';
+import { factorColumnsOf, readFactorRow, requireFiniteFactors, type FactorColumns } from './factor-columns';
 import { fitNormalReturnModel } from './fit-normal-return-model';
-import type { NormalReturnModel } from './normal-return-model';
-import { standardizedVariance } from './patell-test';
+import type { EstimationSample, NormalReturnModel } from './normal-return-model';
+import { hasStandardizedVariance, standardizedVariance } from './patell-test';
 import { hasResidualVariance } from './residual-variance';
 import { carWindow, eventDays, securityBhar, type ColumnRow } from './security-event-window';
 import { StudyColumns } from './study-columns';
@@ -32,23 +34,28 @@ export interface SecurityAnalysis {
 }
 
 /**
- * Where one analysis writes: its row of the study's columns, its residual series, and its returns
- * and its benchmark's over the days of {@link studyRelativeDays}, NaN where a day is not usable
- * (the study adds these to the portfolio of the portfolio time-series test once it succeeds).
+ * Where one analysis writes: its row of the study's columns, its residual series, and its returns,
+ * its benchmark's and its factors' over the days of {@link studyRelativeDays}, NaN where a day is
+ * not usable (the study adds these to the portfolio of the portfolio time-series test once it
+ * succeeds).
  */
 export interface AnalysisTarget extends ColumnRow {
   residuals: Float64Array;
   returns: Float64Array;
   marketReturns: Float64Array;
+  /** One series per factor of the study's factor model; none without factors. */
+  factorReturns: Float64Array[];
 }
 
 /**
  * Fits the normal-return model of one security over the estimation window and computes its event
  * window: AR, var(AR), SAR, cumulative CAR with exact var(CAR) and SCAR per day, each CAR window's
- * CAR, var, SCAR, t and BHAR, and the whole window's BHAR (MacKinlay 1997).
+ * CAR, var, SCAR, t and BHAR, and the whole window's BHAR (MacKinlay 1997); and, when the unit
+ * carries volumes, its abnormal trading volume over the same windows ({@link abnormalVolume}).
  *
  * Missing days: relative days count trading days of the unit's calendar (the benchmark's). A day
- * where the security or the market has no return is missing: it is left out of the estimation
+ * where the security or the market has no return (or, with factors, any factor has no value) is
+ * missing: it is left out of the estimation
  * (M counts usable days only), its AR is null in the event window, and a CAR sums the ARs that
  * exist, with γ selecting exactly those days in var(CAR) = γ'Vγ. `lostDays` counts the missing
  * days of both windows. Days outside the estimation and event windows (the gap) are never used.
@@ -79,16 +86,25 @@ export function analyseSecurity(
   const estimationLength = estimationWindow.to - estimationWindow.from + 1;
   const eventStart = zeroIndex + eventWindow.from;
   const eventEnd = zeroIndex + eventWindow.to + 1;
-  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target);
+  const factorNames = options.factors ?? [];
+  const factors = factorColumnsOf(unit, factorNames);
+  // Only the days read (not the gap) must hold finite factors or null, as for the returns.
+  requireFiniteFactors(unit, factors, factorNames, estimationStart, estimationStart + estimationLength);
+  requireFiniteFactors(unit, factors, factorNames, eventStart, eventEnd);
+  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target, factors);
   const { columns, row } = target;
   columns.degreesOfFreedom[row] = model.degreesOfFreedom;
-  columns.sarVariance[row] = standardizedVariance(model.degreesOfFreedom, 1);
-  const event = eventDays(unit, model, eventStart, eventWindow, standardizable, target);
+  // Too few degrees of freedom for d/(d − 2): Patell and J2 then give their reason (see aggregateStudy).
+  columns.sarVariance[row] = hasStandardizedVariance(model.degreesOfFreedom) ? standardizedVariance(model.degreesOfFreedom, 1) : Number.NaN;
+  const event = eventDays(unit, model, eventStart, eventWindow, standardizable, target, factors);
   event.days.forEach((day, offset) => {
     target.returns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.return as number);
     target.marketReturns[estimationLength + offset] = day.ar === null ? Number.NaN : (day.marketReturn as number);
+    for (let factor = 0; factor < factors.length; factor += 1) {
+      target.factorReturns[factor]![estimationLength + offset] = day.ar === null ? Number.NaN : (factors[factor]![eventStart + offset] as number);
+    }
   });
-  const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable));
+  const summaries = options.carWindows.map((window, index) => carWindow(unit, model, target, zeroIndex, window, index, eventWindow, standardizable, factors));
   const bhar = securityBhar(unit, eventStart, eventEnd);
   requireFiniteResults(unit.symbol, event.days, summaries, standardizable ? standardizedSumsOf(columns, row) : [], bhar);
   const result: SecurityResult = {
@@ -102,6 +118,7 @@ export function analyseSecurity(
     days: event.days,
     windows: summaries,
     bhar,
+    ...(unit.volumes === undefined ? {} : { volume: abnormalVolume(unit, zeroIndex, options) }),
   };
   return {
     result,
@@ -122,6 +139,7 @@ function ownTarget(options: ResolvedStudyOptions): AnalysisTarget {
     residuals: new Float64Array(length),
     returns: new Float64Array(length),
     marketReturns: new Float64Array(length),
+    factorReturns: (options.factors ?? []).map(() => new Float64Array(length)),
   };
 }
 
@@ -141,23 +159,32 @@ function fitModel(
   length: number,
   options: ResolvedStudyOptions,
   target: AnalysisTarget,
+  factors: FactorColumns,
 ): { model: NormalReturnModel; standardizable: boolean } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
+  const factorCount = factors.length;
+  const factorSample = factorCount === 0 ? NO_SAMPLE_FACTORS : factors.map(() => new Float64Array(length));
+  const factorValues = factorCount === 0 ? NO_SAMPLE_FACTORS_ROW : new Float64Array(factorCount);
   let usable = 0;
   let sumOfSquares = 0;
   for (let index = start; index < start + length; index += 1) {
     const value = unit.returns[index] as number;
     const marketValue = unit.marketReturns[index] as number;
-    // Nearly every day holds two finite returns; any other day is missing, or an error to report.
-    if (!(Number.isFinite(value) && Number.isFinite(marketValue))) {
+    // Nearly every day holds two finite returns (and every factor); any other day is missing, or an error to report.
+    if (!(Number.isFinite(value) && Number.isFinite(marketValue) && (factorCount === 0 || readFactorRow(factors, index, factorValues)))) {
       requireFiniteReturns(unit, index, index + 1);
       target.returns[index - start] = Number.NaN;
       target.marketReturns[index - start] = Number.NaN;
+      for (let factor = 0; factor < factorCount; factor += 1) target.factorReturns[factor]![index - start] = Number.NaN;
       continue;
     }
     target.returns[index - start] = value;
     target.marketReturns[index - start] = marketValue;
+    for (let factor = 0; factor < factorCount; factor += 1) {
+      target.factorReturns[factor]![index - start] = factorValues[factor]!;
+      factorSample[factor]![usable] = factorValues[factor]!;
+    }
     securityReturns[usable] = value;
     marketReturns[usable] = marketValue;
     sumOfSquares += value * value + marketValue * marketValue;
@@ -169,14 +196,22 @@ function fitModel(
   if (usable < options.minimumEstimationDays) {
     throw new InsufficientEstimationDataError(unit.symbol, usable, options.minimumEstimationDays);
   }
-  const sample = { securityReturns: securityReturns.subarray(0, usable), marketReturns: marketReturns.subarray(0, usable) };
-  const model = fitNormalReturnModel(options.model, sample, unit.symbol);
+  // One object shape for every model, so the fits' reads stay monomorphic.
+  const sample: EstimationSample = {
+    securityReturns: securityReturns.subarray(0, usable),
+    marketReturns: marketReturns.subarray(0, usable),
+    factors: factorCount === 0 ? NO_SAMPLE_FACTORS : factorSample.map((column) => column.subarray(0, usable)),
+  };
+  const model = fitNormalReturnModel(options.model, sample, unit.symbol, options.factors ?? []);
   const { s2, alpha, beta, rSquared } = model.fit;
   if (!(Number.isFinite(s2) && Number.isFinite(alpha ?? 0) && Number.isFinite(beta ?? 0) && Number.isFinite(rSquared ?? 0))) {
     throw extremeValuesError(unit.symbol);
   }
   return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample) };
 }
+
+const NO_SAMPLE_FACTORS: Float64Array[] = [];
+const NO_SAMPLE_FACTORS_ROW = new Float64Array(0);
 
 // The estimation sample is copied into two buffers reused from one security to the next: a study
 // of many securities would otherwise allocate two typed arrays each, which V8 does slowly. The
@@ -209,12 +244,15 @@ export function studyRelativeDays(options: ResolvedStudyOptions): Int32Array {
 const relativeDayCache = new WeakMap<ResolvedStudyOptions, Int32Array>();
 
 /** Estimation-window residuals then the event-window ARs (from the columns), NaN where a day is missing. */
-function residualSeries(symbol: string, model: NormalReturnModel, { columns, row, residuals: series, returns, marketReturns }: AnalysisTarget): Float64Array {
+function residualSeries(symbol: string, model: NormalReturnModel, target: AnalysisTarget): Float64Array {
+  const { columns, row, residuals: series, returns, marketReturns, factorReturns } = target;
   const length = series.length - columns.eventDays;
+  const factorValues = factorReturns.length === 0 ? NO_SAMPLE_FACTORS_ROW : new Float64Array(factorReturns.length);
   for (let offset = 0; offset < length; offset += 1) {
     const value = returns[offset]!;
     const missing = Number.isNaN(value);
-    const residual = missing ? Number.NaN : value - model.expectedReturn(marketReturns[offset]!);
+    for (let factor = 0; factor < factorReturns.length; factor += 1) factorValues[factor] = factorReturns[factor]![offset]!;
+    const residual = missing ? Number.NaN : value - model.expectedReturn(marketReturns[offset]!, factorValues);
     // A residual that overflowed would pass for a missing day or break the ranks and r̄.
     if (!missing && !Number.isFinite(residual)) throw extremeValuesError(symbol);
     series[offset] = residual;

@@ -1,11 +1,15 @@
 import { buyAndHoldAbnormalReturn } from './bhar';
 import { carTTest } from './car-t-test';
 import { isEventStudyError } from './errors';
+import { NO_FACTOR_COLUMNS, readFactorRow, type FactorColumns } from './factor-columns';
 import type { NormalReturnModel } from './normal-return-model';
 import type { StudyColumns } from './study-columns';
 import { extremeValuesError, requireFiniteReturns } from './study-unit-checks';
 import { unavailableTest } from './test-result';
 import type { DayRange, SecurityDay, SecurityWindow, StudyUnit } from './types';
+
+/** The factor values of a study without factors: shared, never written. */
+const NO_VALUES = new Float64Array(0);
 
 /** One security's event window: its result rows and how many of its days are missing. */
 export interface EventDays {
@@ -25,7 +29,8 @@ export interface ColumnRow {
  * null AR and adds nothing to the CAR. When the model's residuals have no variance
  * (`standardizable` false) the SARs and SCARs are null: AR/√var(AR) would divide by zero, or by
  * rounding noise. AR, var(AR) and SAR also go to the security's row of the study's columns, NaN
- * where they are null.
+ * where they are null. With a factor model, a day also needs every factor (`factors`, checked
+ * finite by the caller): E[R] and var(AR) use the day's factor values, var(CAR) their sums.
  *
  * @throws EventStudyError INVALID_INPUT for a NaN or infinite return on an event day.
  * @example eventDays(unit, model, zeroIndex - 5, { from: -5, to: 10 }, true, { columns, row: 0 }).days[5].car
@@ -37,10 +42,14 @@ export function eventDays(
   window: DayRange,
   standardizable: boolean,
   { columns, row }: ColumnRow,
+  factors: FactorColumns = NO_FACTOR_COLUMNS,
 ): EventDays {
   const length = window.to - window.from + 1;
   const event: EventDays = { days: new Array<SecurityDay>(length), missing: length };
   const { abnormal, variance, standardized, capacity } = columns;
+  const factorCount = factors.length;
+  const factorValues = factorCount === 0 ? NO_VALUES : new Float64Array(factorCount);
+  const factorSums = factorCount === 0 ? NO_VALUES : new Float64Array(factorCount);
   let count = 0;
   let marketSum = 0;
   let car = 0;
@@ -48,22 +57,24 @@ export function eventDays(
   for (let offset = 0; offset < length; offset += 1) {
     const value = unit.returns[start + offset] ?? null;
     const marketValue = unit.marketReturns[start + offset] ?? null;
-    const expected = marketValue === null ? null : model.expectedReturn(marketValue);
+    const regressorsPresent = marketValue !== null && (factorCount === 0 || readFactorRow(factors, start + offset, factorValues));
+    const expected = regressorsPresent ? model.expectedReturn(marketValue, factorValues) : null;
     let ar: number | null = null;
     let arVariance: number | null = null;
     let sar: number | null = null;
     if (value !== null && expected !== null && marketValue !== null) {
       ar = value - expected;
-      arVariance = model.cumulativeVariance(1, marketValue);
+      arVariance = model.cumulativeVariance(1, marketValue, factorValues);
       sar = standardizable ? ar / Math.sqrt(arVariance) : null;
       count += 1;
       marketSum += marketValue;
+      for (let factor = 0; factor < factorCount; factor += 1) factorSums[factor] = factorSums[factor]! + factorValues[factor]!;
       car += ar;
     }
     abnormal[offset * capacity + row] = ar ?? Number.NaN;
     variance[offset * capacity + row] = arVariance ?? Number.NaN;
     standardized[offset * capacity + row] = sar ?? Number.NaN;
-    const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
+    const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum, factorSums) : null;
     event.days[offset] = {
       date: unit.dates[start + offset] as string,
       relativeDay: window.from + offset,
@@ -102,8 +113,10 @@ export function carWindow(
   index: number,
   eventWindow: DayRange,
   standardizable: boolean,
+  factors: FactorColumns = NO_FACTOR_COLUMNS,
 ): SecurityWindow {
   const { abnormal, standardized, capacity } = columns;
+  const factorSums = factors.length === 0 ? NO_VALUES : new Float64Array(factors.length);
   let count = 0;
   let car = 0;
   let marketSum = 0;
@@ -115,10 +128,12 @@ export function carWindow(
     count += 1;
     car += ar;
     marketSum += unit.marketReturns[zeroIndex + day] as number;
+    // A day with an AR has every factor.
+    for (let factor = 0; factor < factors.length; factor += 1) factorSums[factor] = factorSums[factor]! + (factors[factor]![zeroIndex + day] as number);
     standardizedSum += standardized[offset * capacity + row]!;
   }
   const carValue = count > 0 ? car : null;
-  const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum) : null;
+  const carVariance = count > 0 ? model.cumulativeVariance(count, marketSum, factorSums) : null;
   const scar = carValue === null || carVariance === null || !standardizable ? null : carValue / Math.sqrt(carVariance);
   const at = index * capacity + row;
   columns.windowCar[at] = carValue ?? Number.NaN;

@@ -8,7 +8,7 @@ import { estimationPositiveShareOfRows, generalizedSignTest } from './generalize
 import { jOneTest } from './j1-test';
 import { jTwoTest } from './j2-test';
 import { adjustedBmpTest } from './kolari-pynnonen-test';
-import { patellTest } from './patell-test';
+import { hasStandardizedVariance, patellTest } from './patell-test';
 import { portfolioTimeSeriesTest, type PortfolioSums } from './portfolio-time-series-test';
 import { buildRankPanel, type RankPanel } from './rank-panel';
 import { rankingPeriodOf, rankTablesOf, type RankTable } from './rank-tables';
@@ -120,7 +120,7 @@ function portfolioTestsOf(securities: number, sums: PortfolioSums, options: Reso
     tests = tested.map(() => unavailableTest('Portfolio time-series t: no securities to form a portfolio from.'));
   } else {
     try {
-      tests = portfolioTimeSeriesTest(sums.portfolio(), options.model, options.estimationWindow, tested).windows.map((window) => window.test);
+      tests = portfolioTimeSeriesTest(sums.portfolio(), options.model, options.estimationWindow, tested, options.factors).windows.map((window) => window.test);
     } catch (error) {
       const reason = unavailableWhenEngineError(error, 'Portfolio time-series t');
       tests = tested.map(() => reason);
@@ -197,13 +197,18 @@ function aggregateTests(section: CrossSection, mean: number | null, context: Stu
   const { values, standardized } = section;
   const unstandardized = standardized.length === 0 && values.length > 0;
   const bmpT = unstandardized ? noVarianceTest('BMP t') : boehmerMusumeciPoulsenTest(standardized);
+  const fewFreedoms = hasStandardizedVariance(section.fewestDegreesOfFreedom) ? null : section.fewestDegreesOfFreedom;
   return {
     crossSectionalT: crossSectionalTTest(values),
-    patellZ: unstandardized ? noVarianceTest('Patell Z') : patellTest(section.standardizedSums, section.patellVariances),
+    patellZ: unstandardized
+      ? noVarianceTest('Patell Z')
+      : fewFreedoms !== null
+        ? tooFewFreedomsTest('Patell Z', fewFreedoms)
+        : patellTest(section.standardizedSums, section.patellVariances),
     bmpT,
     kpT: unstandardized ? noVarianceTest('Kolari–Pynnönen t') : adjustedBmpTest(bmpT, standardized.length, context.meanCorrelation),
     j1: mean === null ? unavailableTest('J1: no securities to test.') : jOneTest(mean, section.variances),
-    j2: unstandardized ? noVarianceTest('J2') : jTwoTest(standardized, section.degreesOfFreedom),
+    j2: unstandardized ? noVarianceTest('J2') : fewFreedoms !== null ? tooFewFreedomsTest('J2', fewFreedoms) : jTwoTest(standardized, section.degreesOfFreedom),
     signZ: signTest(values),
     generalizedSignZ:
       context.positiveShare === null
@@ -229,6 +234,13 @@ function daysOf(window: DayRange): number[] {
   const days: number[] = [];
   for (let day = window.from; day <= window.to; day += 1) days.push(day);
   return days;
+}
+
+/** Patell's Z and J2 divide by d/(d − 2), the variance of a Student t SAR, which needs d > 2. */
+function tooFewFreedomsTest(name: string, degreesOfFreedom: number) {
+  return unavailableTest(
+    `${name}: needs more than 2 degrees of freedom in every security's s² (a SAR's variance d/(d − 2)), but one has only ${degreesOfFreedom}; it needs at least 2 more estimation days than the model's own minimum.`,
+  );
 }
 
 function noVarianceTest(name: string) {

@@ -35,18 +35,20 @@ export function runStudy(units: readonly StudyUnit[], options: StudyOptions): St
   // soon as it succeeds.
   const relativeDays = studyRelativeDays(resolved);
   const seriesLength = relativeDays.length;
-  const portfolio = new PortfolioSums(relativeDays);
+  const factorCount = resolved.factors?.length ?? 0;
+  const portfolio = new PortfolioSums(relativeDays, factorCount);
   const returns = new Float64Array(seriesLength);
   const marketReturns = new Float64Array(seriesLength);
+  const factorReturns = Array.from({ length: factorCount }, () => new Float64Array(seriesLength));
   const residuals = residualPanel.float64(units.length * seriesLength);
   const eventLength = resolved.eventWindow.to - resolved.eventWindow.from + 1;
   const columns = StudyColumns.forStudy(units.length, eventLength, resolved.carWindows.length);
   for (const unit of units) {
     const row = analyses.length;
     try {
-      const target = { columns, row, residuals: residuals.subarray(row * seriesLength, (row + 1) * seriesLength), returns, marketReturns };
+      const target = { columns, row, residuals: residuals.subarray(row * seriesLength, (row + 1) * seriesLength), returns, marketReturns, factorReturns };
       analyses.push(analyseSecurity(unit, resolved, target));
-      portfolio.add(returns, marketReturns);
+      portfolio.add(returns, marketReturns, factorReturns);
     } catch (error) {
       failures.push(failureOf(unit, error));
     }

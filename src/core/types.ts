@@ -25,8 +25,17 @@ export interface StudyOptions {
   eventWindow: DayRange;
   /** Extra CAR windows (each inside the event window) for per-security CARs and aggregate tests. */
   carWindows: DayRange[];
-  /** Fewer usable estimation days than this is an error for that security. Default 30. */
+  /**
+   * Fewer usable estimation days than this is an error for that security. Default 30; a caller may
+   * lower it to the model's floor, {@link smallestEstimationDays} (see estimation-minimum.ts).
+   */
   minimumEstimationDays?: number;
+  /**
+   * Factors added to the market model as further regressors, by the names of the units' factor
+   * columns (e.g. ['SMB', 'HML']): Rᵢₜ = αᵢ + βᵢRₘₜ + Σⱼ bᵢⱼFⱼₜ + εᵢₜ, k = 1 + factors regressors.
+   * Only with `model: 'market'`; none (the default) is the market model itself.
+   */
+  factors?: readonly string[];
   /** When true, any missing day inside the estimation window is an error. */
   strictEstimation?: boolean;
 }
@@ -48,6 +57,17 @@ export interface StudyUnit {
   dayZero: string;
   /** How `returns` and `marketReturns` were computed (for compounding BHAR). Default 'simple'. */
   returnKind?: ReturnKind;
+  /**
+   * Factor series by name, each aligned to `dates` like the returns, `null` for a missing day
+   * (never filled): the regressors a study's `factors` option names. A day missing any regressor
+   * the model uses is a lost day.
+   */
+  factors?: Readonly<Record<string, readonly (number | null)[]>>;
+  /**
+   * The security's traded volume (shares) on each of `dates`, `null` where the source has none;
+   * absent when the prices carry no volume. Read by the abnormal-volume analysis only.
+   */
+  volumes?: readonly (number | null)[];
 }
 
 /** A test statistic with its two-sided p-value, or the reason it cannot be computed. */
@@ -75,16 +95,19 @@ export interface AggregateTests {
 export interface ModelFit {
   /** Market model intercept; null for the other models. */
   alpha: number | null;
-  /** Market model slope; 1 for market-adjusted, null for mean-adjusted. */
+  /** Market model slope (on the market, with factors: holding them fixed); 1 for market-adjusted, null for mean-adjusted. */
   beta: number | null;
+  /** With factors: each factor's slope, in the order of the study's `factors`. */
+  factorBetas?: readonly { factor: string; beta: number }[];
   /**
-   * Residual variance of the estimation-window abnormal returns (market model: SSE/(M-2)); 0, or
+   * Residual variance of the estimation-window abnormal returns (market model: SSE/(M-2); with k
+   * regressors SSE/(M − k − 1)); 0, or
    * rounding noise, when the model fits the estimation window exactly, and the SARs are then null.
    */
   s2: number;
   /** Market model R²; null for the other models, and when the security's returns do not vary (0/0). */
   rSquared: number | null;
-  /** M: estimation days with both returns present. */
+  /** M: estimation days with both returns (and every factor the model uses) present. */
   estimationDays: number;
 }
 
@@ -127,7 +150,54 @@ export interface SecurityResult {
   windows: SecurityWindow[];
   /** Buy-and-hold abnormal return over the whole event window: Π(1+R_i) − Π(1+R_m). */
   bhar: number | null;
+  /** Abnormal trading volume (Campbell & Wasley 1996), present when the unit carries volumes. */
+  volume?: AbnormalVolume;
 }
+
+/** One event day's abnormal log volume AVₜ = ln(1 + Vₜ) − mean, and its t; null without a volume. */
+export interface VolumeDay {
+  date: string;
+  relativeDay: number;
+  volume: number | null;
+  abnormal: number | null;
+  t: TestResult;
+}
+
+/** CAV = Σ AVₜ over the window's days with a volume (`days` of them), and its t. */
+export interface VolumeWindow {
+  from: number;
+  to: number;
+  days: number;
+  cumulative: number | null;
+  t: TestResult;
+}
+
+/**
+ * A security's abnormal trading volume, or why there is none: `no-volume` when its source has no
+ * volume (every volume of the windows missing or zero, as sources report indices), `unavailable`
+ * when the volumes cannot support the statistic (too few estimation days with a volume, or a volume
+ * that is not a non-negative number), with the reason.
+ */
+export type AbnormalVolume =
+  | {
+      kind: 'abnormal-volume';
+      /** Mv: estimation days with a volume; the t statistics have Mv − 1 degrees of freedom. */
+      estimationDays: number;
+      degreesOfFreedom: number;
+      /** Mean and standard deviation (divisor Mv − 1) of ln(1 + V) over the estimation days. */
+      meanLogVolume: number;
+      standardDeviation: number;
+      /** Median volume of the estimation days (shares). */
+      medianVolume: number;
+      /** Day 0's volume over the median; null without a day-0 volume or with a median of 0. */
+      dayZeroMultiple: number | null;
+      /** Days of the estimation and event windows without a volume. */
+      lostDays: number;
+      days: VolumeDay[];
+      windows: VolumeWindow[];
+    }
+  | { kind: 'no-volume'; reason: string }
+  | { kind: 'unavailable'; reason: string };
 
 export interface SecurityFailure {
   id: string;
@@ -154,8 +224,11 @@ export interface AggregateWindow {
   tests: AggregateTests;
 }
 
-/** Study options with every default filled in, as runStudy used them. */
-export type ResolvedStudyOptions = Required<Omit<StudyOptions, 'gap'>> & { gap: DayRange | null };
+/**
+ * Study options with every default filled in, as runStudy used them; `factors` only when the
+ * study uses some (the market model without factors has none).
+ */
+export type ResolvedStudyOptions = Required<Omit<StudyOptions, 'gap' | 'factors'>> & { gap: DayRange | null; factors?: readonly string[] };
 
 export interface StudyResult {
   options: ResolvedStudyOptions;

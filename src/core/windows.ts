@@ -1,12 +1,11 @@
 import { ISO_DATE_PATTERN } from './calendar-date';
 import { EventStudyError } from './errors';
+import { smallestEstimationDays } from './estimation-minimum';
 import type { DayRange, ModelKind, ResolvedStudyOptions, StudyOptions } from './types';
 
 const DAY_RANGE = /^\s*([+-]?\d+)\s*:\s*([+-]?\d+)\s*$/;
 const WHOLE_DAYS = /^\s*[+-]?\d+\s*$/;
 const MODELS: readonly ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted'];
-/** Patell's SAR variance d/(d − 2) needs d > 2, i.e. M ≥ 5 for the market model (d = M − 2). */
-const SMALLEST_ESTIMATION = 5;
 
 /**
  * Reads a window of trading days relative to day 0 written "from:to", e.g. "-250:-11" or "-5:+10".
@@ -67,12 +66,15 @@ export function resolveDateRange(
 
 /**
  * Checks a study's options and fills in the defaults (no gap, 30 minimum estimation days, not
- * strict). Every window is whole trading days with from ≤ to; the estimation window ends before
- * the gap and the gap before the event window; each CAR window lies inside the event window; the
- * estimation window is at least `minimumEstimationDays` long.
+ * strict, no factors). Every window is whole trading days with from ≤ to; the estimation window
+ * ends before the gap and the gap before the event window; each CAR window lies inside the event
+ * window; the estimation window is at least `minimumEstimationDays` long, and that minimum at
+ * least what the model needs ({@link smallestEstimationDays}); factors are distinct names, only
+ * with the market model. The resolved options carry `factors` only when there are some.
  *
- * @throws EventStudyError INVALID_WINDOW for a window problem, INVALID_INPUT for an unknown model
- *   or a minimum that is not a whole number of at least 5 days; the message names the window.
+ * @throws EventStudyError INVALID_WINDOW for a window problem, INVALID_INPUT for an unknown model,
+ *   a minimum that is not a whole number at least the model's floor, or bad factors; the message
+ *   names the window or the factor.
  * @example validateStudyOptions({ ...DEFAULT_STUDY_OPTIONS, eventWindow: { from: -20, to: 10 } }) // throws: the estimation window must end before the event window starts
  */
 export function validateStudyOptions(options: StudyOptions): ResolvedStudyOptions {
@@ -80,7 +82,8 @@ export function validateStudyOptions(options: StudyOptions): ResolvedStudyOption
   const gap = options.gap ?? null;
   const minimumEstimationDays = options.minimumEstimationDays ?? 30;
   requireModel(options.model);
-  requireMinimum(minimumEstimationDays);
+  const factors = requireFactors(options.factors ?? [], options.model);
+  requireMinimum(minimumEstimationDays, options.model, factors.length);
   requireWholeRange(estimationWindow, 'The estimation window');
   requireWholeRange(eventWindow, 'The event window');
   if (gap) requireWholeRange(gap, 'The gap');
@@ -95,6 +98,7 @@ export function validateStudyOptions(options: StudyOptions): ResolvedStudyOption
     carWindows: carWindows.map((window) => ({ ...window })),
     minimumEstimationDays,
     strictEstimation: options.strictEstimation ?? false,
+    ...(factors.length === 0 ? {} : { factors }),
   };
 }
 
@@ -130,13 +134,29 @@ function requireModel(model: ModelKind): void {
   }
 }
 
-function requireMinimum(minimum: number): void {
-  if (!Number.isInteger(minimum) || minimum < SMALLEST_ESTIMATION) {
+function requireMinimum(minimum: number, model: ModelKind, factorCount: number): void {
+  const smallest = smallestEstimationDays(model, factorCount);
+  if (!Number.isInteger(minimum) || minimum < smallest) {
+    const what = factorCount > 0 ? `the market model with ${factorCount} factor${factorCount === 1 ? '' : 's'}` : `the ${model} model`;
     throw new EventStudyError(
       'INVALID_INPUT',
-      `The minimum number of estimation days must be a whole number of at least ${SMALLEST_ESTIMATION}, got ${minimum}.`,
+      `The minimum number of estimation days must be a whole number of at least ${smallest} for ${what} (its s² needs a degree of freedom), got ${minimum}.`,
     );
   }
+}
+
+function requireFactors(factors: readonly string[], model: ModelKind): string[] {
+  if (!Array.isArray(factors)) throw new EventStudyError('INVALID_INPUT', 'The factors must be a list of factor names, e.g. SMB, HML.');
+  if (factors.length > 0 && model !== 'market') {
+    throw new EventStudyError('INVALID_INPUT', `Factors extend the market model; the ${model} model takes none (choose the market model to add ${factors.join(', ')}).`);
+  }
+  const seen = new Set<string>();
+  for (const factor of factors) {
+    if (typeof factor !== 'string' || factor.trim() === '') throw new EventStudyError('INVALID_INPUT', `A factor name must be non-empty text, got "${String(factor)}".`);
+    if (seen.has(factor)) throw new EventStudyError('INVALID_INPUT', `The factor ${factor} is named twice.`);
+    seen.add(factor);
+  }
+  return [...factors];
 }
 
 function requireWholeRange(range: DayRange | undefined, name: string): void {

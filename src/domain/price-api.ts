@@ -55,7 +55,21 @@ export const priceSeriesSchema = z.object({
 });
 export type PriceSeries = z.infer<typeof priceSeriesSchema>;
 
-/** The body of GET /api/prices. */
+/**
+ * A symbol of a price request that has no series in the answer, with the server's own error code
+ * (UNKNOWN_SYMBOL, UPSTREAM_NO_DATA, UPSTREAM_UNAVAILABLE, …) and message naming the symbol.
+ */
+export const priceFailureSchema = z.object({
+  symbol: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type PriceFailure = z.infer<typeof priceFailureSchema>;
+
+/**
+ * The body of GET /api/prices. One symbol that is unknown, has no bars or fails upstream does not
+ * fail the request: it is listed in `failures` and the other symbols' series are answered.
+ */
 export const pricesResponseSchema = z.object({
   mode: priceModeSchema,
   from: isoDate,
@@ -63,6 +77,8 @@ export const pricesResponseSchema = z.object({
   series: z.array(priceSeriesSchema),
   /** Messages about fallbacks, e.g. "7011.T: Yahoo answered 429, served the cached copy from …". */
   warnings: z.array(z.string()),
+  /** The requested symbols that have no series here, each with why; in the order requested. */
+  failures: z.array(priceFailureSchema),
 });
 export type PricesResponse = z.infer<typeof pricesResponseSchema>;
 

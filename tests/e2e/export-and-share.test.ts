@@ -48,9 +48,9 @@ describe('Download CSV', () => {
     const search = new URL(page.url()).search;
     expect(search).toContain('events=us-election-2024');
     const { text, download } = await downloadText(page, 'Download CSV');
-    expect(download.suggestedFilename()).toBe('kabuto-us-election-2024-securities.csv');
+    expect(download.suggestedFilename()).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-securities\.csv$/);
     const fromServer = await serverText(`/api/study.csv${search}`);
-    expect(fromServer.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-securities.csv"');
+    expect(fromServer.response.headers.get('content-disposition')).toBe(`attachment; filename="${download.suggestedFilename()}"`);
     expect(text).toBe(fromServer.text);
 
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -67,7 +67,8 @@ describe('Download CSV', () => {
     const { page } = await openPage();
     const search = new URL(page.url()).search;
     const portfolio = await downloadText(page, 'Portfolio CSV');
-    expect(portfolio.download.suggestedFilename()).toBe('kabuto-us-election-2024-portfolio.csv');
+    expect(portfolio.download.suggestedFilename()).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-portfolio\.csv$/);
+    expect((await serverText(`/api/study-portfolio.csv${search}`)).response.headers.get('content-disposition')).toBe(`attachment; filename="${portfolio.download.suggestedFilename()}"`);
     expect(portfolio.text).toBe((await serverText(`/api/study-portfolio.csv${search}`)).text);
     const manifest = JSON.parse((await downloadText(page, 'Manifest')).text) as Record<string, unknown>;
     const serverManifest = JSON.parse((await serverText(`/api/study-manifest.json${search}`)).text) as Record<string, unknown>;

@@ -33,6 +33,22 @@ describe('viewReducer', () => {
     expect(state.appliedOptions.eventWindow).toEqual({ from: -5, to: 10 });
   });
 
+  it('lets CAR windows the user has not set follow the event window, and leaves typed ones alone', () => {
+    const widened = run({ type: 'set-window-text', field: 'event', text: '-10:10' });
+    expect(widened.appliedOptions.eventWindow).toEqual({ from: -10, to: 10 });
+    // The rule of a link without car-windows (defaultCarWindows): the default windows inside it, then the whole window.
+    expect(widened.appliedOptions.carWindows).toEqual([{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: -1, to: 1 }, { from: -5, to: 10 }, { from: -10, to: 10 }]);
+    expect(widened.windowTexts.carWindows).toBe('0:0, 0:1, -1:1, -5:10, -10:10');
+    // Typed one keystroke at a time, through invalid and narrower windows, it still follows.
+    const typed = run(...['-', '-1', '-1:', '-1:1', '-1:10', '-10:10'].map((text): ViewAction => ({ type: 'set-window-text', field: 'event', text })));
+    expect(typed.appliedOptions.carWindows.at(-1)).toEqual({ from: -10, to: 10 });
+    // Narrowed, the default windows that no longer fit go.
+    expect(run({ type: 'set-window-text', field: 'event', text: '0:3' }).appliedOptions.carWindows).toEqual([{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: 0, to: 3 }]);
+    const own = run({ type: 'set-window-text', field: 'carWindows', text: '0:0, -5:5' }, { type: 'set-window-text', field: 'event', text: '-10:10' });
+    expect(own.windowTexts.carWindows).toBe('0:0, -5:5');
+    expect(own.appliedOptions.carWindows).toEqual([{ from: 0, to: 0 }, { from: -5, to: 5 }]);
+  });
+
   it('sets a gap, and an empty gap field means none', () => {
     expect(run({ type: 'set-window-text', field: 'gap', text: '-10:-6' }).appliedOptions.gap).toEqual({ from: -10, to: -6 });
     expect(run({ type: 'set-window-text', field: 'gap', text: '-10:-6' }, { type: 'set-window-text', field: 'gap', text: '  ' }).appliedOptions.gap).toBeNull();

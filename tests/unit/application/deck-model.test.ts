@@ -9,6 +9,8 @@ import { buildDeckModel } from '../../../src/application/deck-model.ts';
 import { moveCells, movePair } from '../../../src/application/deck-tables.ts';
 import type { DeckBlock, DeckSlide, DeckTable } from '../../../src/application/deck-types.ts';
 import { formatPercent, formatPValue } from '../../../src/application/display-format.ts';
+import { studyHash } from '../../../src/application/study-export.ts';
+import { DEFAULT_STUDY_QUERY, studyQueryString } from '../../../src/application/study-query.ts';
 import { deckInputOf } from './helpers/deck-input.ts';
 import { queryStudy } from './helpers/query-study.ts';
 
@@ -31,7 +33,7 @@ describe('the deck of the default study', () => {
       'Methods and sources',
       'Glossary',
     ]);
-    expect(deck.fileBase).toBe('kabuto-us-election-2024-deck');
+    expect(deck.fileBase).toBe(`kabuto-us-election-2024-${studyHash(studyQueryString(DEFAULT_STUDY_QUERY))}-deck`);
   });
 
   it("gives the event slide its price and AR charts and each security's key numbers, bit for bit from the engine", () => {

@@ -9,9 +9,9 @@ import type { AggregateTests, StudyResult } from '../../../src/core/types.ts';
 import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
 import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
 import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from '../../../src/application/study-csv.ts';
-import { buildStudyExport, studyFileNames } from '../../../src/application/study-export.ts';
+import { buildStudyExport, studyFileNames, studyHash } from '../../../src/application/study-export.ts';
 import { studyPlan } from '../../../src/application/study-plan.ts';
-import { DEFAULT_STUDY_QUERY, parseStudyQuery, type StudyQuery } from '../../../src/application/study-query.ts';
+import { DEFAULT_STUDY_QUERY, parseStudyQuery, studyQueryString, type StudyQuery } from '../../../src/application/study-query.ts';
 import eventsJson from '../../../data/events.json';
 import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows, TEST_COLUMN_PREFIXES } from './helpers/csv-read-back.ts';
@@ -99,12 +99,14 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
   });
 
   it('are named after the event and written as RFC 4180 with CRLF line ends', () => {
+    const hash = studyHash(studyQueryString(DEFAULT_STUDY_QUERY));
     expect(files.fileNames).toEqual({
-      securities: 'kabuto-us-election-2024-securities.csv',
-      portfolio: 'kabuto-us-election-2024-portfolio.csv',
-      manifest: 'kabuto-us-election-2024-manifest.json',
-      deck: 'kabuto-us-election-2024-deck.pptx',
+      securities: `kabuto-us-election-2024-${hash}-securities.csv`,
+      portfolio: `kabuto-us-election-2024-${hash}-portfolio.csv`,
+      manifest: `kabuto-us-election-2024-${hash}-manifest.json`,
+      deck: `kabuto-us-election-2024-${hash}-deck.pptx`,
     });
+    expect(files.manifest.files).toMatchObject({ securities: { name: files.fileNames.securities }, portfolio: { name: files.fileNames.portfolio }, manifest: { name: files.fileNames.manifest } });
     for (const csv of [files.securitiesCsv, files.portfolioCsv]) {
       expect(csv.endsWith('\r\n')).toBe(true);
       expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -181,16 +183,41 @@ describe('a study of several events with a hostile custom event', () => {
     expectCell(customDayZero?.ar, engineDay?.ar ?? null, 'custom day-0 AR');
     expectAggregate(parseCsvRows(files.portfolioCsv), result);
     expect(parseCsvRows(files.portfolioCsv).every((row) => row.event_id === '')).toBe(true);
-    expect(files.fileNames.securities).toBe('kabuto-us-election-2024_custom-1-securities.csv');
+    expect(files.fileNames.securities).toMatch(/^kabuto-us-election-2024_custom-1-[0-9a-f]{8}-securities\.csv$/);
   });
 });
 
 describe('studyFileNames', () => {
+  const named = (change: Partial<StudyQuery>) => studyFileNames({ ...DEFAULT_STUDY_QUERY, ...change });
+
   it('makes names of safe characters only, shortening a long list of events', () => {
-    expect(studyFileNames([]).securities).toBe('kabuto-study-securities.csv');
-    expect(studyFileNames(['Ünïcode "quoted"/../path']).manifest).toBe('kabuto-n-code-quoted-path-manifest.json');
-    const many = studyFileNames(['ldp-leadership-2024', 'japan-general-election-2024', 'us-election-2024', 'ishiba-trump-call-2024']).portfolio;
-    expect(many).toBe('kabuto-ldp-leadership-2024-and-3-more-portfolio.csv');
-    for (const name of Object.values(studyFileNames(['a b', 'c;d']))) expect(name).toMatch(/^[a-z0-9_.-]+$/);
+    expect(named({ eventIds: [] }).securities).toMatch(/^kabuto-study-[0-9a-f]{8}-securities\.csv$/);
+    expect(named({ eventIds: ['Ünïcode "quoted"/../path'] }).manifest).toMatch(/^kabuto-n-code-quoted-path-[0-9a-f]{8}-manifest\.json$/);
+    const many = named({ eventIds: ['ldp-leadership-2024', 'japan-general-election-2024', 'us-election-2024', 'ishiba-trump-call-2024'] }).portfolio;
+    expect(many).toMatch(/^kabuto-ldp-leadership-2024-and-3-more-[0-9a-f]{8}-portfolio\.csv$/);
+    for (const name of Object.values(named({ eventIds: ['a b', 'c;d'] }))) expect(name).toMatch(/^[a-z0-9_.-]+$/);
+  });
+
+  it('tells apart two studies of the same event, and names the same study alike however its query was written', () => {
+    const names = [
+      named({}),
+      named({ securities: ['7011.T'] }),
+      named({ model: 'mean-adjusted' }),
+      named({ eventWindow: { from: -10, to: 10 }, carWindows: [{ from: 0, to: 0 }, { from: -10, to: 10 }] }),
+      named({ returnKind: 'log' }),
+    ].map((fileNames) => fileNames.securities);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-securities\.csv$/);
+    const reordered = parseStudyQuery('car-windows=0:0,0:1,-1:1,-5:10&window=-5:10&securities=7011.T,7013.T&events=us-election-2024', { catalogEventIds: ['us-election-2024'] });
+    expect(studyFileNames(reordered.query.study)).toEqual(named({}));
+  });
+});
+
+describe('studyHash', () => {
+  it('is 32-bit FNV-1a in eight hex digits (the published test vectors)', () => {
+    // Test vectors from the FNV reference (Noll, "FNV Hash", test suite): "" and "a" and "foobar".
+    expect(studyHash('')).toBe('811c9dc5');
+    expect(studyHash('a')).toBe('e40c292c');
+    expect(studyHash('foobar')).toBe('bf9cf968');
   });
 });

@@ -35,6 +35,11 @@ describe('src/core/index.ts', () => {
     for (const name of [
       'returnsFromPrices',
       'fitMarketModel',
+      'fitFactorModel',
+      'multipleRegression',
+      'centredQuadraticForm',
+      'smallestEstimationDays',
+      'abnormalVolume',
       'fitMarketAdjustedModel',
       'fitMeanAdjustedModel',
       'fitNormalReturnModel',

@@ -146,8 +146,11 @@ describe('validateStudyOptions', () => {
     const unknown = errorOf(() => validateStudyOptions({ ...base, model: 'fama-french' as StudyOptions['model'] }));
     expect(unknown.code).toBe('INVALID_INPUT');
     expect(unknown.message).toContain('fama-french');
-    const minimum = errorOf(() => validateStudyOptions({ ...base, minimumEstimationDays: 4 }));
+    const minimum = errorOf(() => validateStudyOptions({ ...base, model: 'market', minimumEstimationDays: 2 }));
     expect(minimum.code).toBe('INVALID_INPUT');
-    expect(minimum.message).toContain('at least 5');
+    expect(minimum.message).toBe(
+      'The minimum number of estimation days must be a whole number of at least 3 for the market model (its s² needs a degree of freedom), got 2.',
+    );
+    expect(errorOf(() => validateStudyOptions({ ...base, minimumEstimationDays: 4.5 })).code).toBe('INVALID_INPUT');
   });
 });

@@ -55,6 +55,19 @@ const live = () => tokyoYahoo().fetch('https://query2.finance.yahoo.com/v8/finan
 const status = (code: number, headers: Record<string, string> = {}) => () => new Response('{}', { status: code, headers });
 
 describe('live mode', () => {
+  it('answers the symbols Yahoo has, and names each one it does not know or fails on, with its own code', async () => {
+    const tokyo = tokyoYahoo();
+    const h = await harness('live', fakeYahoo((symbol, url, init) => (symbol === '7013.T' ? json({}, 500) : tokyo.fetch(url, init))).fetch);
+    const { status: code, body } = await prices(h, '/api/prices?symbols=7011.T,7013.T,FAKE.T&from=2024-10-28&to=2024-11-08');
+    expect(code).toBe(200);
+    expect(body.series.map((series) => [series.symbol, series.source])).toEqual([['7011.T', 'live']]);
+    expect(body.failures.map((failure) => [failure.symbol, failure.code])).toEqual([
+      ['7013.T', 'UPSTREAM_UNAVAILABLE'],
+      ['FAKE.T', 'UNKNOWN_SYMBOL'],
+    ]);
+    for (const failure of body.failures) expect(failure.message).toContain(failure.symbol);
+  });
+
   it('serves Yahoo bars as live, on Tokyo dates, named as in the snapshot catalog', async () => {
     const h = await harness('live', tokyoYahoo().fetch);
     const { status: code, body } = await prices(h, '/api/prices?symbols=7011.T,7013.T&from=2024-10-28&to=2024-11-08');

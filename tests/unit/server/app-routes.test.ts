@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PricesResponse, SymbolsResponse } from '../../../src/domain/price-api.ts';
+import { pricesResponseSchema, type PricesResponse, type SymbolsResponse } from '../../../src/domain/price-api.ts';
 import { createApp } from '../../../server/app.ts';
 import type { HealthResponse } from '../../../src/domain/price-api.ts';
 import { ConfigurationError } from '../../../server/errors.ts';
@@ -109,13 +109,22 @@ describe('GET /api/prices in snapshot mode', () => {
     ]);
   });
 
-  it('404s a well-formed symbol the snapshot does not hold, naming it', async () => {
-    const response = await snapshotApp().request('/api/prices?symbols=7011.T,7203.T&from=2024-11-01&to=2024-11-07');
+  it('404s a well-formed symbol the snapshot does not hold when it is the only one asked for, naming it', async () => {
+    const response = await snapshotApp().request('/api/prices?symbols=7203.T&from=2024-11-01&to=2024-11-07');
     expect(response.status).toBe(404);
     const error = await errorOf(response);
     expect(error.code).toBe('UNKNOWN_SYMBOL');
     expect(error.message).toMatch(/^7203\.T is not in the offline snapshot/);
     expectSecurityHeaders(response);
+  });
+
+  it('answers the other symbols with 200 and names the one the snapshot does not hold in failures', async () => {
+    const response = await snapshotApp().request('/api/prices?symbols=7011.T,7203.T,TOPIX&from=2024-11-01&to=2024-11-07');
+    expect(response.status).toBe(200);
+    const body = pricesResponseSchema.parse(await response.json());
+    expect(body.series.map((series) => series.symbol)).toEqual(['7011.T', 'TOPIX']);
+    expect(body.series[0]?.bars.length).toBeGreaterThan(0);
+    expect(body.failures).toEqual([{ symbol: '7203.T', code: 'UNKNOWN_SYMBOL', message: expect.stringMatching(/^7203\.T is not in the offline snapshot/) }]);
   });
 });
 

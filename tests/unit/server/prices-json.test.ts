@@ -47,6 +47,7 @@ describe('pricesResponseBody', () => {
         bars: [{ date: '2024-11-06', open: 1.5, high: null, low: 0, close: -0.25, adjClose: 1e-7, volume: null }],
       }],
       warnings: ['quote " backslash \\ newline \n unicode テ'],
+      failures: [{ symbol: 'FAKE.T', code: 'UNKNOWN_SYMBOL', message: 'FAKE.T is "unknown" \\ </script>' }],
     };
     expect(bodyText(response)).toBe(JSON.stringify(response));
     expect(JSON.parse(bodyText(response))).toEqual(response);

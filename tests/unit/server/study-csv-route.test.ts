@@ -88,7 +88,7 @@ describe('GET /api/study.csv', () => {
     const { response, text } = await get('/api/study.csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-securities.csv"');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024-[0-9a-f]{8}-securities\.csv"$/);
     // Snapshot prices: revalidated by a strong ETag rather than never stored.
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('etag')).toMatch(/^"[\w-]{22}"$/);
@@ -118,11 +118,11 @@ describe('GET /api/study.csv', () => {
 describe('GET /api/study-portfolio.csv and /api/study-manifest.json', () => {
   it('answer the portfolio CSV and the manifest, dated by the server clock and naming the app version', async () => {
     const portfolio = await get('/api/study-portfolio.csv');
-    expect(portfolio.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-portfolio.csv"');
+    expect(portfolio.response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024-[0-9a-f]{8}-portfolio\.csv"$/);
     expect(portfolio.text.split('\r\n')[0]).toMatch(/^event_id,row_type,relative_day,date,from,to,n,aar,caar,/);
     const manifest = await get(`/api/study-manifest.json?${NON_DEFAULT}`);
     expect(manifest.response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(manifest.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024-manifest.json"');
+    expect(manifest.response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024-[0-9a-f]{8}-manifest\.json"$/);
     const body = JSON.parse(manifest.text) as { generatedAt: string; appVersion: string; reproduce: { query: string }; study: { model: string; gap: unknown } };
     expect(body.generatedAt).toBe(NOW.toISOString());
     expect(body.appVersion).toBe(APP_VERSION);
@@ -136,8 +136,27 @@ describe('GET /api/study-portfolio.csv and /api/study-manifest.json', () => {
     const manifest = JSON.parse((await get(`/api/study-manifest.json?${query}`)).text) as { events: { id: string; title: string }[] };
     expect(manifest.events.map((event) => event.title)).toEqual(['US presidential election: Donald Trump wins', "=cmd|' /C calc'!A0"]);
     const csv = await get(`/api/study.csv?${query}`);
-    expect(csv.response.headers.get('content-disposition')).toBe('attachment; filename="kabuto-us-election-2024_custom-1-securities.csv"');
+    expect(csv.response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024_custom-1-[0-9a-f]{8}-securities\.csv"$/);
     expect(csv.text).not.toContain('cmd');
+  });
+});
+
+describe('a symbol without prices drops out of the study alone', () => {
+  it('computes the others, lists it in the manifest, and keeps the files of the study without it', async () => {
+    const withFake = await get('/api/study.csv?securities=7011.T,7013.T,FAKE.T');
+    const without = await get('/api/study.csv?securities=7011.T,7013.T');
+    expect(withFake.response.status).toBe(200);
+    const symbols = (text: string) => [...new Set((Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data).map((row) => row.security))];
+    expect(symbols(withFake.text)).toEqual(['7011.T', '7013.T']);
+    expect(withFake.text).toBe(without.text);
+    const manifest = JSON.parse((await get('/api/study-manifest.json?securities=7011.T,7013.T,FAKE.T')).text) as {
+      failures: { symbol: string; code: string; message: string }[];
+      prices: { failures: { symbol: string; code: string }[] };
+      securities: { symbol: string }[];
+    };
+    expect(manifest.securities.map((security) => security.symbol)).toEqual(['7011.T', '7013.T']);
+    expect(manifest.failures).toEqual([{ eventId: 'us-election-2024', symbol: 'FAKE.T', code: 'UNKNOWN_SYMBOL', message: expect.stringMatching(/^FAKE\.T is not in the offline snapshot/) }]);
+    expect(manifest.prices.failures).toEqual([{ symbol: 'FAKE.T', code: 'UNKNOWN_SYMBOL', message: expect.stringMatching(/^FAKE\.T is not in the offline snapshot/) }]);
   });
 });
 
@@ -152,8 +171,10 @@ describe('errors of the study routes', () => {
     expect(await errorOf(`/api/study.csv?securities=${encodeURIComponent("=cmd|' /C calc'!A0")}`)).toMatchObject({ status: 400, message: expect.stringContaining('is not a Yahoo symbol') });
   });
 
-  it('answers 404 for a symbol the price source does not know, as /api/prices does', async () => {
-    expect(await errorOf('/api/study.csv?securities=ZZZZ.T')).toMatchObject({ status: 404, code: 'UNKNOWN_SYMBOL' });
+  it('answers 422 naming a symbol the price source does not know when it is the only security', async () => {
+    const alone = await errorOf('/api/study.csv?securities=ZZZZ.T');
+    expect(alone).toMatchObject({ status: 422, code: 'STUDY_NOT_COMPUTABLE' });
+    expect(alone.message).toMatch(/^No security of the study could be computed: ZZZZ\.T is not in the offline snapshot/);
   });
 
   it('answers 422 STUDY_NOT_COMPUTABLE when no study comes out, saying why', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ClaimFinding } from '../../../application/claim-findings.ts';
 import type { Article } from '../../../domain/article-format.ts';
 import type { UserExcerpt } from '../api/user-excerpts.ts';
+import { articleMeta } from '../utils/article-meta.ts';
 import { AddExcerptForm } from './add-excerpt-form.tsx';
 import { ExcerptCard, type ExcerptView } from './excerpt-card.tsx';
 import './articles.css';
@@ -81,10 +82,7 @@ export function ExcerptPanel(props: ExcerptPanelProps) {
         return (
           <article key={article.id} className="article" aria-labelledby={`article-${article.id}`}>
             <h3 id={`article-${article.id}`}>{article.title}</h3>
-            <p className="article-meta">
-              Outlet: {article.outlet}. Date: {article.date}. Source: {article.source}.
-            </p>
-            {article.note ? <p className="article-note">{article.note}</p> : null}
+            <p className="article-meta">{articleMeta(article)}</p>
             {excerpts.length === 0 ? <p className="hint">No excerpt of this article speaks of the events in the study.</p> : <ol className="excerpt-list">{excerpts.map((excerpt) => card(excerpt))}</ol>}
           </article>
         );

@@ -1,10 +1,11 @@
 import { memo, useMemo, useRef } from 'react';
 import { Area, Bar, ComposedChart, Line, ResponsiveContainer } from 'recharts';
 import type { ChartRow } from '../utils/chart-data.ts';
+import { extentOf } from '../utils/nice-ticks.ts';
 import { BAND_FILL } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLines, type EventMarker } from './event-marker.tsx';
+import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -13,6 +14,8 @@ export interface AbnormalReturnChartProps extends DayHandlers {
   rows: ChartRow[];
   series: LineSpec;
   markers: EventMarker[];
+  /** The value range every panel shares, or null for the panel's own. */
+  extent: readonly [number, number] | null;
   image: ChartImageSpec;
 }
 
@@ -22,18 +25,18 @@ const HEIGHT = 210;
  * Chart 2, one per security: daily abnormal returns as bars, the CAR as a line, and the CAR's 95%
  * band (±1.96·sqrt(var CAR)) shaded.
  */
-export const AbnormalReturnChart = memo(function AbnormalReturnChart({ unitKey, rows, series, markers, image, ...handlers }: AbnormalReturnChartProps) {
+export const AbnormalReturnChart = memo(function AbnormalReturnChart({ unitKey, rows, series, markers, extent, image, ...handlers }: AbnormalReturnChartProps) {
   const mouseHandlers = useChartMouseHandlers(handlers);
   const body = useRef<HTMLDivElement>(null);
   return (
     <div className="small-multiple" data-unit={unitKey} data-emphasis={series.emphasis}>
       <div className="small-multiple-head">
-        <h4 className="small-multiple-title">{series.name}</h4>
+        <h3 className="small-multiple-title">{series.name}</h3>
         <ChartExportButtons chart={body} image={image} />
       </div>
       <div ref={body}>
         <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={{ width: 320, height: HEIGHT }}>
-          <AbnormalReturnPlot rows={rows} series={series} markers={markers} layout={{ kind: 'page', handlers: mouseHandlers }} />
+          <AbnormalReturnPlot rows={rows} series={series} markers={markers} extent={extent} layout={{ kind: 'page', handlers: mouseHandlers }} />
         </ResponsiveContainer>
       </div>
     </div>
@@ -45,6 +48,8 @@ export interface AbnormalReturnPlotProps {
   rows: ChartRow[];
   series: LineSpec;
   markers: EventMarker[];
+  /** The value range every panel shares (see abnormalReturnExtent), or null for the rows' own. */
+  extent?: readonly [number, number] | null;
   layout: PlotLayout;
 }
 
@@ -52,17 +57,19 @@ export interface AbnormalReturnPlotProps {
  * One security's AR bars, CAR line and CAR band, on the page or on a slide (see PlotLayout).
  * @example <AbnormalReturnPlot rows={rows} series={spec} markers={markers} layout={{ kind: 'slide', width: 600, height: 330 }} />
  */
-export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalReturnPlotProps) {
+export function AbnormalReturnPlot({ rows, series, markers, extent = null, layout }: AbnormalReturnPlotProps) {
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 11 : 14;
-  const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4.4 });
-  const eventLines = useMemo(() => markerLines(markers, false), [markers]);
+  const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4.4, extent });
+  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
+  const top = 6 + markerLanes(markers, fontSize - 1);
+  const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   const { colour, dash, emphasis } = series;
   const plotted = useMemo(() => seriesOf(colour, dash, emphasis), [colour, dash, emphasis]);
   return (
     <ComposedChart
       data={rows}
-      {...plotProps(layout, MARGIN)}
+      {...plotProps(layout, margin)}
     >
       {GRID}
       {dayAxis(fontSize)}
@@ -77,6 +84,15 @@ export function AbnormalReturnPlot({ rows, series, markers, layout }: AbnormalRe
 
 const VALUE_KEYS = ['ar', 'car', 'band'];
 const MARGIN = { top: 10, right: 12, bottom: 4, left: 4 };
+
+/**
+ * The range of values of several securities' abnormal-return rows (AR, CAR and band), so their
+ * panels can share one y scale and be compared at a glance; null when none has a value.
+ * @example abnormalReturnExtent([ihiRows, mhiRows]) // [-0.12, 0.31]
+ */
+export function abnormalReturnExtent(panels: readonly (readonly ChartRow[])[]): [number, number] | null {
+  return extentOf(panels.flat(), VALUE_KEYS);
+}
 
 function seriesOf(colour: string, dash: string | undefined, emphasis: LineSpec['emphasis']) {
   return [

@@ -18,9 +18,9 @@ export function ChartFrame({ id, title, subtitle, describedBy, legend, actions, 
     <figure className="chart" id={id} aria-labelledby={`${id}-title`} aria-describedby={describedBy}>
       <div className="chart-head">
         <figcaption>
-          <h3 id={`${id}-title`} className="chart-title">
+          <h2 id={`${id}-title`} className="chart-title">
             {title}
-          </h3>
+          </h2>
           {subtitle ? <p className="chart-subtitle">{subtitle}</p> : null}
         </figcaption>
         {actions ? <div className="chart-actions">{actions}</div> : null}

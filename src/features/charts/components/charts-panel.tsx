@@ -1,10 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ChartImageSpec } from './chart-export-buttons.tsx';
 import type { AggregateTests } from '../../../core/types.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
 import { AR_NOTE, portfolioNote } from '../utils/chart-notes.ts';
 import { abnormalReturnLegend, PORTFOLIO_LEGEND, priceLegend } from '../utils/image-legends.ts';
-import { AbnormalReturnChart } from './abnormal-return-chart.tsx';
+import { abnormalReturnExtent, AbnormalReturnChart } from './abnormal-return-chart.tsx';
 import type { DayHandlers, LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
 import { PortfolioChart } from './portfolio-chart.tsx';
@@ -64,6 +64,9 @@ export function ChartsPanel(props: ChartsPanelProps) {
   const id = useId();
   const handlers: DayHandlers = { onHoverDay: props.onHoverDay, onSelectDay: props.onSelectDay };
   const images = useChartImages(props);
+  // Panels side by side read as a comparison only on one scale; the user may free it to see detail.
+  const [sharedScale, setSharedScale] = useState(true);
+  const extent = useMemo(() => abnormalReturnExtent(props.securities.flatMap((panel) => (panel.rows ? [panel.rows] : []))), [props.securities]);
   return (
     <div className="charts">
       <PriceChart
@@ -76,12 +79,24 @@ export function ChartsPanel(props: ChartsPanelProps) {
         {...handlers}
       />
       <figure className="chart" aria-labelledby={`${id}-ar-title`} aria-describedby={props.describedBy}>
-        <figcaption>
-          <h3 id={`${id}-ar-title`} className="chart-title">
-            Daily abnormal returns and CAR
-          </h3>
-          <p className="chart-subtitle">{AR_NOTE}</p>
-        </figcaption>
+        <div className="chart-head">
+          <figcaption>
+            <h2 id={`${id}-ar-title`} className="chart-title">
+              Daily abnormal returns and CAR
+            </h2>
+            <p className="chart-subtitle">
+              {AR_NOTE} {sharedScale ? 'One scale for every security.' : 'Each security on its own scale.'}
+            </p>
+          </figcaption>
+          {images.securities.length > 1 ? (
+            <div className="chart-actions">
+              <label className="checkbox scale-toggle">
+                <input type="checkbox" checked={sharedScale} onChange={(event) => setSharedScale(event.target.checked)} />
+                Same scale for all
+              </label>
+            </div>
+          ) : null}
+        </div>
         <div className="small-multiples">
           {images.securities.map(({ panel, image }) =>
             panel.rows ? (
@@ -91,12 +106,13 @@ export function ChartsPanel(props: ChartsPanelProps) {
                 rows={panel.rows}
                 series={panel.spec}
                 markers={props.markers}
+                extent={sharedScale ? extent : null}
                 image={image}
                 {...handlers}
               />
             ) : (
               <div key={panel.key} className="small-multiple no-result" data-unit={panel.key}>
-                <h4 className="small-multiple-title">{panel.spec.name}</h4>
+                <h3 className="small-multiple-title">{panel.spec.name}</h3>
                 <p className="inline-message" role="note">
                   {panel.failure}
                 </p>

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import { Area, Bar, ComposedChart, LabelList, Line, ResponsiveContainer } from 'recharts';
+import { Area, Bar, ComposedChart, LabelList, Line, ResponsiveContainer, usePlotArea } from 'recharts';
 import type { AggregateTests } from '../../../core/types.ts';
 import { significanceStars } from '../../../lib/significance.ts';
 import { PORTFOLIO_TESTS } from '../../../domain/portfolio-tests.ts';
@@ -9,7 +9,7 @@ import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
-import { markerLines, type EventMarker } from './event-marker.tsx';
+import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -80,12 +80,16 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
   const fontSize = onPage ? 12 : 15;
   const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
   const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
-  const eventLines = useMemo(() => markerLines(markers, false), [markers]);
+  const eventLines = useMemo(() => markerLines(markers, fontSize - 1, starRowHeight(fontSize)), [markers, fontSize]);
   const plotted = useMemo(() => seriesOf(fontSize), [fontSize]);
+  // The stars' row sits right above the plot area, the marker labels' lanes above it: neither
+  // is ever drawn over a bar, the CAAR line or its band.
+  const top = starRowHeight(fontSize) + markerLanes(markers, fontSize - 1) + 4;
+  const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   return (
     <ComposedChart
       data={data}
-      {...plotProps(layout, MARGIN)}
+      {...plotProps(layout, margin)}
     >
       {GRID}
       {dayAxis(fontSize)}
@@ -101,11 +105,34 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
 const VALUE_KEYS = ['aar', 'caar', 'band'];
 const MARGIN = { top: 24, right: 16, bottom: 4, left: 4 };
 
+function starRowHeight(fontSize: number): number {
+  return fontSize + 6;
+}
+
+/** What recharts hands a LabelList's content: the bar's box and the label's value. */
+interface StarLabelProps {
+  x?: number | string;
+  width?: number | string;
+  value?: unknown;
+  fontSize: number;
+}
+
+/** A day's stars centred over its bar, in the row above the plot area (see PortfolioPlot). */
+function StarLabel({ x, width, value, fontSize }: StarLabelProps) {
+  const plot = usePlotArea();
+  if (typeof value !== 'string' || value === '' || !plot) return null;
+  return (
+    <text x={Number(x) + Number(width) / 2} y={plot.y - 5} textAnchor="middle" fontSize={fontSize + 1} fontWeight={700} fill="#000000" className="significance-stars">
+      {value}
+    </text>
+  );
+}
+
 function seriesOf(fontSize: number) {
   return [
     <Area key="band" dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
     <Bar key="aar" dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
-      <LabelList dataKey="stars" position="top" fontSize={fontSize + 1} fill="#000000" />
+      <LabelList dataKey="stars" content={(props) => <StarLabel x={props.x} width={props.width} value={props.value} fontSize={fontSize} />} />
     </Bar>,
     <Line key="caar" dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />,
   ];

@@ -2,10 +2,11 @@ import { memo, useMemo, useRef } from 'react';
 import { Brush, Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
 import { formatRelativeDay } from '../../../lib/format.ts';
 import type { ChartRow } from '../utils/chart-data.ts';
+import { dayLabelWidth } from '../utils/day-ticks.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLines, type EventMarker } from './event-marker.tsx';
+import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PRICE_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
@@ -60,9 +61,12 @@ export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
   const fontSize = onPage ? 12 : 15;
   const keys = useMemo(() => lines.map((line) => line.key), [lines]);
   const valueAxis = useValueAxis({ rows, keys, anchor: 100, unit: 'number', fontSize, width: fontSize * 3.7 });
-  const markerCount = Math.max(1, markers.length);
-  const margin = useMemo(() => ({ top: 12 + (fontSize + 1) * markerCount, right: 28, bottom: 4, left: 4 }), [fontSize, markerCount]);
-  const eventLines = useMemo(() => markerLines(markers, true, fontSize - 1), [markers, fontSize]);
+  const lanes = markerLanes(markers, fontSize - 1);
+  const lastDay = rows.at(-1)?.day;
+  // The brush writes the last day right of its traveller: the right margin keeps room for it.
+  const right = onPage && typeof lastDay === 'number' ? Math.ceil(BRUSH_TRAVELLER + BRUSH_TEXT_OFFSET + dayLabelWidth(lastDay, BRUSH_FONT_SIZE) + 4) : 16;
+  const margin = useMemo(() => ({ top: 8 + lanes, right, bottom: 4, left: 4 }), [lanes, right]);
+  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
   const series = useMemo(() => lines.map(priceLine), [lines]);
   return (
     <LineChart
@@ -82,7 +86,11 @@ export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
 }
 
 const BASE_LINE = <ReferenceLine y={100} stroke="#9aa5b1" />;
-const BRUSH = <Brush dataKey="day" height={22} travellerWidth={8} tickFormatter={formatRelativeDay} stroke="#5f6b7a" />;
+/** recharts' Brush writes its labels 5 px beside the travellers, at the size charts.css gives .recharts-brush-texts. */
+const BRUSH_TRAVELLER = 8;
+const BRUSH_TEXT_OFFSET = 5;
+const BRUSH_FONT_SIZE = 12;
+const BRUSH = <Brush dataKey="day" height={22} travellerWidth={BRUSH_TRAVELLER} tickFormatter={formatRelativeDay} stroke="#5f6b7a" />;
 
 function priceLine(line: LineSpec) {
   return (

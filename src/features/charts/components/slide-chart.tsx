@@ -1,5 +1,5 @@
 import type { ChartRow } from '../utils/chart-data.ts';
-import { AbnormalReturnPlot } from './abnormal-return-chart.tsx';
+import { abnormalReturnExtent, AbnormalReturnPlot } from './abnormal-return-chart.tsx';
 import type { SecurityPanel } from './charts-panel.tsx';
 import type { LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
@@ -47,6 +47,8 @@ export function SlideChart(props: SlideChartProps) {
     );
   }
   const layout = props.panels.length <= PANELS_PER_ROW ? ONE_ROW : ROWS;
+  // Side by side on a slide, the panels are compared: one scale for all.
+  const extent = abnormalReturnExtent(props.panels.flatMap((panel) => (panel.rows ? [panel.rows] : [])));
   return (
     <div className="slide-chart slide-multiples" data-count={Math.min(props.panels.length, PANELS_PER_ROW)}>
       {props.panels.map((panel) => (
@@ -54,7 +56,7 @@ export function SlideChart(props: SlideChartProps) {
           <figcaption>{panel.spec.name}</figcaption>
           {panel.rows ? (
             <div className="slide-plot">
-              <AbnormalReturnPlot rows={panel.rows} series={panel.spec} markers={props.markers} layout={layout} />
+              <AbnormalReturnPlot rows={panel.rows} series={panel.spec} markers={props.markers} extent={extent} layout={layout} />
             </div>
           ) : (
             <p className="inline-message" role="note">

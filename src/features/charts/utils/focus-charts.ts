@@ -13,7 +13,7 @@ import type { SecurityPanel } from '../components/charts-panel.tsx';
 import type { EventMarker } from '../components/event-marker.tsx';
 import type { SlideChartProps } from '../components/slide-chart.tsx';
 import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from './chart-data.ts';
-import { BENCHMARK_STYLE, seriesStyle } from './palette.ts';
+import { benchmarkStyle, seriesStyle } from './palette.ts';
 
 /** What the selected excerpt asks the charts to bring forward. */
 export interface Spotlight {
@@ -36,9 +36,13 @@ interface FocusInput {
   result: StudyResult | null;
   event: StudyEvent;
   events: readonly StudyEvent[];
+  /** The events of the study: only they (and those the spotlight brings forward) are marked. */
+  studyEventIds: readonly string[];
   series: readonly PriceSeries[];
   /** Securities in the order the user picked them: it fixes each one's colour. */
   securityOrder: readonly string[];
+  /** Symbols the price server had no prices for: named in the page's notice, given no panel here. */
+  leftOut?: readonly string[];
   days: readonly number[];
   spotlight: Spotlight | null;
 }
@@ -107,32 +111,40 @@ function priceLines(units: readonly ComposedUnit[], input: FocusInput): { spec: 
     };
   });
   const benchmarks = [...new Map(units.map((item) => [item.benchmark, item])).values()].map((item, index) => ({
-    spec: { key: `benchmark${index}`, name: `${item.benchmarkName} (benchmark)`, colour: BENCHMARK_STYLE.colour, dash: BENCHMARK_STYLE.dash, emphasis: 'normal' as const },
+    spec: { key: `benchmark${index}`, name: `${item.benchmarkName} (benchmark)`, ...benchmarkStyle(index), emphasis: 'normal' as const },
     line: { key: `benchmark${index}`, dates: item.unit.dates, dayZero: item.unit.dayZero, closes: closesOf(bySymbol.get(item.benchmark)) },
   }));
   return [...securities, ...benchmarks];
 }
 
+/**
+ * The events drawn on the charts: those of the study, and those an excerpt the user selected
+ * speaks of; an event merely near the window (the call a day after the election, when it is not in
+ * the study) is not drawn, so no line stands on a chart without its event being part of the study.
+ */
 function eventMarkers(input: FocusInput, calendar: NonNullable<FocusCharts['calendar']>): EventMarker[] {
   const zeroIndex = calendar.dates.indexOf(calendar.dayZero);
+  const shown = new Set([...input.studyEventIds, ...(input.spotlight?.eventIds ?? [])]);
   const markers = input.composed.eventDays
-    .filter((entry) => entry.exchange === calendar.exchange)
+    .filter((entry) => entry.exchange === calendar.exchange && shown.has(entry.eventId))
     .map((entry) => ({ entry, day: calendar.dates.indexOf(entry.date) - zeroIndex }))
     .filter(({ entry, day }) => calendar.dates.includes(entry.date) && input.days.includes(day))
     .sort((a, b) => a.day - b.day);
-  const middle = ((input.days[0] ?? 0) + (input.days.at(-1) ?? 0)) / 2;
   return markers.map(({ entry, day }, lane) => {
-    const title = input.events.find((event) => event.id === entry.eventId)?.title ?? entry.eventId;
+    const title = shortTitle(input.events.find((event) => event.id === entry.eventId)?.title ?? entry.eventId);
     return {
       eventId: entry.eventId,
       day,
-      label: `${shortTitle(title)} · ${formatDate(entry.date)}`,
+      label: `${title} · ${formatDate(entry.date)}`,
+      shortLabel: title,
       highlighted: input.spotlight?.eventIds.includes(entry.eventId) ?? false,
       lane,
-      anchor: day > middle ? ('end' as const) : ('start' as const),
     };
   });
 }
+
+/** Across several events only day 0 is common to every security–event pair of the portfolio. */
+export const DAY_ZERO_MARKER: EventMarker = { eventId: 'day-0', day: 0, label: 'Day 0 of each event', shortLabel: 'Day 0', highlighted: false, lane: 0 };
 
 function securityPanels(input: FocusInput): SecurityPanel[] {
   const resultsById = new Map((input.result?.securities ?? []).map((security): [string, SecurityResult] => [security.id, security]));
@@ -143,7 +155,7 @@ function securityPanels(input: FocusInput): SecurityPanel[] {
     const unit = input.composed.units.find((item) => item.unit.id === id);
     const result = resultsById.get(id);
     const failure = failuresById.get(id);
-    if (!unit && !failure) continue;
+    if ((!unit && !failure) || input.leftOut?.includes(symbol)) continue;
     const style = styleOf(symbol, input.securityOrder);
     const name = unit ? `${unit.name} (${symbol})` : symbol;
     panels.push({

@@ -18,8 +18,26 @@ export interface SeriesStyle {
   dash: string | undefined;
 }
 
-/** Benchmarks are drawn in near-black dots so they never compete with a security's colour. */
-export const BENCHMARK_STYLE: SeriesStyle = { colour: '#333333', dash: '1 3' };
+/**
+ * Benchmarks are drawn in greys so they never compete with a security's colour, each with its own
+ * pattern of dots and dashes (none used by a security), so TOPIX and the S&P 500 on one chart stay
+ * apart on screen, in print and in the legend.
+ */
+const BENCHMARK_STYLES = [
+  { colour: '#333333', dash: '1 3' },
+  { colour: '#555555', dash: '8 3 1 3' },
+  { colour: '#333333', dash: '3 2 1 2 1 2' },
+  { colour: '#707070', dash: '14 3' },
+] as const;
+
+/**
+ * The style of the benchmark at `index` (in the order the chart meets them), cycling past the last.
+ * @example benchmarkStyle(1).dash // '8 3 1 3'
+ */
+export function benchmarkStyle(index: number): SeriesStyle {
+  const style = BENCHMARK_STYLES[index % BENCHMARK_STYLES.length] ?? BENCHMARK_STYLES[0];
+  return { colour: style.colour, dash: style.dash };
+}
 
 /** Neutral fills: the confidence band and the portfolio's daily AAR bars. */
 export const BAND_FILL = '#9aa5b1';

@@ -10,7 +10,8 @@ export interface PricesParams {
 }
 
 /**
- * The one query of daily prices: every selected security and benchmark over one date range.
+ * The one query of daily prices: every selected security and benchmark over one date range. A
+ * symbol the server has no prices for comes back in `failures` and drops out of the study alone.
  * Prices of past days do not change while the page is open, so they never go stale; changing a
  * window or a model recomputes from this cache without a request. With `queryClient`, a set of
  * symbols already held inside a larger cached answer (a security was unticked) is served from it.
@@ -35,10 +36,11 @@ export function usePrices(params: PricesParams) {
 function cachedSubset(queryClient: QueryClient, symbols: readonly string[], from: string, to: string): PricesResponse | undefined {
   for (const [key, data] of queryClient.getQueriesData<PricesResponse>({ queryKey: ['prices'] })) {
     if (!data || key[2] !== from || key[3] !== to) continue;
-    if (!symbols.every((symbol) => data.series.some((series) => series.symbol === symbol))) continue;
+    if (!symbols.every((symbol) => data.series.some((series) => series.symbol === symbol) || data.failures.some((failure) => failure.symbol === symbol))) continue;
     return {
       ...data,
       series: data.series.filter((series) => symbols.includes(series.symbol)),
+      failures: data.failures.filter((failure) => symbols.includes(failure.symbol)),
       // Server warnings start with the symbol they concern ("7011.T: …").
       warnings: data.warnings.filter((warning) => !data.series.some((series) => warning.startsWith(`${series.symbol}:`) && !symbols.includes(series.symbol))),
     };

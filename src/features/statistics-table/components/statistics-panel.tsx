@@ -31,14 +31,15 @@ export function StatisticsPanel({ id, rows, portfolioWindows, showEvent, methodN
           </li>
         ))}
       </ul>
-      <div className="table-scroll">
+      {/* Scroll regions wider tables scroll in: focusable so the keyboard can scroll them, named by their caption. */}
+      <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="security-table-title">
         <SecurityTable rows={rows} showEvent={showEvent} />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="car-table-title">
         <CarTable rows={rows} showEvent={showEvent} />
       </div>
       {portfolioWindows.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="portfolio-table-title">
           <PortfolioTable windows={portfolioWindows} />
         </div>
       ) : null}

@@ -75,6 +75,7 @@ export function snapshotPrices(symbols: readonly string[], from: string, to: str
       };
     }),
     warnings: [],
+    failures: [],
   };
 }
 

@@ -136,6 +136,48 @@ describe('models, variances and BHAR', () => {
   });
 });
 
+describe('factor model and abnormal volume', () => {
+  const factorSample = fc
+    .integer({ min: 0, max: 12 })
+    .chain((length) => fc.tuple(returnSeries(length), returnSeries(length), fc.array(returnSeries(length), { minLength: 1, maxLength: 3 })))
+    .map(([security, market, factors]) => ({
+      securityReturns: security.map((value) => value ?? 0),
+      marketReturns: market.map((value) => value ?? 0),
+      factors: factors.map((column) => column.map((value) => value ?? 0)),
+    }));
+
+  it('fitFactorModel, its expected returns and variances, and multipleRegression', () => {
+    fc.assert(
+      fc.property(factorSample, ordinaryReturn, fc.integer({ min: 1, max: 10 }), (estimation, value, days) => {
+        const names = estimation.factors.map((_, index) => `F${index}`);
+        const row = estimation.factors.map(() => value);
+        expectFiniteOrEngineError(() => {
+          const fitted = engine.fitFactorModel(estimation, names, 'X');
+          return { fit: fitted.fit, expected: fitted.expectedReturn(value, row), variance: fitted.cumulativeVariance(days, value * days, row.map((entry) => entry * days)) };
+        });
+        expectFiniteOrEngineError(() => engine.multipleRegression(estimation.securityReturns, [estimation.marketReturns, ...estimation.factors]));
+      }),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+
+  it('runStudy with awkward factor columns and volumes', () => {
+    const volume = fc.option(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 1e9 }) }, { weight: 2, arbitrary: awkwardNumber }), { nil: null, freq: 8 });
+    const unit = awkwardUnit.chain((base) =>
+      fc.record({
+        factor: returnSeries(base.dates.length),
+        volumes: fc.option(fc.array(volume, { minLength: base.dates.length, maxLength: base.dates.length }), { nil: undefined }),
+      }).map(({ factor, volumes }) => ({ ...base, factors: { F: factor }, ...(volumes === undefined ? {} : { volumes }) })),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 4 }), workableOptions, (units, options) =>
+        expectFiniteOrEngineError(() => runStudyChecked(units, options.model === 'market' ? { ...options, factors: ['F'] } : options)),
+      ),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+});
+
 describe('parametric tests', () => {
   it('cross-sectional t, BMP, Kolari–Pynnönen, Patell, J1, J2', () => {
     fc.assert(
