@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -10,12 +11,18 @@ export default defineConfig({
   root: 'src',
   // Fails the build when the initial load is over 250 kB gzip (KABUTO_BUNDLE_BUDGET=warn only warns).
   plugins: [react(), bundleBudgetPlugin({ onOverBudget: process.env.KABUTO_BUNDLE_BUDGET === 'warn' ? 'warn' : 'fail' })],
-  build: { outDir: `${projectRoot}dist`, emptyOutDir: true, sourcemap: false },
+  build: { outDir: `${projectRoot}dist/app`, emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
   test: {
     root: projectRoot,
     include: ['tests/**/*.test.{ts,tsx}'],
+    // Builds dist/ (app, server, command-line tool) when it is out of date: some tests run the compiled code.
+    globalSetup: ['tests/build-setup.ts'],
     environment: 'node',
+    // One test file per core, and at least two: many files spend most of their time waiting on a
+    // child process (the server, Chromium), so vitest's default of one core less (one file at a
+    // time on a 2-core machine) leaves the machine idle.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

@@ -37,7 +37,7 @@ const MEBIBYTE = 1024 * 1024;
 /**
  * The server's settings from environment variables: HOST (127.0.0.1), PORT (8787; 0 = any free
  * port), PRICE_SOURCE (snapshot | live | auto; snapshot keeps the default run offline),
- * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist),
+ * KABUTO_CACHE_DIR (data/cache), KABUTO_SNAPSHOT_DIR (data/snapshot), KABUTO_STATIC_DIR (dist/app),
  * KABUTO_UPSTREAM_TIMEOUT_MS (8000), KABUTO_UPSTREAM_BACKOFF_MS (30000), KABUTO_CACHE_MAX_MB (256),
  * KABUTO_STUDY_WORKERS (the cores, at most), KABUTO_STUDY_QUEUE (4 per worker), KABUTO_STUDY_CACHE_MB (128).
  * Relative folders are read from the current directory.
@@ -53,7 +53,7 @@ export function readServerConfig(environment: Environment, cores = availablePara
     mode: mode(environment.PRICE_SOURCE),
     cacheDir: folder(environment.KABUTO_CACHE_DIR, 'data/cache'),
     snapshotDir: folder(environment.KABUTO_SNAPSHOT_DIR, 'data/snapshot'),
-    staticDir: folder(environment.KABUTO_STATIC_DIR, 'dist'),
+    staticDir: folder(environment.KABUTO_STATIC_DIR, 'dist/app'),
     upstreamTimeoutMs: integerIn(environment, 'KABUTO_UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 120_000),
     upstreamBackoffMs: integerIn(environment, 'KABUTO_UPSTREAM_BACKOFF_MS', DEFAULT_BACKOFF_MS, 0, MAX_BACKOFF_MS),
     cacheMaxBytes: integerIn(environment, 'KABUTO_CACHE_MAX_MB', DEFAULT_CACHE_MAX_BYTES / MEBIBYTE, 1, 1_000_000) * MEBIBYTE,

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
-import { parseStudyQuery, type QueryProblem } from '../src/application/study-query.ts';
+import { parseStudyQuery, type QueryProblem, type StudyQuery } from '../src/application/study-query.ts';
 import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
 import type { PricesResponse } from '../src/domain/price-api.ts';
+import type { TestSelection } from '../src/domain/test-choice.ts';
 import { ByteLru } from './byte-lru.ts';
 import { articleCatalogLoader } from './article-files.ts';
 import { ClientGoneError, InvalidRequestError } from './errors.ts';
@@ -92,11 +93,10 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     const query = parsed.query.study;
     const plan = studyPlan(query, catalog.events);
     const prices = await deps.prices(pricesQueryOf(plan));
-    const { significanceTest } = parsed.query.view;
+    const selection = parsed.query.view.significanceTest;
     const { claims } = await articles();
-    // The deck names the group test, so for the deck the test is part of what the file depends on.
-    const key = `${part}\n${JSON.stringify(query)}\n${part === 'deck' ? significanceTest : ''}\n${dataVersion(prices)}`;
-    const job = (): StudyJob => ({ part, query, significanceTest, catalogEvents: catalog.events, claims, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
+    const key = studyKey(part, query, selection, prices);
+    const job = (): StudyJob => ({ part, query, selection, catalogEvents: catalog.events, claims, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
     const result = computed.get(key) ?? (await share(key, job, signal).catch(asStudyError));
     if (!result.computable) throw new StudyNotComputableError(result.message);
     return { files: result.files, snapshotBacked: restsOnSnapshot(prices) };
@@ -122,6 +122,16 @@ function joinAsClient(shared: SharedJob, forget: () => void, signal: AbortSignal
     signal?.addEventListener('abort', leave, { once: true });
     shared.result.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave));
   });
+}
+
+/**
+ * What a part's files depend on, as the cache's key: the study query (securities, events, model,
+ * windows, and the guardrails' overlap and contamination choices), the prices' version, and for the
+ * deck the test its answer is read with (`test=`). The events and the articles' claims are read
+ * once per process, so they cannot change under a key.
+ */
+function studyKey(part: StudyPart, query: StudyQuery, selection: TestSelection, prices: PricesResponse): string {
+  return JSON.stringify({ part, query, selection: part === 'deck' ? selection : null, data: dataVersion(prices) });
 }
 
 /**

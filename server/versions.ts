@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (server/ sits directly inside it). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The repository root: the nearest folder above this module holding package.json (server/ when
+ * run from the sources, dist/server/ or dist/cli/ when compiled into one file there).
+ */
+export const PROJECT_ROOT = folderWithPackageJson(path.dirname(fileURLToPath(import.meta.url)));
 
 export interface Versions {
   app: string;
@@ -30,6 +33,12 @@ function yahooFinance2Version(): string {
   let directory = path.dirname(entry);
   while (path.basename(directory) !== 'yahoo-finance2' && directory !== path.dirname(directory)) directory = path.dirname(directory);
   return versionIn(path.join(directory, 'package.json'));
+}
+
+function folderWithPackageJson(start: string): string {
+  let directory = start;
+  while (!existsSync(path.join(directory, 'package.json')) && directory !== path.dirname(directory)) directory = path.dirname(directory);
+  return directory;
 }
 
 function versionIn(packageJsonPath: string): string {

@@ -18,12 +18,22 @@ export interface CliOutcome {
   stderr: string;
 }
 
+/**
+ * Hands an outcome to the process: the output to stdout and stderr, and the exit code, set rather
+ * than passed to process.exit so that a piped stdout is written out in full first.
+ */
+export function finish(outcome: CliOutcome): void {
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
+}
+
 /** Runs the tool on `argv` (the arguments after the script name). */
-export function runCli(argv: readonly string[]): CliOutcome {
+export async function runCli(argv: readonly string[]): Promise<CliOutcome> {
   if (wantsHelp(argv)) return { exitCode: 0, stdout: USAGE, stderr: '' };
   try {
     const args = parseArguments(argv);
-    const output = studyOutput(args);
+    const output = await studyOutput(args);
     if (args.out === null) return { exitCode: 0, stdout: output, stderr: '' };
     writeOutput(args.out, output);
     return { exitCode: 0, stdout: '', stderr: '' };
@@ -32,14 +42,14 @@ export function runCli(argv: readonly string[]): CliOutcome {
   }
 }
 
-function studyOutput(args: CliArguments): string {
-  const input = studyInput(args, readSeriesTable(args.input.path));
+async function studyOutput(args: CliArguments): Promise<string> {
+  const input = await studyInput(args, readSeriesTable(args.input.path));
   const result = runStudy(input.units, input.options);
   checkNoFailures(result);
   const context = input.eventId === null ? {} : { eventId: input.eventId };
   if (args.format === 'csv') return studySecuritiesCsv(result, context);
   if (args.format === 'portfolio-csv') return studyAggregateCsv(result, context);
-  return `${JSON.stringify(studyJson(result, input.dayZero), null, 2)}\n`;
+  return `${JSON.stringify(studyJson(result, input.dayZero, input.event), null, 2)}\n`;
 }
 
 /** A script asking for N securities gets N or an error: a partial result would pass unnoticed. */

@@ -16,10 +16,10 @@ import {
   type StudyOptions,
   type StudyUnit,
 } from '../../src/core/index';
-import { defaultCarWindows } from '../../src/application/study-query';
+import { defaultCarWindows } from '../../src/application/default-car-windows';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../../src/domain/exchanges';
+import type { StudyEvent } from '../../src/domain/study-event';
 import type { CliArguments, RangeText } from './arguments';
-import { catalogEvent } from './catalog-event';
 import { CliError } from './cli-error';
 import { numericColumn, type SeriesTable } from './series-table';
 
@@ -28,6 +28,8 @@ export interface StudyInput {
   dayZero: string;
   /** The data/events.json id of the event (--event), else null. */
   eventId: string | null;
+  /** The data/events.json event (--event), else null. */
+  event: StudyEvent | null;
   options: StudyOptions;
   units: StudyUnit[];
 }
@@ -37,23 +39,25 @@ export interface StudyInput {
  * @throws {CliError} for an unknown or repeated column, a window that does not resolve or does not fit the data.
  * @throws {EventStudyError} from the engine (event date outside the data, invalid windows, bad prices).
  */
-export function studyInput(args: CliArguments, table: SeriesTable): StudyInput {
+export async function studyInput(args: CliArguments, table: SeriesTable): Promise<StudyInput> {
   const marketValues = numericColumn(table, args.market);
   const securities = securityColumns(args, table).map((symbol) => [symbol, numericColumn(table, symbol)] as const);
-  const event = eventOf(args);
+  const event = await eventOf(args);
   const day0 = dayZero(event.time, event.time.time === undefined ? FILE_ROWS : marketExchange(args.market), table.dates);
   const options = studyOptions(args, table.dates, day0);
   checkWindowsFit(options, args, table, day0);
   const units = securities.map(([symbol, values]) => unitFor(args, table, symbol, values, marketValues, { dayZero: day0, eventId: event.id }));
-  return { dayZero: day0, eventId: event.id, options, units };
+  return { dayZero: day0, eventId: event.id, event: event.event, options, units };
 }
 
 // A catalogue event brings its own time and zone: day 0 is then the first session of the market's
-// exchange closing after it, exactly as the page and the server place it.
-function eventOf(args: CliArguments): { time: EventTime; id: string | null } {
-  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null };
+// exchange closing after it, exactly as the page and the server place it. The catalogue's reader
+// (the app's zod schema, the largest part of the tool) is loaded only for --event.
+async function eventOf(args: CliArguments): Promise<{ time: EventTime; id: string | null; event: StudyEvent | null }> {
+  if (args.event.kind === 'date') return { time: { date: args.event.date }, id: null, event: null };
+  const { catalogEvent } = await import('./catalog-event');
   const event = catalogEvent(args.event.id);
-  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id };
+  return { time: { date: event.date, time: event.time, timeZone: event.timeZone }, id: event.id, event };
 }
 
 /**

@@ -3,13 +3,23 @@
  * "Command-line tool"). Numbers are the engine's doubles, written by JSON.stringify at full precision.
  */
 import type { AggregateTests, StudyResult, TestResult } from '../../src/core/index';
+import { singleEventAnalysis } from '../../src/application/study-analysis';
+import { buildStudySummary } from '../../src/application/study-summary';
+import { dateInWords } from '../../src/domain/calendar';
 import { PORTFOLIO_TESTS } from '../../src/domain/portfolio-tests';
+import type { StudyEvent } from '../../src/domain/study-event';
 
 type TestJson = { statistic: number; pValue: number } | { statistic: null; pValue: null; reason: string };
 
-/** Builds the JSON document; `eventDate` is the trading date of day 0. */
-export function studyJson(result: StudyResult, eventDate: string) {
+/**
+ * Builds the JSON document; `eventDate` is the trading date of day 0, `event` the catalogue event of
+ * `--event` (without it the event is named by its day 0). `summary` is the answer as the page's
+ * panel states it (src/application/study-summary.ts), the test chosen by the rules; securities are
+ * named by their column.
+ */
+export function studyJson(result: StudyResult, eventDate: string, event: StudyEvent | null = null) {
   const { options } = result;
+  const studied: StudyEvent = event ?? { id: 'event', title: `Event with day 0 on ${dateInWords(eventDate)}`, date: eventDate, timeZone: 'UTC', excerptIds: [], custom: true };
   return {
     model: options.model,
     eventDate,
@@ -51,6 +61,7 @@ export function studyJson(result: StudyResult, eventDate: string) {
         tests: testsJson(window.tests),
       })),
     },
+    summary: buildStudySummary({ analysis: singleEventAnalysis(result, studied.id), events: [studied], names: new Map() }),
   };
 }
 

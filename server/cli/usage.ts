@@ -28,7 +28,8 @@ Study:
                           (2024-10-29) that are rows of the file
 
 Output:
-  --format FORMAT         json (default) | csv (one row per security and event day, the file of
+  --format FORMAT         json (default: the numbers, every test, and "summary", the answer as the
+                          dashboard states it) | csv (one row per security and event day, the file of
                           the dashboard's "Download CSV" and /api/study.csv) | portfolio-csv (AAR,
                           CAAR and every test per day and per CAR window, as /api/study-portfolio.csv)
   --out FILE              write to FILE instead of stdout

@@ -5,8 +5,6 @@
  * The worker builds the files of one part per job, and the routes are registered from this list.
  */
 import type { DeckModelInput } from '../../src/application/deck-model.ts';
-import { buildDeckModel } from '../../src/application/deck-model.ts';
-import { buildDeckPptx } from '../../src/application/deck-pptx.ts';
 import type { StudyExport } from '../../src/application/study-export.ts';
 import type { StudyFileNames } from '../../src/application/study-manifest.ts';
 
@@ -37,8 +35,14 @@ export const STUDY_FILES: readonly StudyFileKind[] = [
   { route: '/api/study.csv', contentType: CSV_TYPE, part: 'tables', make: (made) => ({ name: made.fileNames.securities, content: made.tables().securitiesCsv }) },
   { route: '/api/study-portfolio.csv', contentType: CSV_TYPE, part: 'tables', make: (made) => ({ name: made.fileNames.portfolio, content: made.tables().portfolioCsv }) },
   { route: '/api/study-manifest.json', contentType: JSON_TYPE, part: 'tables', make: (made) => ({ name: made.fileNames.manifest, content: made.tables().manifestJson }) },
-  { route: '/api/study.pptx', contentType: PPTX_TYPE, part: 'deck', make: async (made) => ({ name: made.fileNames.deck, content: await buildDeckPptx(buildDeckModel(made.deck())) }) },
+  { route: '/api/study.pptx', contentType: PPTX_TYPE, part: 'deck', make: async (made) => ({ name: made.fileNames.deck, content: await deckFile(made.deck()) }) },
 ];
+
+// The deck's builders (pptxgenjs, JSZip) are loaded by the first deck job only: a worker that makes CSVs never evaluates them.
+async function deckFile(input: DeckModelInput): Promise<Uint8Array> {
+  const [{ buildDeckModel }, { buildDeckPptx }] = await Promise.all([import('../../src/application/deck-model.ts'), import('../../src/application/deck-pptx.ts')]);
+  return buildDeckPptx(buildDeckModel(input));
+}
 
 /** The study routes, for the app's list of API paths. */
 export const STUDY_ROUTES: readonly string[] = STUDY_FILES.map((file) => file.route);

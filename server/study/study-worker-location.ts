@@ -25,3 +25,13 @@ export function workerLaunch(module: URL): WorkerLaunch {
 
 /** The worker module in the sources. */
 export const STUDY_WORKER_SOURCE = new URL('./study-worker.ts', import.meta.url);
+
+/**
+ * The study worker of a compiled entry: the build emits it as study-worker.js beside each entry
+ * that starts the server (server/build/targets.mjs). From the sources (a .ts entry) there is none,
+ * and the pool starts STUDY_WORKER_SOURCE.
+ * @example compiledStudyWorker(import.meta.url) // URL(file:///…/dist/server/study-worker.js) in dist/server/main.js
+ */
+export function compiledStudyWorker(entryUrl: string): URL | undefined {
+  return entryUrl.endsWith('.js') ? new URL('./study-worker.js', entryUrl) : undefined;
+}

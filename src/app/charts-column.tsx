@@ -14,6 +14,7 @@ import { EmptyState } from './components/empty-state.tsx';
 import { ErrorPanel } from './components/error-panel.tsx';
 import { ChartsSkeleton } from './components/skeleton.tsx';
 import type { FocusedResults } from './use-focused-results.ts';
+import { GlossaryTerm } from '../lib/glossary-term.tsx';
 
 interface ChartsColumnProps {
   studyEvents: readonly StudyEvent[];
@@ -72,6 +73,10 @@ export function ChartsColumn({ studyEvents, securities, prices, study, results, 
             ))}
           </ul>
         ) : null}
+        <p className="chart-terms">
+          Reading the charts: <GlossaryTerm id="ar" /> · <GlossaryTerm id="car" /> · <GlossaryTerm id="aar" /> · <GlossaryTerm id="caar" /> ·{' '}
+          <GlossaryTerm id="band">shaded band</GlossaryTerm> · <GlossaryTerm id="stars">stars</GlossaryTerm> · <GlossaryTerm id="day-zero">day 0</GlossaryTerm>
+        </p>
         {studyEvents.length > 1 ? <EventTabs events={studyEvents} focusEventId={charts.event.id} onFocus={handlers.onFocusEvent} /> : null}
         <LazyChartsPanel
           fallback={<ChartsSkeleton label="Loading the charts…" />}

@@ -20,6 +20,11 @@ import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../application/study-query.ts';
+import { buildStudySummary } from '../application/study-summary.ts';
+import { AnswerPanel } from '../features/answer/components/answer-panel.tsx';
+import { GlossarySection } from '../features/answer/components/glossary-section.tsx';
+import { ContaminationChoiceControl, OverlapChoiceControl } from '../features/study-controls/components/guardrail-choices.tsx';
+import { TestPicker } from '../features/study-controls/components/test-picker.tsx';
 import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { createHoverStore } from './hover-store.ts';
@@ -30,6 +35,8 @@ import { UrlStateNotice } from './url-state-notice.tsx';
 import { useUrlViewState } from './url-state-sync.ts';
 import { focusedEventId } from './view-state.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
+import { chooseTest } from '../domain/test-choice.ts';
+import type { StudyResult } from '../core/types.ts';
 import './dashboard.css';
 
 const CATALOG_EVENT_IDS = EVENT_CATALOG.events.map((event) => event.id);
@@ -69,7 +76,8 @@ export function Dashboard() {
         : null,
     [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
   );
-  const study = useStudy(composeInput, state.appliedOptions);
+  const guards = useMemo(() => ({ overlap: state.overlap, contamination: state.contamination }), [state.overlap, state.contamination]);
+  const study = useStudy(composeInput, state.appliedOptions, guards);
   const windowCheck = useMemo(() => checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model }), [state.windowTexts, state.appliedOptions, state.model]);
 
   const selectedExcerpt = excerpts.find((excerpt) => excerpt.id === state.selectedExcerptId);
@@ -83,34 +91,49 @@ export function Dashboard() {
   }, [symbols.data, prices.data]);
   // The files of exactly the study on screen: the same render's state, prices and result.
   const buildExport = useMemo(() => {
-    const result = study?.outcome.result;
-    if (!prices.data || !study || !result || result.securities.length === 0) return null;
-    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, result };
+    const analysis = study?.outcome.analysis;
+    if (!prices.data || !study || !analysis || analysis.result.securities.length === 0) return null;
+    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, analysis };
     return () => buildStudyExport({ ...input, generatedAt: readClock() });
   }, [state, allEvents, prices.data, study]);
 
   const result = study?.outcome.result ?? null;
+  const analysis = study?.outcome.analysis ?? null;
+  const dataNotes = useMemo(() => new Map((prices.data?.series ?? []).map((series) => [series.symbol, series.provenance.defects])), [prices.data]);
+  const summary = useMemo(
+    () => (analysis && analysis.result.securities.length > 0 ? buildStudySummary({ analysis, events: allEvents, names: securityNames, selection: state.significanceTest, dataNotes }) : null),
+    [analysis, allEvents, securityNames, state.significanceTest, dataNotes],
+  );
+  const focusId = focusedEventId(state);
+  const focusGroupIndex = analysis?.groups.findIndex((group) => focusId !== null && group.eventIds.includes(focusId)) ?? -1;
+  const focusGroup = analysis?.groups[focusGroupIndex] ?? null;
+  const focusSummary = summary?.groups[focusGroupIndex] ?? null;
+  // The test that stars the chart: the focused group's, chosen by the rules unless the user picked one.
+  const significanceTest: PortfolioTestKey = focusSummary?.choice.test ?? chooseTest({ securities: 0, clustered: 0 }, state.significanceTest).test;
   const results = useFocusedResults({
     state,
     prices: prices.data,
     composed: study?.composed ?? null,
     result,
+    group: focusGroup,
+    significanceTest,
     studyEvents,
     allEvents,
-    focusEventId: focusedEventId(state),
+    focusEventId: focusId,
     spotlight,
     version: health.data?.version ?? null,
   });
   const claims = useMemo(() => [...ARTICLE_CATALOG.claims, ...userClaims(userExcerpts.excerpts)], [userExcerpts.excerpts]);
-  const claimFindings = useMemo(() => (study?.outcome.result ? checkClaims(claims, study.outcome.result, state.eventIds) : []), [claims, study, state.eventIds]);
+  const claimFindings = useMemo(() => (analysis ? checkClaims(claims, analysis.result, state.eventIds) : []), [claims, analysis, state.eventIds]);
   // What the deck of the whole study is built from, as /api/study.pptx builds it for the same query
-  // and prices; the presentation builds the slides only when it is opened.
+  // and prices: the same analysis, and the answer panel's own summary for slide 1. The presentation
+  // builds the slides only when it is opened.
   const deck: DeckModelInput | null = useMemo(
     () =>
-      prices.data && study?.outcome.result && study.outcome.result.securities.length > 0
-        ? { appVersion: APP_VERSION, query: pageQueryOf(state).study, significanceTest: state.significanceTest, events: allEvents, prices: prices.data, composed: study.composed, result: study.outcome.result, claims }
+      prices.data && study && analysis && summary
+        ? { appVersion: APP_VERSION, query: pageQueryOf(state).study, selection: state.significanceTest, events: allEvents, prices: prices.data, composed: study.composed, analysis, summary, claims }
         : null,
-    [prices.data, study, state, allEvents, claims],
+    [prices.data, study, analysis, summary, state, allEvents, claims],
   );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
@@ -141,6 +164,24 @@ export function Dashboard() {
         </div>
       </header>
       <UrlStateNotice problems={problems} onDismiss={dismissProblems} />
+      <AnswerPanel
+        summary={summary}
+        unavailable={answerUnavailable({ events: studyEvents.length, securities: state.securities.length, pricesError: prices.error?.message ?? null, studyError: study?.outcome.error?.message ?? null, result })}
+        testPicker={
+          focusSummary ? (
+            <TestPicker
+              selection={state.significanceTest}
+              automaticTest={focusSummary.choice.rulesTest}
+              fits={focusSummary.tests.map((test) => ({ key: test.key, fits: test.fits, reasons: test.reasons }))}
+              onSelect={(test) => dispatch({ type: 'set-significance-test', test })}
+            />
+          ) : null
+        }
+        noticeActions={{
+          overlap: <OverlapChoiceControl value={state.overlap} onChange={(overlap) => dispatch({ type: 'set-overlap', overlap })} />,
+          contamination: <ContaminationChoiceControl value={state.contamination} onChange={(contamination) => dispatch({ type: 'set-contamination', contamination })} />,
+        }}
+      />
       <div className="layout">
         <ControlsSidebar
           state={state}
@@ -161,7 +202,7 @@ export function Dashboard() {
               study={study}
               results={results}
               deck={deck}
-              significanceTest={state.significanceTest}
+              significanceTest={significanceTest}
               handlers={chartHandlers}
               describedBy={STATISTICS_ID}
             />
@@ -189,11 +230,14 @@ export function Dashboard() {
             <StatisticsPanel
               id={STATISTICS_ID}
               rows={securityRows({ result, composed: study?.composed ?? null, events: studyEvents, securities: state.securities, securityNames })}
-              portfolioWindows={result.securities.length > 0 ? result.aggregate.windows : []}
+              portfolioWindows={focusGroup && focusGroup.result.securities.length > 0 ? focusGroup.result.aggregate.windows : []}
+              portfolioTitle={focusSummary ? `Portfolio tests by CAR window (statistic, p-value): ${focusSummary.title}` : undefined}
+              testFits={focusSummary?.tests ?? []}
               showEvent={studyEvents.length > 1}
               methodNote={methodNote(state.appliedOptions, state.returnKind, prices.data?.mode ?? null)}
             />
           ) : null}
+          <GlossarySection />
         </main>
       </div>
       <footer className="app-footer">
@@ -203,4 +247,14 @@ export function Dashboard() {
       </footer>
     </div>
   );
+}
+
+/** Why the answer panel has no answer, in the words of the charts' own empty states; null while computing. */
+function answerUnavailable(state: { events: number; securities: number; pricesError: string | null; studyError: string | null; result: StudyResult | null }): string | null {
+  if (state.events === 0) return 'No event is selected: tick one under Events, or add your own.';
+  if (state.securities === 0) return 'No security is selected: pick at least one under Securities and benchmarks.';
+  if (state.pricesError !== null) return `The prices could not be loaded: ${state.pricesError}`;
+  if (state.studyError !== null) return `The study could not be computed: ${state.studyError}`;
+  if (state.result && state.result.securities.length === 0) return 'No security of the study could be computed; the statistics below say why for each.';
+  return null;
 }

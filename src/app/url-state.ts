@@ -23,7 +23,7 @@ export function viewStateFromSearch(search: string, context: QueryContext): { st
  * The canonical query string of a view, with its "?": the study as last computed (the applied
  * windows, not a window still being typed) and the view choices.
  * @throws never
- * @example searchOfViewState(INITIAL_VIEW_STATE) // '?events=us-election-2024&securities=7011.T,7013.T&…&test=bmpT'
+ * @example searchOfViewState(INITIAL_VIEW_STATE) // '?events=us-election-2024&securities=7011.T,7013.T&…&overlap=separate&contamination=keep&test=auto'
  */
 export function searchOfViewState(state: ViewState): string {
   return `?${serializeStudyQuery(pageQueryOf(state))}`;
@@ -48,6 +48,8 @@ export function pageQueryOf(state: ViewState): PageQuery {
       gap: options.gap ?? null,
       eventWindow: options.eventWindow,
       carWindows: options.carWindows,
+      overlap: state.overlap,
+      contamination: state.contamination,
     },
     view: { focusEventId: state.focusEventId, excerptId: state.selectedExcerptId, significanceTest: state.significanceTest },
   };
@@ -70,6 +72,8 @@ export function viewStateOf(query: PageQuery): ViewState {
     returnKind: study.returnKind,
     windowTexts: windowTextsFrom(options),
     appliedOptions: options,
+    overlap: study.overlap,
+    contamination: study.contamination,
     focusEventId: view.focusEventId,
     selectedExcerptId: view.excerptId,
     selectedDay: null,

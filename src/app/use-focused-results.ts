@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ComposedStudy } from '../application/compose-study.ts';
+import type { StudyGroupResult } from '../application/study-analysis.ts';
 import type { StudyResult } from '../core/types.ts';
+import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
@@ -17,6 +19,13 @@ export interface FocusedResultsInput {
   prices: PricesResponse | undefined;
   composed: ComposedStudy | null;
   result: StudyResult | null;
+  /**
+   * The event or event cluster of the focused event: the portfolio chart and its stars are its own,
+   * never a pool of overlapping events.
+   */
+  group: StudyGroupResult | null;
+  /** The test that stars the portfolio chart: the rules' choice for the group, or the user's pick. */
+  significanceTest: PortfolioTestKey;
   studyEvents: readonly StudyEvent[];
   allEvents: readonly StudyEvent[];
   focusEventId: string | null;
@@ -40,7 +49,7 @@ export interface FocusedResults {
  * a hover or a typed window redraws only what changed.
  */
 export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
-  const { state, prices, composed, result, studyEvents, allEvents, spotlight, version } = input;
+  const { state, prices, composed, result, group, significanceTest, studyEvents, allEvents, spotlight, version } = input;
   const focusEvent = studyEvents.find((event) => event.id === input.focusEventId) ?? null;
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
   const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
@@ -48,13 +57,19 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], leftOut: prices?.failures.map((failure) => failure.symbol), securityOrder: state.securities, days, spotlight }) : null),
     [composed, result, focusEvent, allEvents, studyEventIds, prices, state.securities, days, spotlight],
   );
-  const { significanceTest } = state;
-  const eventCount = studyEvents.length;
+  const groupResult = group?.result ?? null;
+  // An event cluster's window is the stretched one: its chart spans all of it.
+  const groupDays = useMemo(() => (groupResult ? chartDays(groupResult.options.eventWindow) : days), [groupResult, days]);
   const portfolio = useMemo(
-    () => (result && result.securities.length > 0 ? { rows: portfolioRows(result, significanceTest, days), subtitle: portfolioLine(result, eventCount) } : null),
-    [result, significanceTest, days, eventCount],
+    () =>
+      groupResult && groupResult.securities.length > 0
+        ? { rows: portfolioRows(groupResult, significanceTest, groupDays), subtitle: groupLine(groupResult, group?.kind === 'cluster' ? (group?.eventIds.length ?? 1) : 1) }
+        : null,
+    [groupResult, group?.kind, group?.eventIds.length, significanceTest, groupDays],
   );
-  const portfolioMarkers = useMemo(() => (charts && eventCount === 1 ? charts.markers : [DAY_ZERO_MARKER]), [charts, eventCount]);
+  // The focused event's markers when its day 0 is the group's (an event, or a cluster's first event); else day 0 alone.
+  const firstOfGroup = group?.eventIds[0] ?? null;
+  const portfolioMarkers = useMemo(() => (charts && charts.event.id === firstOfGroup ? charts.markers : [DAY_ZERO_MARKER]), [charts, firstOfGroup]);
   const method = methodLine(state.appliedOptions);
   const subtitle = charts ? `${eventLine(charts.event, charts.calendar?.dayZero ?? null)} ${method}` : '';
   const images = useMemo(
@@ -62,4 +77,11 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     [prices, charts, state.appliedOptions.model, method, studyEventIds, version],
   );
   return { charts, portfolio, portfolioMarkers, subtitle, images };
+}
+
+// What the portfolio chart averages: one event's securities, or an event cluster's (one window each).
+function groupLine(result: StudyResult, clusteredEvents: number): string {
+  if (clusteredEvents === 1) return portfolioLine(result, 1);
+  const n = result.securities.length;
+  return `Event cluster of ${clusteredEvents} overlapping events: equally weighted over ${n} securit${n === 1 ? 'y' : 'ies'}, one window each from the first event's window start to the last event's window end.`;
 }

@@ -1,6 +1,8 @@
 import { DEFAULT_STUDY_OPTIONS, parseDayRange } from '../core/index.ts';
 import { windowLimitProblem } from '../application/study-limits.ts';
-import type { AggregateTests, DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
+import type { DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
+import type { ContaminationChoice, OverlapChoice } from '../application/study-guardrails.ts';
+import type { TestSelection } from '../domain/test-choice.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
 import { defaultCarWindows, DEFAULT_STUDY_QUERY, DEFAULT_VIEW_QUERY } from '../application/study-query.ts';
@@ -20,13 +22,17 @@ export interface ViewState {
   windowTexts: WindowTexts;
   /** The last options whose windows were all valid: what the results on screen were computed with. */
   appliedOptions: StudyOptions;
+  /** Overlapping events reported each on its own, or merged into one event cluster. */
+  overlap: OverlapChoice;
+  /** Other events' windows kept in, or left out of, the estimation windows they fall in. */
+  contamination: ContaminationChoice;
   /** The event whose securities the price and abnormal-return charts show; null: the first studied. */
   focusEventId: string | null;
   selectedExcerptId: string | null;
   /** A relative day picked in a chart, or null. */
   selectedDay: number | null;
-  /** The portfolio test whose daily p-values mark the CAAR chart. */
-  significanceTest: keyof AggregateTests;
+  /** The portfolio test that states the answer and stars the CAAR chart: 'auto' follows the rules (src/domain/test-choice.ts). */
+  significanceTest: TestSelection;
 }
 
 export type ViewAction =
@@ -42,7 +48,9 @@ export type ViewAction =
   | { type: 'focus-event'; eventId: string }
   | { type: 'select-excerpt'; excerptId: string | null; eventIds: readonly string[] }
   | { type: 'select-day'; day: number | null }
-  | { type: 'set-significance-test'; test: keyof AggregateTests }
+  | { type: 'set-significance-test'; test: TestSelection }
+  | { type: 'set-overlap'; overlap: OverlapChoice }
+  | { type: 'set-contamination'; contamination: ContaminationChoice }
   /** Back or forward in the browser: the view of that history entry's URL. */
   | { type: 'restore'; state: ViewState };
 
@@ -56,6 +64,8 @@ export const INITIAL_VIEW_STATE: ViewState = {
   returnKind: DEFAULT_STUDY_QUERY.returnKind,
   windowTexts: windowTextsFrom(DEFAULT_STUDY_OPTIONS),
   appliedOptions: DEFAULT_STUDY_OPTIONS,
+  overlap: DEFAULT_STUDY_QUERY.overlap,
+  contamination: DEFAULT_STUDY_QUERY.contamination,
   focusEventId: DEFAULT_VIEW_QUERY.focusEventId,
   selectedExcerptId: DEFAULT_VIEW_QUERY.excerptId,
   selectedDay: null,
@@ -100,6 +110,10 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, selectedDay: action.day };
     case 'set-significance-test':
       return { ...state, significanceTest: action.test };
+    case 'set-overlap':
+      return { ...state, overlap: action.overlap, selectedDay: null };
+    case 'set-contamination':
+      return { ...state, contamination: action.contamination };
     case 'restore':
       return action.state;
   }

@@ -1,10 +1,10 @@
 /**
- * From prices, events and securities to the engine's study units, and the engine's run on them:
- * the one composition used by the page (in the browser) and by the server's /api/study.csv, so
- * both give the same numbers, byte for byte, for the same query and prices.
+ * From prices, events and securities to the engine's study units: the one composition used by the
+ * page (in the browser) and by the server's /api/study.csv, so both give the same numbers, byte for
+ * byte, for the same query and prices. study-analysis.ts runs the engine on them.
  */
-import { buildStudyUnit, dayZero, isEventStudyError, runStudy } from '../core/index.ts';
-import type { ReturnKind, SecurityFailure, StudyOptions, StudyResult, StudyUnit } from '../core/types.ts';
+import { buildStudyUnit, dayZero, isEventStudyError } from '../core/index.ts';
+import type { ReturnKind, SecurityFailure, StudyUnit } from '../core/types.ts';
 import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
 import type { PriceFailure, PriceSeries } from '../domain/price-api.ts';
 import type { EventDayZero, StudyEvent } from '../domain/study-event.ts';
@@ -38,6 +38,8 @@ export interface ComposedUnit {
 }
 
 export interface ComposedStudy {
+  /** The events of the study, in the order of the input. */
+  eventIds: string[];
   units: ComposedUnit[];
   /** Security–event pairs that could not become a study unit (no prices, event outside the data, …). */
   failures: SecurityFailure[];
@@ -45,7 +47,6 @@ export interface ComposedStudy {
   eventDays: EventDayZero[];
 }
 
-export type StudyOutcome = { result: StudyResult; error: null } | { result: null; error: { code: string; message: string } };
 
 /**
  * The study of a page query: for each event and security, the security's exchange, day 0 on its
@@ -66,24 +67,7 @@ export function composeStudy(input: ComposeInput): ComposedStudy {
       else failures.push(composed);
     }
   }
-  return { units, failures, eventDays: eventDays(input, bySymbol) };
-}
-
-/**
- * Runs the engine on the composed units; failures found while composing come first.
- * @throws never: invalid options (which the page validates beforehand) come back as `error`.
- */
-export function runComposedStudy(composed: ComposedStudy, options: StudyOptions): StudyOutcome {
-  try {
-    const result = runStudy(
-      composed.units.map((item) => item.unit),
-      options,
-    );
-    return { result: { ...result, failures: [...composed.failures, ...result.failures] }, error: null };
-  } catch (error) {
-    if (isEventStudyError(error)) return { result: null, error: { code: error.code, message: error.message } };
-    return { result: null, error: { code: 'ENGINE_ERROR', message: `The study could not be computed: ${error instanceof Error ? error.message : String(error)}` } };
-  }
+  return { eventIds: input.events.map((event) => event.id), units, failures, eventDays: eventDays(input, bySymbol) };
 }
 
 /** The id of the unit of one security on one event. */

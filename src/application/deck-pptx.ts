@@ -6,23 +6,21 @@
  */
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import { DECK_GEOMETRY, type DeckBlock, type DeckChart, type DeckFact, type DeckModel, type DeckSlide, type DeckTable } from './deck-types.ts';
-import { TABLE_CELL_MARGIN, TABLE_NOTES_HEIGHT, tableColumnWidths, tableFontSize } from './deck-tables.ts';
+import { DECK_FONT, DECK_GEOMETRY, detailSize, factTermWidth, layoutSlide, placedCells, NOTICE_PADDING, notesSize, SMALL_TEXT_SIZE, TABLE_CELL_MARGIN, tableColumnWidths, captionHeight, notesHeight as notesHeightOf, type Box, type PlacedBlock } from './deck-layout.ts';
+import type { DeckChart, DeckFact, DeckModel, DeckSlide, DeckTable } from './deck-types.ts';
 import { formatRelativeDay } from './display-format.ts';
 
 type Slide = PptxGenJS.Slide;
 
-const WIDTH = DECK_GEOMETRY.width;
-const MARGIN = DECK_GEOMETRY.margin;
-const BODY_WIDTH = WIDTH - 2 * MARGIN;
-const BODY_TOP = DECK_GEOMETRY.bodyTop;
-const BODY_BOTTOM = DECK_GEOMETRY.bodyBottom;
-// Arial is on every PowerPoint; LibreOffice draws it with the metric-compatible Liberation Sans.
-const FONT = 'Arial';
+const FONT = DECK_FONT;
 const INK = '1A1A1A';
 const SOFT_INK = '4A4A4A';
+const MUTED_INK = '6B6B6B';
 const LINE = 'C8CDD2';
 const ACCENT = '0B5394';
+const NOTICE_FILL = 'FFF4E0';
+const NOTICE_EDGE = 'B45F06';
+const NO_BREAK = '\u00a0';
 
 /**
  * The PowerPoint file of a deck.
@@ -41,49 +39,42 @@ export async function buildDeckPptx(model: DeckModel): Promise<Uint8Array> {
   return withoutOrphanAxisIds(written);
 }
 
+// Text boxes carry no inset of their own, so a text sits where the layout measured it.
+const PLAIN = { fontFace: FONT, margin: 0 } as const;
+
 function drawSlide(pptx: PptxGenJS, deckSlide: DeckSlide, number: number, count: number): void {
   const slide = pptx.addSlide();
   slide.addNotes(deckSlide.notes);
-  if (deckSlide.layout === 'title') {
-    if (deckSlide.kicker) slide.addText(deckSlide.kicker.toUpperCase(), { x: MARGIN, y: 1.3, w: BODY_WIDTH, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: ACCENT, charSpacing: 2 });
-    slide.addText(deckSlide.heading, { x: MARGIN, y: 1.75, w: BODY_WIDTH, h: 1.9, fontFace: FONT, fontSize: 30, bold: true, color: INK, valign: 'top', fit: 'shrink' });
-    drawBlocks(slide, deckSlide.blocks, 3.8, BODY_BOTTOM);
-  } else {
-    slide.addText(deckSlide.heading, { x: MARGIN, y: 0.3, w: BODY_WIDTH, h: 0.65, fontFace: FONT, fontSize: 24, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
-    if (deckSlide.layout === 'charts-over-table') drawChartsOverTable(pptx, slide, deckSlide.blocks);
-    else drawBlocks(slide, deckSlide.blocks, BODY_TOP, BODY_BOTTOM);
+  const layout = layoutSlide(deckSlide);
+  if (layout.kicker && deckSlide.kicker) slide.addText(deckSlide.kicker.toUpperCase(), { ...PLAIN, ...layout.kicker, fontSize: layout.kicker.fontSize, bold: true, color: ACCENT, charSpacing: 2, valign: 'top' });
+  slide.addText(deckSlide.heading, { ...PLAIN, ...layout.heading, fontSize: layout.heading.fontSize, bold: true, color: INK, valign: 'top' });
+  for (const placed of layout.blocks) drawBlock(pptx, slide, placed);
+  if (deckSlide.source) slide.addText(deckSlide.source, { ...PLAIN, ...layout.source, fontSize: SMALL_TEXT_SIZE, color: SOFT_INK, valign: 'top' });
+  slide.addShape(pptx.ShapeType.line, { x: DECK_GEOMETRY.margin, y: DECK_GEOMETRY.ruleY, w: DECK_GEOMETRY.width - 2 * DECK_GEOMETRY.margin, h: 0, line: { color: LINE, width: 0.75 } });
+  slide.addText(deckSlide.footer, { ...PLAIN, ...layout.footer, fontSize: SMALL_TEXT_SIZE, color: SOFT_INK, valign: 'top' });
+  slide.addText(`${number} / ${count}`, { ...PLAIN, ...layout.pageNumber, fontSize: SMALL_TEXT_SIZE, color: SOFT_INK, align: 'right', valign: 'top' });
+}
+
+function drawBlock(pptx: PptxGenJS, slide: Slide, { block, box, fontSize }: PlacedBlock): void {
+  switch (block.kind) {
+    case 'chart':
+      return drawChart(pptx, slide, block.chart, box);
+    case 'table':
+      return drawTable(slide, block.table, box, fontSize);
+    case 'facts':
+      return drawFacts(slide, block.facts, box, fontSize);
+    case 'text': {
+      const tone = block.tone ?? 'plain';
+      const paragraphs = block.paragraphs.map((text, index) => ({ text, options: { breakLine: index < block.paragraphs.length - 1, paraSpaceAfter: Math.round(fontSize * 0.45) } }));
+      if (tone === 'notice') {
+        slide.addShape(pptx.ShapeType.rect, { ...box, fill: { color: NOTICE_FILL }, line: { color: NOTICE_FILL, width: 0 } });
+        slide.addShape(pptx.ShapeType.line, { x: box.x, y: box.y, w: 0, h: box.h, line: { color: NOTICE_EDGE, width: 3 } });
+      }
+      const inset = tone === 'notice' ? NOTICE_PADDING : 0;
+      slide.addText(paragraphs, { ...PLAIN, x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset, fontSize, color: tone === 'muted' ? MUTED_INK : INK, valign: 'top' });
+      return;
+    }
   }
-  if (deckSlide.source) slide.addText(deckSlide.source, { x: MARGIN, y: 6.62, w: BODY_WIDTH, h: 0.3, fontFace: FONT, fontSize: 9, color: SOFT_INK, valign: 'top' });
-  slide.addShape(pptx.ShapeType.line, { x: MARGIN, y: 6.95, w: BODY_WIDTH, h: 0, line: { color: LINE, width: 0.75 } });
-  slide.addText(deckSlide.footer, { x: MARGIN, y: 7.0, w: BODY_WIDTH - 0.8, h: 0.3, fontFace: FONT, fontSize: 9, color: SOFT_INK, valign: 'top' });
-  slide.addText(`${number} / ${count}`, { x: WIDTH - MARGIN - 0.8, y: 7.0, w: 0.8, h: 0.3, fontFace: FONT, fontSize: 9, color: SOFT_INK, align: 'right', valign: 'top' });
-}
-
-function drawChartsOverTable(pptx: PptxGenJS, slide: Slide, blocks: readonly DeckBlock[]): void {
-  const charts = blocks.flatMap((block) => (block.kind === 'chart' ? [block.chart] : []));
-  const rest = blocks.filter((block) => block.kind !== 'chart');
-  const gap = 0.3;
-  const chartHeight = DECK_GEOMETRY.chartHeight;
-  const width = (BODY_WIDTH - gap * (charts.length - 1)) / Math.max(1, charts.length);
-  charts.forEach((chart, index) => drawChart(pptx, slide, chart, { x: MARGIN + index * (width + gap), y: BODY_TOP, w: width, h: chartHeight }));
-  drawBlocks(slide, rest, BODY_TOP + chartHeight + DECK_GEOMETRY.gapUnderCharts, BODY_BOTTOM);
-}
-
-function drawBlocks(slide: Slide, blocks: readonly DeckBlock[], top: number, bottom: number): void {
-  const height = (bottom - top) / Math.max(1, blocks.length);
-  blocks.forEach((block, index) => {
-    const box = { x: MARGIN, y: top + index * height, w: BODY_WIDTH, h: height };
-    if (block.kind === 'table') drawTable(slide, block.table, box);
-    else if (block.kind === 'facts') drawFacts(slide, block.facts, box);
-    else if (block.kind === 'text') slide.addText(block.paragraphs.map((text) => ({ text, options: { breakLine: true, paraSpaceAfter: 8 } })), { ...box, fontFace: FONT, fontSize: 16, color: INK, valign: 'top' });
-  });
-}
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
 }
 
 function drawChart(pptx: PptxGenJS, slide: Slide, chart: DeckChart, box: Box): void {
@@ -145,26 +136,44 @@ function addComboChart(slide: Slide, parts: PptxGenJS.IChartMulti[], options: Pp
   (slide.addChart as unknown as (types: PptxGenJS.IChartMulti[], chartOptions: PptxGenJS.IChartOpts) => Slide).call(slide, parts, options);
 }
 
-function drawTable(slide: Slide, table: DeckTable, box: Box): void {
-  const notesHeight = table.notes.length > 0 ? TABLE_NOTES_HEIGHT : 0;
-  const fontSize = tableFontSize(table, { width: box.w, height: box.h });
+function drawTable(slide: Slide, table: DeckTable, box: Box, fontSize: number): void {
+  const caption = captionHeight(table, box.w, fontSize);
+  if (table.caption) slide.addText(table.caption, { ...PLAIN, x: box.x, y: box.y, w: box.w, h: caption, fontSize, bold: true, color: INK, valign: 'top' });
   const columnWidths = tableColumnWidths(table, box.w, fontSize);
   const underline = (pt: number): [PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps, PptxGenJS.BorderProps] => [{ type: 'none' }, { type: 'none' }, { pt, color: LINE }, { type: 'none' }];
   const align = (index: number) => (table.columns[index]?.numeric ? ('right' as const) : ('left' as const));
-  const header = table.columns.map((column, index) => ({ text: column.label, options: { bold: true, color: SOFT_INK, align: align(index), border: underline(1.5) } }));
-  const rows = table.rows.map((row) => row.cells.map((text, index) => ({ text, options: { align: align(index), border: underline(0.75) } })));
-  slide.addTable([header, ...rows], { x: box.x, y: box.y, w: box.w, colW: columnWidths, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: TABLE_CELL_MARGIN });
+  // A number and its p-value line never break: their spaces are no-break spaces (the column is as wide as they are).
+  const oneLine = (text: string, index: number) => (table.columns[index]?.wraps ? text : text.replace(/ /g, NO_BREAK));
+  const header = table.columns.map((column, index) => ({ text: oneLine(column.label, index), options: { bold: true, color: SOFT_INK, align: align(index), border: underline(1.5) } }));
+  const rows = table.rows.map((row) =>
+    placedCells(row).map(({ cell, first, last }) => {
+      // Bold is set on the value's run alone: a cell's bold would also set its p-value line bold.
+      const span = last > first ? { colspan: last - first + 1 } : {};
+      const options = { ...span, align: align(first), border: underline(row.style === 'strong' ? 1.5 : 0.75), ...(row.style === 'quote' ? { italic: true } : {}) };
+      const bold = row.style === 'strong' || (table.columns[first]?.numeric ?? false);
+      const value = { text: last > first ? cell.text : oneLine(cell.text, first), options: { bold, ...(cell.detail ? { breakLine: true } : {}) } };
+      const detail = cell.detail ? [{ text: oneLine(cell.detail, first), options: { fontSize: detailSize(fontSize), color: SOFT_INK } }] : [];
+      return { text: [value, ...detail], options };
+    }),
+  );
+  slide.addTable([header, ...rows], { x: box.x, y: box.y + caption, w: box.w, colW: columnWidths, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: TABLE_CELL_MARGIN });
   if (table.notes.length > 0) {
-    slide.addText(table.notes.join(' '), { x: box.x, y: box.y + box.h - notesHeight, w: box.w, h: notesHeight, fontFace: FONT, fontSize: 9, color: SOFT_INK, valign: 'bottom', fit: 'shrink' });
+    const size = notesSize(fontSize);
+    const height = notesHeightOf(table.notes, box.w, fontSize);
+    slide.addText(
+      table.notes.map((note, index) => ({ text: note, options: { breakLine: index < table.notes.length - 1 } })),
+      { ...PLAIN, x: box.x, y: box.y + box.h - height, w: box.w, h: height, fontSize: size, color: SOFT_INK, valign: 'bottom' },
+    );
   }
 }
 
-function drawFacts(slide: Slide, facts: readonly DeckFact[], box: Box): void {
+function drawFacts(slide: Slide, facts: readonly DeckFact[], box: Box, fontSize: number): void {
+  const term = factTermWidth(facts, box.w, fontSize);
   const rows = facts.map((fact) => [
     { text: fact.term, options: { bold: true, color: SOFT_INK } },
     { text: fact.detail, options: { color: INK } },
   ]);
-  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW: [2.2, box.w - 2.2], fontFace: FONT, fontSize: facts.length > 8 ? 12 : 14, valign: 'top', margin: 0.05, border: { type: 'none' } });
+  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW: [term, box.w - term], fontFace: FONT, fontSize, valign: 'top', margin: [0.02, 0.05, Math.round(fontSize * 0.35) / 72, 0.05], border: { type: 'none' } });
 }
 
 /**

@@ -1,19 +1,10 @@
 /**
  * The shape of a deck: what every slide says (headings, numbers as text, tables, chart series,
  * footers, notes, source lines), built once from a study by deck-model.ts and drawn by the page's
- * presentation and by the PowerPoint builder alike, so both say the same thing. A slide is a
- * heading over a list of blocks in one of a few layouts; a new slide is a new list of blocks.
+ * presentation and by the PowerPoint builder alike, at the places deck-layout.ts gives, so both
+ * say and show the same thing. A slide is a heading over a list of blocks in one of a few layouts;
+ * a new slide is a new list of blocks.
  */
-import type { StudyResult } from '../core/types.ts';
-import type { StudyEvent } from '../domain/study-event.ts';
-
-/** One event of the study with its own result: never pooled with another event. */
-export interface EventStudy {
-  event: StudyEvent;
-  result: StudyResult;
-  /** Day 0 of the event's first security, or null when none has one. */
-  dayZero: string | null;
-}
 
 /** A chart's series. Colours are hex without '#', as both the page and PowerPoint take them. */
 export interface DeckSeries {
@@ -25,7 +16,7 @@ export interface DeckSeries {
   dashed: boolean;
 }
 
-/** A shaded band between two curves (the 95% band of a CAR or CAAR). */
+/** A shaded band between two curves (the 95 % band of a CAAR). */
 export interface DeckBand {
   name: string;
   low: (number | null)[];
@@ -50,12 +41,23 @@ export interface DeckChart {
   range: { min: number; max: number; step: number };
 }
 
+/**
+ * A cell of a table: its text, and for a tested number its p-value in words as a second, smaller
+ * line ("+16.25 %" over "p < 0.001 — significant at 1 %"), as the answer panel shows it.
+ */
+export interface DeckCell {
+  text: string;
+  detail?: string;
+  /** Columns the cell spans (a quote over the rows that check it); 1 when absent. */
+  span?: number;
+}
+
 export interface DeckTable {
   caption: string;
   /** `wraps`: the column holds long text (a quote) that may wrap; every other column stays on one line. */
   columns: { label: string; numeric: boolean; wraps: boolean }[];
-  /** Cells as text; numbers never wrap. */
-  rows: { cells: string[] }[];
+  /** `strong`: a result row (the group's), drawn bold; `quote`: a quotation, drawn in italics. */
+  rows: { cells: DeckCell[]; style?: 'strong' | 'quote' }[];
   notes: string[];
 }
 
@@ -68,13 +70,16 @@ export type DeckBlock =
   | { kind: 'chart'; chart: DeckChart }
   | { kind: 'table'; table: DeckTable }
   | { kind: 'facts'; facts: DeckFact[] }
-  | { kind: 'text'; paragraphs: string[] };
+  /** `notice`: what a reader must know before trusting the numbers (overlap, contamination); `muted`: greyed, as tests that do not fit. */
+  | { kind: 'text'; paragraphs: string[]; tone?: 'plain' | 'notice' | 'muted' };
 
 /**
- * How a slide places its blocks: 'title' (kicker, heading, text), 'charts-over-table' (up to two
- * charts side by side above a table), 'single' (one block filling the body).
+ * How a slide places its blocks: 'title' (kicker and a large heading, then the blocks stacked),
+ * 'charts-over-blocks' (every chart side by side in one row above the other blocks, stacked),
+ * 'chart-beside-blocks' (the first chart on the left half, the other blocks stacked on the right),
+ * 'stacked' (every block stacked under the heading).
  */
-export type DeckLayout = 'title' | 'charts-over-table' | 'single';
+export type DeckLayout = 'title' | 'charts-over-blocks' | 'chart-beside-blocks' | 'stacked';
 
 export interface DeckSlide {
   id: string;
@@ -96,28 +101,4 @@ export interface DeckModel {
   /** Base of the file name, without extension. */
   fileBase: string;
   slides: DeckSlide[];
-}
-
-/**
- * Where a slide's parts go, in inches of PowerPoint's widescreen page (13.333 × 7.5): the PowerPoint
- * builder places them so, and the page sizes its tables' text from the same boxes.
- */
-export const DECK_GEOMETRY = {
-  width: 13.333,
-  height: 7.5,
-  margin: 0.45,
-  bodyTop: 1.05,
-  bodyBottom: 6.55,
-  chartHeight: 3.15,
-  gapUnderCharts: 0.15,
-} as const;
-
-/**
- * The box a table gets on a slide of `layout` (alone on its slide, or under the charts).
- * @example tableBox('single').height // 5.5
- */
-export function tableBox(layout: DeckLayout): { width: number; height: number } {
-  const width = DECK_GEOMETRY.width - 2 * DECK_GEOMETRY.margin;
-  const top = layout === 'charts-over-table' ? DECK_GEOMETRY.bodyTop + DECK_GEOMETRY.chartHeight + DECK_GEOMETRY.gapUnderCharts : DECK_GEOMETRY.bodyTop;
-  return { width, height: DECK_GEOMETRY.bodyBottom - top };
 }

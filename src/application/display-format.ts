@@ -1,11 +1,10 @@
 /**
- * Display formatting. Every number on screen goes through here so the precision is the same
+ * Display formatting. Every number on screen and on a slide goes through here so the precision is the same
  * everywhere; the full double stays available in a `data-value` attribute for checking.
  * ASCII '-' rather than U+2212 so a copied number pastes into Excel, R or Stata as a number.
  */
-import { ISO_DATE_PATTERN } from '../domain/calendar.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+import { dateInWords, ISO_DATE_PATTERN } from '../domain/calendar.ts';
+import { shortEventTitle } from '../domain/study-event.ts';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Text for a value that is absent (null) rather than zero. */
@@ -49,10 +48,7 @@ export function formatPValue(value: number | null): string {
  * @example formatDate('2024-11-06') // "6 Nov 2024"
  */
 export function formatDate(isoDate: string): string {
-  const match = ISO_DATE_PATTERN.exec(isoDate);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) return isoDate;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return dateInWords(isoDate);
 }
 
 /**
@@ -96,6 +92,5 @@ export function dataValue(value: number | null): string {
  * @example shortTitle('US presidential election: Donald Trump wins') // 'US presidential election'
  */
 export function shortTitle(title: string): string {
-  const colon = title.indexOf(':');
-  return colon > 0 ? title.slice(0, colon) : title;
+  return shortEventTitle(title);
 }

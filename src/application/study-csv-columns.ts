@@ -19,7 +19,7 @@ const SQUARED_FRACTION = 'squared fraction';
 const STANDARD_UNITS = 'standard deviations (unitless)';
 
 const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, string]> = {
-  event_id: ['Id of the event: a data/events.json id, or custom-N for an event added in the page.', 'text'],
+  event_id: ['Id of the event: a data/events.json id, custom-N for an event added in the page, or an event cluster\'s ids joined by "+".', 'text'],
   security: ['Yahoo symbol of the security.', 'text'],
   benchmark: ['Yahoo symbol of the market index the security is measured against.', 'text'],
   day_zero: ["Day 0: the first session of the security's exchange that closes after the event.", 'date YYYY-MM-DD'],
@@ -42,7 +42,10 @@ const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, stri
 };
 
 const AGGREGATE_MEANINGS: Record<string, [string, string]> = {
-  event_id: ['Id of the event when every security-event pair of the study belongs to one event; empty when several events are pooled.', 'text'],
+  event_id: [
+    'Id of the event the rows test (an event cluster: its events\' ids joined by "+"); each event or cluster is tested on its own. Empty on rows that pool several events, written only when their windows do not overlap.',
+    'text',
+  ],
   row_type: ['"daily": one event day; "window": one CAR window.', 'text'],
   relative_day: ['Daily rows: trading days from day 0.', 'trading days'],
   date: ['Daily rows: the date of that relative day when every security shares it, else empty.', 'date YYYY-MM-DD'],

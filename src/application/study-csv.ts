@@ -125,7 +125,39 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
  *   // 'event_id,row_type,relative_day,date,from,to,n,aar,caar,…\r\nus-election-2024,daily,-5,…'
  */
 export function studyAggregateCsv(result: StudyResult, context: CsvContext = {}): string {
-  const eventId = context.eventId ?? commonEventId(result);
+  return toCsv(AGGREGATE_COLUMNS, aggregateRows(result, context.eventId ?? commonEventId(result)));
+}
+
+/** A result whose aggregate is written under one event id (null: pooled across events). */
+export interface AggregateSection {
+  eventId: string | null;
+  result: StudyResult;
+}
+
+/**
+ * Portfolio CSV of several sections one after the other, columns {@link AGGREGATE_COLUMNS}: each
+ * event or event cluster under its own id, and a pooled section (empty event id) only when pooling
+ * is a valid test (study-analysis.ts).
+ * @throws {EventStudyError} INVALID_INPUT if a number in a result is NaN or infinite.
+ * @example studyAggregateSectionsCsv([{ eventId: 'us-election-2024', result }]) === studyAggregateCsv(result, { eventId: 'us-election-2024' }) // true
+ */
+export function studyAggregateSectionsCsv(sections: readonly AggregateSection[]): string {
+  return toCsv(
+    AGGREGATE_COLUMNS,
+    sections.flatMap((section) => aggregateRows(section.result, section.eventId)),
+  );
+}
+
+/**
+ * Per-security CSV of several results one after the other (the per-event units, then an event
+ * cluster's units under the cluster's id), columns {@link SECURITY_COLUMNS}.
+ * @throws {EventStudyError} INVALID_INPUT if a number in a result is NaN or infinite.
+ */
+export function studySecuritySectionsCsv(results: readonly StudyResult[], context: CsvContext = {}): string {
+  return studySecuritiesCsv({ ...(results[0] as StudyResult), securities: results.flatMap((result) => result.securities) }, context);
+}
+
+function aggregateRows(result: StudyResult, eventId: string | null): Cell[][] {
   const daily = result.aggregate.days.map((day): Cell[] => [
     eventId,
     'daily',
@@ -150,7 +182,7 @@ export function studyAggregateCsv(result: StudyResult, context: CsvContext = {})
     window.caar,
     ...testCells(window.tests),
   ]);
-  return toCsv(AGGREGATE_COLUMNS, [...daily, ...windows]);
+  return [...daily, ...windows];
 }
 
 function commonEventId(result: StudyResult): string | null {

@@ -3,7 +3,7 @@
  * the server (/api/study.csv, /api/study-portfolio.csv, /api/study-manifest.json), so the page's
  * file equals the server's byte for byte for the same query and prices.
  */
-import { priceSourceLabel, studyAggregateCsv, studySecuritiesCsv } from './study-csv.ts';
+import { priceSourceLabel, studyAggregateSectionsCsv, studySecuritySectionsCsv } from './study-csv.ts';
 import { buildStudyManifest, studyManifestJson, type ManifestInput, type StudyFileNames, type StudyManifest } from './study-manifest.ts';
 import { studyQueryString, type StudyQuery } from './study-query.ts';
 
@@ -22,9 +22,12 @@ const LONGEST_NAME_PART = 80;
 
 /**
  * The per-security CSV, the portfolio CSV and the manifest of a computed study.
+ * The per-security CSV holds every security–event unit, then an event cluster's units under the
+ * cluster's id; the portfolio CSV each event or cluster under its own id, then, only when several
+ * events pool validly (no overlap), the pooled rows with an empty event id.
  * @throws {EventStudyError} INVALID_INPUT if the result holds a non-finite number (the engine never
  *   produces one).
- * @example buildStudyExport({ appVersion: '0.1.0', generatedAt: new Date(), query, events, prices, composed, result }).fileNames.securities
+ * @example buildStudyExport({ appVersion: '0.1.0', generatedAt: new Date(), query, events, prices, composed, analysis }).fileNames.securities
  *   // 'kabuto-us-election-2024-<8 hex digits>-securities.csv'
  */
 export function buildStudyExport(input: StudyExportInput): StudyExport {
@@ -32,8 +35,13 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
   const manifest = buildStudyManifest({ ...input, fileNames });
   return {
     fileNames,
-    securitiesCsv: studySecuritiesCsv(input.result, { priceSources: Object.fromEntries(input.prices.series.map((series) => [series.symbol, priceSourceLabel(series)])) }),
-    portfolioCsv: studyAggregateCsv(input.result),
+    securitiesCsv: studySecuritySectionsCsv([input.analysis.result, ...clusters(input).map((group) => group.result)], {
+      priceSources: Object.fromEntries(input.prices.series.map((series) => [series.symbol, priceSourceLabel(series)])),
+    }),
+    portfolioCsv: studyAggregateSectionsCsv([
+      ...input.analysis.groups.map((group) => ({ eventId: group.id, result: group.result })),
+      ...(input.analysis.pooled ? [{ eventId: null, result: input.analysis.result }] : []),
+    ]),
     manifest,
     manifestJson: studyManifestJson(manifest),
   };
@@ -51,6 +59,10 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
 export function studyFileNames(query: StudyQuery): StudyFileNames {
   const base = `kabuto-${eventsPart(query.eventIds)}-${studyHash(studyQueryString(query))}`;
   return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json`, deck: `${base}-deck.pptx` };
+}
+
+function clusters(input: StudyExportInput) {
+  return input.analysis.groups.filter((group) => group.kind === 'cluster');
 }
 
 /**

@@ -4,8 +4,10 @@
  * version, when it was generated, what each column means and the conventions of the maths) and the
  * query that rebuilds them. Built by the same code in the page and on the server.
  */
-import type { ResolvedStudyOptions, StudyResult } from '../core/types.ts';
+import type { ResolvedStudyOptions } from '../core/types.ts';
 import type { ComposedStudy } from './compose-study.ts';
+import type { StudyAnalysis } from './study-analysis.ts';
+import { buildStudySummary, summaryInputOf } from './study-summary.ts';
 import type { PriceSeries, PricesResponse, SeriesProvenance } from '../domain/price-api.ts';
 import { seriesProvenanceSchema } from '../domain/provenance.ts';
 import { portfolioColumnDefinitions, securityColumnDefinitions } from './study-csv-columns.ts';
@@ -32,6 +34,9 @@ export const STUDY_CONVENTIONS: readonly string[] = [
   "Brown–Warner 1985 t: the AAR (a window: the sum of its days' AARs over √L) divided by the standard deviation (M − 1 divisor) of the estimation window's AARs, each day averaging the securities with a residual that day, units aligned in event time; t with M − 1 degrees of freedom.",
   "Portfolio time-series t: the study's model fitted to the equally weighted portfolio (each relative day averages the securities with a return, each with its own benchmark), its AR or CAR over the forecast-error-corrected standard deviation (exact γ'Vγ); t with the degrees of freedom of its s² (M − 2 for the market model, M − 1 for the others).",
   'A security whose abnormal returns do not vary in the estimation window (e.g. the benchmark itself) has no SARs: its ARs and CARs are reported, it counts in the tests on ARs and is left out of Patell, BMP, Kolari–Pynnönen and J2.',
+  "Test choice (the answer and the chart's stars, src/domain/test-choice.ts): a test fits unless two or more securities share a calendar day 0 and it assumes independent securities, or the study has fewer securities than it needs (6 for the cross-sectional tests: the exact sign and Wilcoxon tests' smallest two-sided p-value with N securities is 2·0.5^N, above 0.05 for N ≤ 5); automatically the BMP t when it fits, else the portfolio time-series t, with the Brown–Warner 1985 t as cross-check. Every test is computed and exported.",
+  "Overlapping events (event windows sharing trading days for a security) are each tested on their own unless merged into an event cluster: per security one unit on the earlier event's day 0 and calendar, its event window stretched to the later event's last day, estimated before the earlier event.",
+  "Another event's day 0 inside a unit's estimation window is reported; with contamination=exclude that event's own window (the study's event window around its day 0) is left out of the estimation sample like a missing day, and counted in excludedDays, not lostDays.",
   'p-values are two-sided. Numbers are written at full double precision (shortest text that reads back to the same double); an empty cell is a value that does not exist.',
 ];
 
@@ -52,7 +57,8 @@ export interface ManifestInput {
   events: readonly StudyEvent[];
   prices: PricesResponse;
   composed: ComposedStudy;
-  result: StudyResult;
+  /** The engine's run: every unit, and each event or event cluster on its own. */
+  analysis: StudyAnalysis;
   fileNames: StudyFileNames;
 }
 
@@ -63,6 +69,7 @@ export interface ManifestInput {
  */
 export function buildStudyManifest(input: ManifestInput) {
   const query = studyQueryString(input.query);
+  const { analysis } = input;
   return {
     format: MANIFEST_FORMAT,
     formatVersion: MANIFEST_FORMAT_VERSION,
@@ -75,10 +82,13 @@ export function buildStudyManifest(input: ManifestInput) {
       portfolioCsv: `/api/study-portfolio.csv?${query}`,
       manifest: `/api/study-manifest.json?${query}`,
     },
-    study: studySection(input.result.options, input.query),
+    study: studySection(analysis.result.options, input.query),
+    // The answer as the page's panel and slide 1 state it, with the test the rules pick.
+    summary: buildStudySummary(summaryInputOf({ analysis, events: input.events, composed: input.composed, prices: input.prices })),
+    groups: groupsSection(analysis),
     events: eventsSection(input),
     securities: securitiesSection(input),
-    failures: input.result.failures.map((failure) => ({ eventId: failure.eventId ?? null, symbol: failure.symbol, code: failure.error.code, message: failure.error.message })),
+    failures: analysis.result.failures.map((failure) => ({ eventId: failure.eventId ?? null, symbol: failure.symbol, code: failure.error.code, message: failure.error.message })),
     prices: pricesSection(input.prices),
     files: {
       securities: { name: input.fileNames.securities, columns: securityColumnDefinitions() },
@@ -111,6 +121,26 @@ function studySection(options: ResolvedStudyOptions, query: StudyQuery) {
     carWindows: options.carWindows,
     minimumEstimationDays: options.minimumEstimationDays,
     strictEstimation: options.strictEstimation,
+    // The choices of the guardrails: overlapping events separate or merged into a cluster; other
+    // events' windows kept in or left out of the estimation.
+    overlap: query.overlap,
+    contamination: query.contamination,
+  };
+}
+
+// What the portfolio file's event ids are: each event or event cluster tested on its own, and
+// whether its pooled rows (empty event id) are there.
+function groupsSection(analysis: StudyAnalysis) {
+  return {
+    tested: analysis.groups.map((group) => ({
+      id: group.id,
+      kind: group.kind,
+      eventIds: group.eventIds,
+      eventWindow: group.result.options.eventWindow,
+      carWindows: group.result.options.carWindows,
+      securities: group.result.securities.length,
+    })),
+    pooled: analysis.pooled,
   };
 }
 
@@ -130,8 +160,10 @@ function eventsSection(input: ManifestInput) {
 }
 
 function securitiesSection(input: ManifestInput) {
-  return input.result.securities.map((security) => {
-    const unit = input.composed.units.find((item) => item.unit.id === security.id);
+  const clustered = input.analysis.groups.filter((group) => group.kind === 'cluster').flatMap((group) => group.result.securities);
+  return [...input.analysis.result.securities, ...clustered].map((security) => {
+    // An event cluster's unit is its earliest event's unit under the cluster's id.
+    const unit = input.composed.units.find((item) => item.unit.id === security.id) ?? input.composed.units.find((item) => item.symbol === security.symbol);
     return {
       eventId: security.eventId ?? null,
       symbol: security.symbol,
@@ -142,6 +174,8 @@ function securitiesSection(input: ManifestInput) {
       dayZero: security.dayZero,
       estimationDays: security.fit.estimationDays,
       lostDays: security.lostDays,
+      // Estimation days left out because another event's window covers them (contamination=exclude).
+      excludedDays: security.excludedDays,
     };
   });
 }

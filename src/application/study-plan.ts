@@ -9,6 +9,7 @@ import { defaultBenchmark, exchangeForSymbol, isExchangeCode } from '../domain/e
 import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../domain/study-event.ts';
 import type { SecurityChoice } from './compose-study.ts';
 import { priceRange } from './price-range.ts';
+import type { StudyGuards } from './study-guardrails.ts';
 import type { BenchmarkChoices, CustomEventSpec, StudyQuery } from './study-query.ts';
 
 export interface StudyPlan {
@@ -23,6 +24,8 @@ export interface StudyPlan {
   symbols: string[];
   options: StudyOptions;
   returnKind: ReturnKind;
+  /** How overlapping events and contaminated estimation windows are treated. */
+  guards: StudyGuards;
 }
 
 /**
@@ -41,6 +44,7 @@ export function studyPlan(query: StudyQuery, catalogEvents: readonly StudyEvent[
     symbols: pricedSymbols(securities),
     options: studyOptionsOf(query),
     returnKind: query.returnKind,
+    guards: guardsOf(query),
   };
 }
 
@@ -106,4 +110,13 @@ export function studyOptionsOf(query: StudyQuery): StudyOptions {
     eventWindow: query.eventWindow,
     carWindows: query.carWindows,
   };
+}
+
+/**
+ * The guardrail choices of a query.
+ * @throws never
+ * @example guardsOf(DEFAULT_STUDY_QUERY) // { overlap: 'separate', contamination: 'keep' }
+ */
+export function guardsOf(query: Pick<StudyQuery, 'overlap' | 'contamination'>): StudyGuards {
+  return { overlap: query.overlap, contamination: query.contamination };
 }

@@ -1,7 +1,7 @@
 /**
  * "A study request" as a URL query: every choice of the page that determines the numbers (events,
  * custom events, securities, benchmarks, model, return kind, windows) plus the view choices that do
- * not (focused event, selected excerpt, the test marked on the CAAR chart). The page keeps its state
+ * not (focused event, selected excerpt, the test that states the answer and stars the CAAR chart). The page keeps its state
  * in this query, the server's /api/study.csv reads the same query, so a link and a download agree.
  *
  * ```text
@@ -11,7 +11,9 @@
  * benchmarks=XNYS:%5EGSPC,XTKS:TOPIX                  per exchange (a MIC of src/domain/exchanges.ts)
  * model=market  returns-kind=simple
  * estimation=-250:-11  gap=  window=-5:10  car-windows=0:0,0:1,-1:1,-5:10
- * focus=us-election-2024  excerpt=markets-ihi-mhi-gains  test=bmpT
+ * overlap=separate                                    or cluster: overlapping events merged into one event cluster
+ * contamination=keep                                  or exclude: other events' windows left out of the estimation
+ * focus=us-election-2024  excerpt=markets-ihi-mhi-gains  test=auto   (or a test's key, e.g. bmpT, to force it)
  * ```
  *
  * Each parameter is read by its own zod schema, so one bad parameter never spoils the others: a
@@ -25,9 +27,14 @@ import { DEFAULT_STUDY_OPTIONS, isEventStudyError, parseDayRange, validateStudyO
 import type { DayRange, ModelKind, ReturnKind } from '../core/types.ts';
 import { isCalendarDate, isTimeOfDay, isTimeZone } from '../domain/calendar.ts';
 import { EXCHANGE_CODES, EXCHANGE_REGISTRY, exchangeForSymbol, isExchangeCode, type ExchangeCode } from '../domain/exchanges.ts';
-import { PORTFOLIO_TEST_KEYS, type PortfolioTestKey } from '../domain/portfolio-tests.ts';
+import { PORTFOLIO_TEST_KEYS } from '../domain/portfolio-tests.ts';
+import { AUTOMATIC_TEST, type TestSelection } from '../domain/test-choice.ts';
 import { symbolSyntaxProblem } from '../domain/symbol.ts';
+import { defaultCarWindows } from './default-car-windows.ts';
+import { CONTAMINATION_CHOICES, DEFAULT_GUARDS, OVERLAP_CHOICES, type ContaminationChoice, type OverlapChoice } from './study-guardrails.ts';
 import { carWindowCountProblem, eventDateProblem, STUDY_LIMITS, windowLimitProblem, type WindowKind } from './study-limits.ts';
+
+export { defaultCarWindows };
 
 /** An event a user added, as a link carries it. */
 export interface CustomEventSpec {
@@ -55,13 +62,18 @@ export interface StudyQuery {
   gap: DayRange | null;
   eventWindow: DayRange;
   carWindows: DayRange[];
+  /** Overlapping events: each reported on its own (default), or merged into one event cluster. */
+  overlap: OverlapChoice;
+  /** Another event inside an estimation window: kept (default, and reported), or its window left out. */
+  contamination: ContaminationChoice;
 }
 
 /** The choices that only change what the page shows. */
 export interface ViewQuery {
   focusEventId: string | null;
   excerptId: string | null;
-  significanceTest: PortfolioTestKey;
+  /** The test that states the answer and stars the chart: the rules' choice ('auto') or one forced by name. */
+  significanceTest: TestSelection;
 }
 
 export interface PageQuery {
@@ -98,7 +110,7 @@ const WINDOW_PARAMETERS = ['estimation', 'gap', 'window', 'car-windows'] as cons
 const WINDOW_CHARACTERS = /^[-+0-9: ]{0,40}$/;
 
 /** The parameters in their canonical order. */
-const PARAMETERS = ['events', 'custom', 'securities', 'benchmarks', 'model', 'returns-kind', ...WINDOW_PARAMETERS, 'focus', 'excerpt', 'test'] as const;
+const PARAMETERS = ['events', 'custom', 'securities', 'benchmarks', 'model', 'returns-kind', ...WINDOW_PARAMETERS, 'overlap', 'contamination', 'focus', 'excerpt', 'test'] as const;
 type Parameter = (typeof PARAMETERS)[number];
 
 /** The case the page opens on: MHI and IHI against TOPIX (^GSPC for New York) around the 2024 US election. */
@@ -113,9 +125,14 @@ export const DEFAULT_STUDY_QUERY: StudyQuery = Object.freeze({
   gap: null,
   eventWindow: DEFAULT_STUDY_OPTIONS.eventWindow,
   carWindows: DEFAULT_STUDY_OPTIONS.carWindows,
+  overlap: DEFAULT_GUARDS.overlap,
+  contamination: DEFAULT_GUARDS.contamination,
 }) as StudyQuery;
 
-export const DEFAULT_VIEW_QUERY: ViewQuery = Object.freeze({ focusEventId: null, excerptId: null, significanceTest: 'bmpT' });
+export const DEFAULT_VIEW_QUERY: ViewQuery = Object.freeze({ focusEventId: null, excerptId: null, significanceTest: AUTOMATIC_TEST });
+
+/** The values `test=` accepts: the rules' choice first, then every test of the registry. */
+const TEST_SELECTIONS: readonly TestSelection[] = [AUTOMATIC_TEST, ...PORTFOLIO_TEST_KEYS];
 
 /**
  * Reads a query string (with or without its "?") into a page query. Every parameter that is
@@ -141,11 +158,13 @@ export function parseStudyQuery(search: string, context: QueryContext): ParsedQu
     model: take('model', DEFAULT_STUDY_QUERY.model, choiceSchema(MODELS, 'a model')),
     returnKind: take('returns-kind', DEFAULT_STUDY_QUERY.returnKind, choiceSchema(RETURN_KINDS, 'a kind of return')),
     ...takeWindows(values, problems),
+    overlap: take('overlap', DEFAULT_STUDY_QUERY.overlap, choiceSchema(OVERLAP_CHOICES, 'a way to treat overlapping events')),
+    contamination: take('contamination', DEFAULT_STUDY_QUERY.contamination, choiceSchema(CONTAMINATION_CHOICES, 'a way to treat other events in an estimation window')),
   };
   const view: ViewQuery = {
     focusEventId: take('focus', null, knownSchema(eventIds, 'an event of data/events.json or of the link')),
     excerptId: take('excerpt', null, excerptSchema(context.excerptIds)),
-    significanceTest: take('test', DEFAULT_VIEW_QUERY.significanceTest, choiceSchema(PORTFOLIO_TEST_KEYS, 'a portfolio test')),
+    significanceTest: take('test', DEFAULT_VIEW_QUERY.significanceTest, choiceSchema(TEST_SELECTIONS, 'a portfolio test')),
   };
   return { query: { study, view }, problems };
 }
@@ -155,7 +174,7 @@ export function parseStudyQuery(search: string, context: QueryContext): ParsedQu
  * keeps its meaning if a default ever changes), view parameters when set, in a fixed order.
  * @throws never
  * @example serializeStudyQuery({ study: DEFAULT_STUDY_QUERY, view: DEFAULT_VIEW_QUERY })
- *   // 'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market&…&test=bmpT'
+ *   // 'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market&…&contamination=keep&test=auto'
  */
 export function serializeStudyQuery(query: PageQuery): string {
   const { view } = query;
@@ -170,22 +189,10 @@ export function serializeStudyQuery(query: PageQuery): string {
  * The canonical query string of the study parameters alone: what /api/study.csv needs to give the
  * same numbers.
  * @throws never
- * @example studyQueryString(DEFAULT_STUDY_QUERY) // 'events=us-election-2024&securities=7011.T,7013.T&…&car-windows=0:0,0:1,-1:1,-5:10'
+ * @example studyQueryString(DEFAULT_STUDY_QUERY) // 'events=us-election-2024&securities=7011.T,7013.T&…&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep'
  */
 export function studyQueryString(study: StudyQuery): string {
   return queryText(studyPairs(study));
-}
-
-/**
- * The CAR windows of an event window when none are given: the default windows that fit inside it,
- * then the whole event window (the command-line tool uses the same rule).
- * @throws never
- * @example defaultCarWindows({ from: -3, to: 3 }) // [{ from: 0, to: 0 }, { from: 0, to: 1 }, { from: -1, to: 1 }, { from: -3, to: 3 }]
- */
-export function defaultCarWindows(eventWindow: DayRange): DayRange[] {
-  const inside = DEFAULT_STUDY_OPTIONS.carWindows.filter((range) => range.from >= eventWindow.from && range.to <= eventWindow.to);
-  const whole = inside.some((range) => range.from === eventWindow.from && range.to === eventWindow.to);
-  return (whole ? inside : [...inside, eventWindow]).map((range) => ({ ...range }));
 }
 
 function studyPairs(study: StudyQuery): [Parameter, string][] {
@@ -201,6 +208,8 @@ function studyPairs(study: StudyQuery): [Parameter, string][] {
     ['gap', study.gap === null ? '' : rangeText(study.gap)],
     ['window', rangeText(study.eventWindow)],
     ['car-windows', study.carWindows.map(rangeText).join(',')],
+    ['overlap', study.overlap],
+    ['contamination', study.contamination],
   ];
 }
 

@@ -60,6 +60,11 @@ export interface AnalysisTarget extends ColumnRow {
  * exist, with γ selecting exactly those days in var(CAR) = γ'Vγ. `lostDays` counts the missing
  * days of both windows. Days outside the estimation and event windows (the gap) are never used.
  *
+ * Left-out days: an estimation day whose date is in `unit.estimationExclusions` is skipped exactly
+ * like a missing one (not in M, no residual, so not in r̄, p̂, the ranks, Brown–Warner's AARs or the
+ * portfolio's estimation), and counted in `excludedDays` instead of `lostDays`; `strictEstimation`
+ * does not count it as missing.
+ *
  * Zero variance: a model that fits the estimation window exactly (the security is its market, an
  * exact linear function of it, or a constant return; see {@link hasResidualVariance}) still gives
  * ARs, CARs and their variances, but no SAR or SCAR, and the CAR t test says why it cannot be
@@ -91,7 +96,7 @@ export function analyseSecurity(
   // Only the days read (not the gap) must hold finite factors or null, as for the returns.
   requireFiniteFactors(unit, factors, factorNames, estimationStart, estimationStart + estimationLength);
   requireFiniteFactors(unit, factors, factorNames, eventStart, eventEnd);
-  const { model, standardizable } = fitModel(unit, estimationStart, estimationLength, options, target, factors);
+  const { model, standardizable, excluded } = fitModel(unit, estimationStart, estimationLength, options, target, factors);
   const { columns, row } = target;
   columns.degreesOfFreedom[row] = model.degreesOfFreedom;
   // Too few degrees of freedom for d/(d − 2): Patell and J2 then give their reason (see aggregateStudy).
@@ -114,7 +119,8 @@ export function analyseSecurity(
     ...(unit.eventId === undefined ? {} : { eventId: unit.eventId }),
     dayZero: unit.dayZero,
     fit: model.fit,
-    lostDays: estimationLength - model.fit.estimationDays + event.missing,
+    lostDays: estimationLength - excluded - model.fit.estimationDays + event.missing,
+    excludedDays: excluded,
     days: event.days,
     windows: summaries,
     bhar,
@@ -150,8 +156,9 @@ function standardizedSumsOf(columns: StudyColumns, row: number): number[] {
 }
 
 /**
- * The fitted model, and whether its residuals vary enough to standardize abnormal returns. The
- * estimation days also go to the target's aligned returns, so no later pass reads the unit again.
+ * The fitted model, whether its residuals vary enough to standardize abnormal returns, and how many
+ * estimation days were left out on request. The estimation days also go to the target's aligned
+ * returns (NaN for a day missing or left out), so no later pass reads the unit again.
  */
 function fitModel(
   unit: StudyUnit,
@@ -160,15 +167,24 @@ function fitModel(
   options: ResolvedStudyOptions,
   target: AnalysisTarget,
   factors: FactorColumns,
-): { model: NormalReturnModel; standardizable: boolean } {
+): { model: NormalReturnModel; standardizable: boolean; excluded: number } {
   const securityReturns = scratch(0, length);
   const marketReturns = scratch(1, length);
   const factorCount = factors.length;
   const factorSample = factorCount === 0 ? NO_SAMPLE_FACTORS : factors.map(() => new Float64Array(length));
   const factorValues = factorCount === 0 ? NO_SAMPLE_FACTORS_ROW : new Float64Array(factorCount);
+  const exclusions = unit.estimationExclusions === undefined || unit.estimationExclusions.length === 0 ? null : new Set(unit.estimationExclusions);
   let usable = 0;
+  let excluded = 0;
   let sumOfSquares = 0;
   for (let index = start; index < start + length; index += 1) {
+    if (exclusions?.has(unit.dates[index] as string)) {
+      target.returns[index - start] = Number.NaN;
+      target.marketReturns[index - start] = Number.NaN;
+      for (let factor = 0; factor < factorCount; factor += 1) target.factorReturns[factor]![index - start] = Number.NaN;
+      excluded += 1;
+      continue;
+    }
     const value = unit.returns[index] as number;
     const marketValue = unit.marketReturns[index] as number;
     // Nearly every day holds two finite returns (and every factor); any other day is missing, or an error to report.
@@ -190,8 +206,8 @@ function fitModel(
     sumOfSquares += value * value + marketValue * marketValue;
     usable += 1;
   }
-  if (options.strictEstimation && usable < length) {
-    throw new InsufficientEstimationDataError(unit.symbol, usable, length);
+  if (options.strictEstimation && usable < length - excluded) {
+    throw new InsufficientEstimationDataError(unit.symbol, usable, length - excluded);
   }
   if (usable < options.minimumEstimationDays) {
     throw new InsufficientEstimationDataError(unit.symbol, usable, options.minimumEstimationDays);
@@ -207,7 +223,7 @@ function fitModel(
   if (!(Number.isFinite(s2) && Number.isFinite(alpha ?? 0) && Number.isFinite(beta ?? 0) && Number.isFinite(rSquared ?? 0))) {
     throw extremeValuesError(unit.symbol);
   }
-  return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample) };
+  return { model, standardizable: hasResidualVariance(s2, sumOfSquares / usable, sample), excluded };
 }
 
 const NO_SAMPLE_FACTORS: Float64Array[] = [];

@@ -58,6 +58,11 @@ export interface StudyUnit {
   /** How `returns` and `marketReturns` were computed (for compounding BHAR). Default 'simple'. */
   returnKind?: ReturnKind;
   /**
+   * Dates of `dates` to leave out of the estimation sample, e.g. another event's window that falls
+   * inside this unit's estimation window. A date outside the estimation window has no effect.
+   */
+  estimationExclusions?: readonly string[];
+  /**
    * Factor series by name, each aligned to `dates` like the returns, `null` for a missing day
    * (never filled): the regressors a study's `factors` option names. A day missing any regressor
    * the model uses is a lost day.
@@ -146,6 +151,8 @@ export interface SecurityResult {
   fit: ModelFit;
   /** Days in the estimation and event windows where the security or the market had no return. */
   lostDays: number;
+  /** Estimation-window days left out on request (`estimationExclusions`); not counted in `lostDays` or in M. */
+  excludedDays: number;
   days: SecurityDay[];
   windows: SecurityWindow[];
   /** Buy-and-hold abnormal return over the whole event window: Π(1+R_i) − Π(1+R_m). */

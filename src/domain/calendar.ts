@@ -10,6 +10,7 @@ import { isCalendarDate } from '../core/calendar-date.ts';
 export { ISO_DATE_PATTERN, isCalendarDate } from '../core/calendar-date.ts';
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const DAY_MS = 86_400_000;
 
 /**
@@ -19,6 +20,19 @@ const DAY_MS = 86_400_000;
  */
 export function isTimeOfDay(text: string): boolean {
   return TIME_PATTERN.test(text);
+}
+
+/**
+ * A YYYY-MM-DD date as people write it, "6 Nov 2024": the page, the slides and the generated
+ * sentences of the summary all write dates so. Text that is not such a date is returned unchanged,
+ * so a wrong value stays visible instead of becoming "Invalid Date".
+ * @throws never
+ * @example dateInWords('2024-11-06') // '6 Nov 2024'
+ */
+export function dateInWords(isoDate: string): string {
+  if (!isCalendarDate(isoDate)) return isoDate;
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1] ?? ''} ${String(year).padStart(4, '0')}`;
 }
 
 /** Answers already known: building an Intl.DateTimeFormat takes milliseconds, and forms ask on every keystroke. */

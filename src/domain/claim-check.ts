@@ -45,12 +45,10 @@ export type ClaimStatement = z.infer<typeof claimStatementSchema>;
 export type MarketClaim = z.infer<typeof marketClaimSchema>;
 export type ArticleClaims = z.infer<typeof articleClaimsSchema>;
 
-/** A measured move with the two-sided p-value of its test, or why there is none. */
+/** A measured move with the two-sided p-value of its test; null when it has none (a missing return, a CAR window not asked for…). */
 export interface TestedMove {
   value: number | null;
   pValue: number | null;
-  /** Why the move has no p-value (a missing return, a CAR window not asked for…), else null. */
-  untested: string | null;
 }
 
 /** One security's measured moves around one event. */
@@ -90,7 +88,7 @@ export const CLAIM_RULE =
  * threshold: the same 5% level reads an everyday "significant gains" and a plain "impacting
  * positively", because a move indistinguishable from zero bears out neither.
  * @throws never
- * @example claimOutcome('up', [{ symbol: '7013.T', dayZeroAr: { value: 0.1625, pValue: 0.0001, untested: null }, carZeroToOne: { value: 0.16, pValue: 0.001, untested: null } }]).verdict // 'supported'
+ * @example claimOutcome('up', [{ symbol: '7013.T', dayZeroAr: { value: 0.1625, pValue: 0.0001 }, carZeroToOne: { value: 0.16, pValue: 0.001 } }]).verdict // 'supported'
  */
 export function claimOutcome(direction: ClaimDirection, measurements: readonly ClaimMeasurement[]): ClaimOutcome {
   const sign = direction === 'up' ? 1 : -1;

@@ -1,2 +1,2 @@
-/** The page's path to the significance stars, which live in src/application so the slides built there and on the server star numbers the same way. */
-export * from '../application/significance.ts';
+// The stars and levels are a domain fact (src/domain/significance.ts); the page's features read them here.
+export * from '../domain/significance.ts';

@@ -10,11 +10,12 @@
  *
  *   node --import tsx tests/bench/load.ts [--duration 20] [--connections 10] [--studies 20]
  *
- * Needs a built app: dist/, or the folder named by KABUTO_STATIC_DIR. Prints requests per second
- * and p50/p99 latency against the targets (printed, never asserted: timings depend on the
- * machine), and exits 1 when a correctness bound fails: any error, timeout or non-2xx answer of
- * part 1, or the server's resident memory after it more than 20% above its level before; in
- * part 2, an answer that is neither the study nor 503 with Retry-After, or a failed health check.
+ * Needs the built app and server (npm run build): dist/app/, or the folder named by
+ * KABUTO_STATIC_DIR. Prints requests per second and p50/p99 latency against the targets (printed,
+ * never asserted: timings depend on the machine), and exits 1 when a correctness bound fails: any
+ * error, timeout or non-2xx answer of part 1, or the server's resident memory after it more than
+ * 20% above its level before; in part 2, an answer that is neither the study nor 503 with
+ * Retry-After, or a failed health check.
  */
 import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -103,11 +104,11 @@ const GC_PRELOAD = ['--expose-gc', '--import', './tests/reliability/helpers/gc-o
 export const MAX_MEMORY_GROWTH = 0.2;
 
 /**
- * Starts the real server (server/main.ts, offline snapshot, a fresh temporary cache folder),
- * warms it (first requests fill the in-memory caches; a short untimed load lets the JIT and the
+ * Starts the real server (compiled, dist/server/main.js; offline snapshot, a fresh temporary cache
+ * folder), warms it (first requests fill the in-memory caches; a short untimed load lets the JIT and the
  * heap settle), then runs autocannon for `durationSeconds` against each of LOAD_TARGETS.
  * @throws Error when the server does not start or a target does not answer 200 before the load.
- * @example const report = await runLoadTest({ durationSeconds: 5, connections: 10, staticDir: 'dist' })
+ * @example const report = await runLoadTest({ durationSeconds: 5, connections: 10, staticDir: 'dist/app' })
  */
 export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
@@ -240,7 +241,7 @@ const WORKER_RETIREMENT_WAIT_MS = 25_000;
  * unread, so the client costs little CPU) while /api/health and a cached /api/prices call are timed
  * back to back, and reads the server's memory before, during, after and once idle.
  * @throws Error when the server does not start.
- * @example const heavy = await runHeavyStudyLoad({ studies: 20, staticDir: 'dist' })
+ * @example const heavy = await runHeavyStudyLoad({ studies: 20, staticDir: 'dist/app' })
  */
 export async function runHeavyStudyLoad(options: { studies: number; staticDir: string; log?: (line: string) => void }): Promise<HeavyLoadReport> {
   const log = options.log ?? (() => undefined);
@@ -371,9 +372,9 @@ function latency(timed: readonly Timed[]): Latency {
   return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted.at(-1) ?? 0, failures: timed.filter((item) => item.status !== 200).length };
 }
 
-/** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/. */
+/** KABUTO_STATIC_DIR when set (parallel work builds into its own folder), else dist/app/. */
 export function defaultStaticDir(): string {
-  return path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist');
+  return path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist/app');
 }
 
 function toFigures(target: LoadTarget, result: AutocannonResult, serverCpuSeconds: number): LoadFigures {

@@ -1,17 +1,22 @@
 /**
- * `npm run bench`: runs every registered benchmark one after the other and prints a table for each,
- * then the machine they ran on. `npm run bench -- dashboard bundle` runs only the named ones.
+ * `npm run bench`: brings the build in dist/ up to date, runs every registered benchmark one after
+ * the other and prints a table for each, then the machine they ran on. `npm run bench -- dashboard
+ * bundle` runs only the named ones.
  * To add a benchmark, write a `Bench` (see bench.ts) in its own file and add it to BENCHES.
  *
  * Benchmarks are imported only when chosen, so a benchmark that cannot load does not stop the others.
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { ensureBuilt } from '../../server/build/ensure-built.mjs';
+import { PRODUCT_TARGETS } from '../../server/build/targets.mjs';
 import type { Bench } from './bench';
 import { removeAppBuilds } from './bundle-build.ts';
 
 const BENCHES: Readonly<Record<string, () => Promise<Bench>>> = {
   engine: async () => (await import('./engine')).engineBench,
+  cli: async () => (await import('./cli.ts')).cliBench,
+  start: async () => (await import('./start.ts')).startBench,
   bundle: async () => (await import('./bundle.ts')).bundleBench,
   dashboard: async () => (await import('./dashboard.ts')).dashboardBench,
   load: async () => (await import('./load.ts')).loadBench,
@@ -63,6 +68,8 @@ function chromiumVersion(): string {
 }
 
 const names = chosenBenches(process.argv.slice(2));
+// The cli, start, dashboard and load benchmarks run the compiled code in dist/: never a stale one.
+await ensureBuilt(PRODUCT_TARGETS, { quiet: true, log: (line) => console.error(`[build] ${line}`) });
 const loadAverageAtStart = os.loadavg()[0] ?? 0;
 try {
   for (const name of names) {

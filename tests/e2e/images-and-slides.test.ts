@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent } from '../../src/lib/format.ts';
+import { percentInWords } from '../../src/application/study-summary.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
 import { deckParts } from '../unit/server/helpers/deck-parts.ts';
 import { ARTIFACTS_DIR, newPage, screenshot } from './helpers/harness.ts';
@@ -18,15 +18,16 @@ import { recordPriceRange, useServerAndBrowser } from './helpers/lifecycle.ts';
 const IHI_PANEL = '.small-multiple[data-unit="us-election-2024:7013.T"]';
 const IHI_TITLE = 'IHI Corporation (7013.T): daily abnormal returns and CAR';
 const SLIDE_HEADINGS = [
-  /^IHI Corporation \+16\.25%/,
-  'US presidential election: Donald Trump wins · day 0 Wed 6 Nov 2024',
-  /^Group result: /,
+  /^IHI Corporation \+16\.25\u00a0% and Mitsubishi Heavy Industries/,
+  'US presidential election · day 0 Wed 6 Nov 2024',
+  'Group result: Portfolio time-series t',
   'What the article says, what the market did',
   'Methods and sources',
   'Glossary',
+  'Glossary, continued',
 ];
 /** Each key that moves forward, so every one of them is exercised once on the way through. */
-const NEXT_KEYS = ['ArrowRight', 'Space', 'PageDown', 'ArrowDown', 'ArrowRight'];
+const NEXT_KEYS = ['ArrowRight', 'Space', 'PageDown', 'ArrowDown', 'ArrowRight', 'Space'];
 
 const e2e = useServerAndBrowser();
 let page: Page;
@@ -199,7 +200,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('Space');
     expect(await counter()).toBe(`2 / ${total}`);
     await page.keyboard.press('End');
-    expect(await currentHeading()).toBe('Glossary');
+    expect(await currentHeading()).toBe('Glossary, continued');
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Present');
@@ -209,10 +210,12 @@ describe('presentation mode', () => {
   it("shows each security's day-0 AR as the engine computes it, and the claim check's verdict", async () => {
     await open();
     const reference = referenceStudy(['7011.T', '7013.T'], 'TOPIX', range);
-    const ihi = page.locator('.presentation .slide[data-slide="event-us-election-2024"] tbody tr', { hasText: 'IHI Corporation (7013.T)' });
-    expect(await ihi.locator('td.number').first().textContent()).toBe(`${formatPercent(dayZeroAr(reference, '7013.T'))}\u00a0***`);
-    const claims = page.locator('.presentation .slide[data-slide="claims"] tbody tr', { hasText: 'witnessed significant gains' });
-    expect(await claims.locator('td').last().textContent()).toBe('supported');
+    const ihi = page.locator('.presentation .slide[data-slide="event-us-election-2024"] tbody tr', { hasText: 'IHI Corporation' });
+    expect(await ihi.locator('td.number .deck-value').first().textContent()).toBe(percentInWords(dayZeroAr(reference, '7013.T')));
+    // The claim's quote spans its row; the verdict stands on the first row that checks it.
+    const rows = await page.locator('.presentation .slide[data-slide="claims"] tbody tr').evaluateAll((items) => items.map((item) => [...item.children].map((cell) => cell.textContent)));
+    const quote = rows.findIndex((cells) => cells[0]?.includes('witnessed significant gains'));
+    expect(rows[quote + 1]?.at(-1)).toBe('supported');
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
   });
@@ -233,7 +236,7 @@ describe('presentation mode', () => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe('yes');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
-    expect(text[1]?.replace(/\s+/g, ' ')).toContain('IHI Corporation (7013.T) +16.25% *** <0.001');
+    expect(text[1]?.replace(/\s+/g, ' ')).toMatch(/IHI Corporation \+16\.25 % \+14\.57 % \+10\.96 % 7013\.T p < 0\.001 — significant at 1 %/);
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(errors).toEqual([]);

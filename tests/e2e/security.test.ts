@@ -132,7 +132,7 @@ describe('Chromium enforcing the policy on the dashboard', () => {
   });
 
   it('blocks inline event handlers and javascript: links as well', async () => {
-    await page.evaluate(async () => {
+    await page.evaluate(() => {
       const image = document.createElement('img');
       image.setAttribute('onerror', 'window.__pwned = "handler"');
       image.src = '/no-such-image.png';
@@ -141,10 +141,14 @@ describe('Chromium enforcing the policy on the dashboard', () => {
       link.textContent = 'made-up link';
       document.body.append(image, link);
       link.click();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      image.remove();
-      link.remove();
     });
+    // Both refusals are reported once the image has failed to load and the link has been followed:
+    // wait for the reports themselves, not for a fixed time (a handler the policy let run would never report).
+    await page.waitForFunction(() => {
+      const directives = (window as unknown as { __violations: { directive: string }[] }).__violations.map((violation) => violation.directive);
+      return directives.includes('script-src-attr') && directives.filter((directive) => directive === 'script-src-elem').length >= 2;
+    });
+    await page.evaluate(() => document.querySelectorAll('img[onerror], a[href^="javascript:"]').forEach((element) => element.remove()));
     expect(await pwnedOf(page)).toBeUndefined();
     const directives = (await violationsOf(page)).map((violation) => violation.directive);
     expect(directives).toContain('script-src-attr');

@@ -5,7 +5,7 @@
  *
  * Short form (npm test): 1 s per target, a smoke run of the same path. Full form
  * (KABUTO_RELIABILITY=full, `npm run test:reliability`): the 20-second run of the issue.
- * Needs the built app: dist/ (npm test builds it first) or KABUTO_STATIC_DIR.
+ * Needs the built app and server: dist/ (vitest's global setup builds them) or KABUTO_STATIC_DIR.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultStaticDir, formatLoadReport, loadProblems, runLoadTest } from '../bench/load.ts';

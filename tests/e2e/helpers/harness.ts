@@ -1,6 +1,7 @@
 /**
- * End-to-end harness: the REAL server (node --import tsx server/main.ts, offline snapshot, a free
- * port) serving the built app from dist/, and headless Chromium driven by playwright-core.
+ * End-to-end harness: the REAL server as production runs it (node dist/server/main.js, offline
+ * snapshot, a free port) serving the built app from dist/app/, and headless Chromium driven by
+ * playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'tests/artifacts');
 const STARTUP_TIMEOUT_MS = 30_000;
+const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/server/main.js');
 
 export interface RunningServer {
   url: string;
@@ -20,16 +22,16 @@ export interface RunningServer {
 
 /**
  * Starts the server as a child process and resolves with the URL from its one stdout line.
- * @throws Error saying to run `npm run build` when dist/index.html is missing.
+ * @throws Error saying to run `npm run build` when the app or the server is not built.
  */
 export async function startServer(): Promise<RunningServer> {
   // KABUTO_STATIC_DIR (passed on to the server) lets parallel work test its own build folder.
-  const staticDir = path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist');
-  if (!existsSync(path.join(staticDir, 'index.html'))) {
-    throw new Error(`${staticDir}/index.html is missing: run \`npm run build\` before the end-to-end tests (npm test does this).`);
+  const staticDir = path.resolve(PROJECT_ROOT, process.env.KABUTO_STATIC_DIR ?? 'dist/app');
+  for (const built of [path.join(staticDir, 'index.html'), SERVER_ENTRY]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the end-to-end tests (vitest's global setup does this).`);
   }
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'kabuto-e2e-cache-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PRICE_SOURCE: 'snapshot', KABUTO_CACHE_DIR: cacheDir, KABUTO_STATIC_DIR: staticDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +46,11 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+/**
+ * The URL of a starting server, from its `Kabuto listening on <url>` line.
+ * @throws Error with its stderr when it exits first or stays silent for 30 s.
+ */
+export function listeningUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
@@ -88,9 +94,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page with a 1440×1000 viewport whose console errors and page errors are collected. */
-export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+/** A page with a 1440×1000 viewport (or the one given) whose console errors and page errors are collected. */
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

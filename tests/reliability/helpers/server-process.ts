@@ -1,6 +1,7 @@
 /**
- * The price server as a real child process (node --import tsx <entry>), on a free port of
- * 127.0.0.1: its URL from the one stdout line, its log, its resident memory, and a clean stop.
+ * The price server as a real child process (the compiled entry, or a TypeScript test entry through
+ * tsx), on a free port of 127.0.0.1: its URL from the one stdout line, its log, its resident
+ * memory, and a clean stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -8,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The production entry point. */
-export const MAIN_ENTRY = 'server/main.ts';
-/** The same start-up routine with Yahoo's fetch pointed at a fake Yahoo (FAKE_YAHOO_ORIGIN). */
-export const FAKE_YAHOO_ENTRY = 'tests/reliability/helpers/server-with-fake-yahoo.ts';
+/** The production entry point as production runs it, compiled (vitest's global setup builds it). */
+export const MAIN_ENTRY = 'dist/server/main.js';
+/** The same start-up routine with Yahoo's fetch pointed at a fake Yahoo (FAKE_YAHOO_ORIGIN), compiled as well. */
+export const FAKE_YAHOO_ENTRY = 'dist/test-server/server-with-fake-yahoo.js';
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /** A running server child process. */
@@ -28,12 +29,14 @@ export interface ServerProcess {
 
 /**
  * Starts `entry` with `env` added to this process's environment (PORT=0, HOST=127.0.0.1 forced);
- * `nodeArgs` go before it (e.g. --expose-gc).
+ * `nodeArgs` go before it (e.g. --expose-gc). TypeScript, as the entry or a preload in `nodeArgs`,
+ * runs through tsx.
  * @throws Error with the server's stderr when it exits or stays silent before listening.
  * @example const server = await startServerProcess(MAIN_ENTRY, { PRICE_SOURCE: 'snapshot' })
  */
 export async function startServerProcess(entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, entry], {
+  const typeScript = [entry, ...nodeArgs].some((argument) => argument.endsWith('.ts'));
+  const child = spawn(process.execPath, [...(typeScript ? ['--import', 'tsx'] : []), ...nodeArgs, entry], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

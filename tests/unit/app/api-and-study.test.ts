@@ -4,7 +4,8 @@ import { linkedEvents } from '../../../src/features/charts/utils/focus-charts.ts
 import { EVENT_CATALOG } from '../../../src/features/events/api/event-catalog.ts';
 import { pricesQueryOptions } from '../../../src/features/prices/api/get-prices.ts';
 import { plainEnglishReading } from '../../../src/features/statistics-table/utils/reading.ts';
-import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
+import { composeStudy } from '../../../src/application/compose-study.ts';
+import { runComposedStudy } from '../../../src/application/study-analysis.ts';
 import { securityChoices } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY } from '../../../src/application/study-query.ts';
 import { z } from 'zod';
@@ -139,6 +140,10 @@ describe('plainEnglishReading', () => {
 
   it('says how to get the test when the 0:0 window is not among the CAR windows', () => {
     expect(plainEnglishReading('IHI Corporation', { ...ihi, windows: [] })).toMatch(/\(add the CAR window 0:0 to test it\)\.$/);
+  });
+
+  it("writes a name ending in s with the apostrophe alone (possessive), never \"Industries's\"", () => {
+    expect(plainEnglishReading('Mitsubishi Heavy Industries', ihi)).toMatch(/^Mitsubishi Heavy Industries' abnormal return on 6 Nov 2024/);
   });
 
   it('says "not significant" above 10%', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateTests, SecurityResult, StudyResult, TestResult } from '../../../src/core/types.ts';
 import { abnormalReturnRows, chartDays, portfolioRows, priceRows } from '../../../src/features/charts/utils/chart-data.ts';
 import { extentOf, niceAxis } from '../../../src/features/charts/utils/nice-ticks.ts';
-import { caarVariance, carBand, NORMAL_QUANTILE_975 } from '../../../src/lib/confidence-band.ts';
+import { caarVariance, carBand, NORMAL_QUANTILE_975 } from '../../../src/application/confidence-band.ts';
 import { snapshotBars } from './helpers/snapshot-api.ts';
 
 /** |a − b| ≤ 1e-12·max(1, |b|). */
@@ -78,6 +78,7 @@ function madeUpSecurity(id: string, carVariance: number | null): SecurityResult 
     dayZero: 'd0',
     fit: { alpha: 0, beta: 1, s2: 0.0001, rSquared: 0.5, estimationDays: 100 },
     lostDays: 0,
+    excludedDays: 0,
     days: [{ date: 'd0', relativeDay: 0, return: 0.03, marketReturn: 0.01, expected: 0.01, ar: 0.02, arVariance: 0.0001, sar: 2, car: 0.02, carVariance, scar: 2 }],
     windows: [],
     bhar: null,

@@ -62,10 +62,18 @@ describe('the default case', () => {
   it('lists every portfolio test with its statistic and p-value and a legend for the stars', async () => {
     renderApp();
     await screen.findByTestId(IHI_CELL, {}, { timeout: 5000 });
-    const table = screen.getByRole('table', { name: /Portfolio tests/ });
-    for (const name of ['Cross-sectional t', 'Patell Z', 'BMP t', 'Kolari–Pynnönen t', 'Sign test', 'Generalized sign Z', 'Rank test', 'Wilcoxon signed-rank']) {
-      expect(within(table).getByRole('rowheader', { name })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /^Portfolio tests by CAR window \(statistic, p-value\): US presidential election/ });
+    for (const name of ['Cross-sectional t', 'Patell Z', 'BMP t', 'Kolari–Pynnönen t', 'Sign test', 'Generalized sign Z', 'Rank test', 'Wilcoxon signed-rank', 'Brown–Warner 1985 t', 'Portfolio time-series t']) {
+      expect(within(table).getByRole('rowheader', { name: new RegExp(`^${name}`) })).toBeInTheDocument();
     }
+    // Two securities on one day 0: the tests that assume independent securities or many of them are
+    // greyed with the reason; the two made for clustered securities are not.
+    const row = (key: string) => table.querySelector(`tr[data-test="${key}"]`);
+    expect(row('bmpT')).toHaveAttribute('data-fits', 'false');
+    expect(row('bmpT')).toHaveTextContent('2 securities: a cross-sectional test cannot tell much with fewer than 6.');
+    expect(row('patellZ')).toHaveTextContent('All 2 securities share day 0: it assumes independent securities, so it over-rejects.');
+    expect(row('portfolioTimeSeriesT')).toHaveAttribute('data-fits', 'true');
+    expect(row('brownWarner1985T')).toHaveAttribute('data-fits', 'true');
     const statistics = screen.getByRole('region', { name: 'Statistics' });
     expect(within(statistics).getByText(/\* p < 0.10, \*\* p < 0.05, \*\*\* p < 0.01/)).toBeInTheDocument();
   });

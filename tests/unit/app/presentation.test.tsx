@@ -67,7 +67,7 @@ describe('presentation mode', () => {
     const slides = [...document.querySelectorAll('.slide')];
     expect(slides.map((slide) => slide.querySelector('h2')?.textContent)).toEqual(HEADINGS);
     for (const [index, slide] of slides.entries()) {
-      expect(slide.querySelector('.deck-footer')).toHaveTextContent(`US presidential election (day 0 2024-11-06) · Market model · estimation [-250, -11] · event window [-5, +10]${index + 1} / ${total}`);
+      expect(slide.querySelector('.deck-footer')).toHaveTextContent(`US presidential election (day 0 6 Nov 2024) · Market model · estimation [-250, -11] · event window [-5, +10]${index + 1} / ${total}`);
     }
     const event = slides[1];
     expect(event?.querySelectorAll('svg[role="img"]')).toHaveLength(2);
@@ -76,7 +76,10 @@ describe('presentation mode', () => {
     expect([...(event?.querySelectorAll('svg')[0]?.querySelectorAll('text') ?? [])].map((text) => text.textContent)).toEqual(expect.arrayContaining(['-5', '-1', '0', '+1', '+10', 'US presidential election']));
     expect(event?.querySelector('caption')).toHaveTextContent('Key numbers per security');
     const ihi = [...(event?.querySelectorAll('tbody tr') ?? [])].find((row) => row.textContent?.startsWith('IHI'));
-    expect(ihi?.querySelector('td.number')?.textContent).toBe('+16.25%\u00a0***');
+    expect(ihi?.querySelector('td.number .deck-value')?.textContent).toBe('+16.25 %');
+    expect(ihi?.querySelector('td.number .deck-detail')?.textContent).toBe('p < 0.001 — significant at 1 %');
+    // The answer slide carries the summary's notice where its numbers are.
+    expect(slides[0]?.querySelector('[role="note"]')).toHaveTextContent('lies inside the estimation window');
     expect(slides[3]?.querySelector('tbody')).toHaveTextContent('supported');
   });
 

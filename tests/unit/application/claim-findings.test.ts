@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkClaims, type ClaimEventFinding } from '../../../src/application/claim-findings.ts';
-import { ARTICLES as catalog } from './helpers/deck-input.ts';
-import { queryStudy } from './helpers/query-study.ts';
+import { ARTICLES as catalog, pageQuery } from './helpers/deck-input.ts';
+import { snapshotStudy } from './helpers/snapshot-study.ts';
 const BOTH_EVENTS = 'events=us-election-2024,ishiba-trump-call-2024';
 
 function finding(search: string, excerpt: string, eventId: string): Extract<ClaimEventFinding, { inStudy: true }> {
-  const study = queryStudy(search);
-  const found = checkClaims(catalog.claims, study.result, study.query.study.eventIds)
+  const query = pageQuery(search).study;
+  const found = checkClaims(catalog.claims, snapshotStudy(query).analysis.result, query.eventIds)
     .find((item) => item.claim.excerpt === excerpt)
     ?.events.find((item) => item.eventId === eventId);
   if (!found?.inStudy) throw new Error(`${excerpt} on ${eventId} not checked in ${search}`);
@@ -55,8 +55,8 @@ describe('checkClaims on the default study and with the call added', () => {
   });
 
   it('says an event of the claim is not in the study rather than judging it', () => {
-    const study = queryStudy('');
-    const intro = checkClaims(catalog.claims, study.result, study.query.study.eventIds).find((item) => item.claim.excerpt === 'intro-call');
+    const query = pageQuery('').study;
+    const intro = checkClaims(catalog.claims, snapshotStudy(query).analysis.result, query.eventIds).find((item) => item.claim.excerpt === 'intro-call');
     expect(intro?.events.map((item) => [item.eventId, item.inStudy])).toEqual([
       ['us-election-2024', true],
       ['ishiba-trump-call-2024', false],
@@ -72,7 +72,7 @@ describe('checkClaims on the default study and with the call added', () => {
   it('measures only what the study tested: without the CAR windows 0:0 and 0:1 there is no verdict, only the reason', () => {
     const untested = finding('car-windows=-1:1', 'markets-ihi-mhi-gains', 'us-election-2024');
     expect(untested.outcome).toMatchObject({ verdict: null, unmeasured: ['7013.T', '7011.T'] });
-    expect(untested.measurements[0]?.dayZeroAr.untested).toBe('not tested: add the CAR window 0:0 to test it');
+    expect(untested.measurements[0]?.dayZeroAr.words).toBe('+16.25 % (not tested: add the CAR window 0:0)');
   });
 
   it('names a security of the claim that the study lacks, and judges on the others', () => {

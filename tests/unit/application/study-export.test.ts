@@ -6,28 +6,16 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { AggregateTests, StudyResult } from '../../../src/core/types.ts';
-import { composeStudy, runComposedStudy } from '../../../src/application/compose-study.ts';
-import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
 import { AGGREGATE_COLUMNS, SECURITY_COLUMNS } from '../../../src/application/study-csv.ts';
-import { buildStudyExport, studyFileNames, studyHash } from '../../../src/application/study-export.ts';
-import { studyPlan } from '../../../src/application/study-plan.ts';
+import { studyFileNames, studyHash } from '../../../src/application/study-export.ts';
 import { DEFAULT_STUDY_QUERY, parseStudyQuery, studyQueryString, type StudyQuery } from '../../../src/application/study-query.ts';
-import eventsJson from '../../../data/events.json';
-import { snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows, TEST_COLUMN_PREFIXES } from './helpers/csv-read-back.ts';
+import { catalog, snapshotStudy } from './helpers/snapshot-study.ts';
 
-const catalog = readEventCatalog(eventsJson);
-const GENERATED_AT = new Date('2026-03-01T09:30:00.000Z');
 const PAYLOAD = "=cmd|' /C calc'!A0";
 
 function exportOf(query: StudyQuery) {
-  const plan = studyPlan(query, catalog.events);
-  if (!plan.range) throw new Error('no price range');
-  const prices = snapshotPrices(plan.symbols, plan.range.from, plan.range.to);
-  const composed = composeStudy({ series: prices.series, events: plan.events, allEvents: plan.allEvents, securities: plan.securities, returnKind: plan.returnKind });
-  const outcome = runComposedStudy(composed, plan.options);
-  if (!outcome.result) throw new Error(outcome.error.message);
-  return { result: outcome.result, files: buildStudyExport({ appVersion: '9.9.9-test', generatedAt: GENERATED_AT, query, events: plan.allEvents, prices, composed, result: outcome.result }) };
+  return snapshotStudy(query);
 }
 
 /** Exactly the engine's double: Number(cell) === value, and an empty cell for a missing value. */
@@ -125,12 +113,14 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
       carWindows: DEFAULT_STUDY_QUERY.carWindows,
       minimumEstimationDays: 30,
       strictEstimation: false,
+      overlap: 'separate',
+      contamination: 'keep',
     });
     expect(manifest.events).toEqual([
       { id: 'us-election-2024', title: 'US presidential election: Donald Trump wins', date: '2024-11-05', time: '19:00', timeZone: 'America/New_York', custom: false, dayZero: { XTKS: '2024-11-06' } },
     ]);
-    expect(manifest.securities.map((security) => [security.symbol, security.name, security.benchmark, security.dayZero, security.estimationDays, security.lostDays])).toEqual(
-      result.securities.map((security) => [security.symbol, expect.any(String), 'TOPIX', '2024-11-06', security.fit.estimationDays, security.lostDays]),
+    expect(manifest.securities.map((security) => [security.symbol, security.name, security.benchmark, security.dayZero, security.estimationDays, security.lostDays, security.excludedDays])).toEqual(
+      result.securities.map((security) => [security.symbol, expect.any(String), 'TOPIX', '2024-11-06', security.fit.estimationDays, security.lostDays, 0]),
     );
     expect(manifest.prices.series.map((series) => [series.symbol, series.source, series.firstDate, series.lastDate])).toEqual([
       ['7011.T', 'snapshot', '2021-09-01', '2025-02-28'],
@@ -162,7 +152,7 @@ describe('a study of several events with a hostile custom event', () => {
   // A made-up event: its title is a spreadsheet formula, its date a real Tokyo session.
   const custom = { id: 'custom-1', title: PAYLOAD, date: '2024-12-27', timeZone: 'Asia/Tokyo' };
   const query: StudyQuery = { ...DEFAULT_STUDY_QUERY, eventIds: ['us-election-2024', 'custom-1'], customEvents: [custom], model: 'mean-adjusted', returnKind: 'log' };
-  const { result, files } = exportOf(query);
+  const { result, analysis, files } = exportOf(query);
 
   it('keeps the title as plain text in the manifest and no text cell of either CSV can run as a formula', () => {
     expect(files.manifest.events.find((event) => event.id === 'custom-1')?.title).toBe(PAYLOAD);
@@ -181,8 +171,12 @@ describe('a study of several events with a hostile custom event', () => {
     const engineDay = result.securities.find((security) => security.eventId === 'custom-1' && security.symbol === '7013.T')?.days.find((day) => day.relativeDay === 0);
     expect(customDayZero?.date).toBe('2024-12-27');
     expectCell(customDayZero?.ar, engineDay?.ar ?? null, 'custom day-0 AR');
-    expectAggregate(parseCsvRows(files.portfolioCsv), result);
-    expect(parseCsvRows(files.portfolioCsv).every((row) => row.event_id === '')).toBe(true);
+    // Each event on its own under its id, then, as their windows do not overlap, the pooled rows.
+    const portfolio = parseCsvRows(files.portfolioCsv);
+    expect([...new Set(portfolio.map((row) => row.event_id))]).toEqual(['us-election-2024', 'custom-1', '']);
+    for (const group of analysis?.groups ?? []) expectAggregate(portfolio.filter((row) => row.event_id === group.id), group.result);
+    expectAggregate(portfolio.filter((row) => row.event_id === ''), result);
+    expect(analysis?.pooled).toBe(true);
     expect(files.fileNames.securities).toMatch(/^kabuto-us-election-2024_custom-1-[0-9a-f]{8}-securities\.csv$/);
   });
 });

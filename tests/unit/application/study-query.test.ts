@@ -22,7 +22,7 @@ const DEFAULT_PAGE: PageQuery = { study: DEFAULT_STUDY_QUERY, view: DEFAULT_VIEW
 
 const DEFAULT_TEXT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market&returns-kind=simple' +
-  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&test=bmpT';
+  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=auto';
 
 /** A page query far from the defaults, with awkward custom-event titles (made-up events). */
 const AWKWARD: PageQuery = {
@@ -44,6 +44,8 @@ const AWKWARD: PageQuery = {
       { from: -10, to: 20 },
       { from: 3, to: 5 },
     ],
+    overlap: 'cluster',
+    contamination: 'exclude',
   },
   view: { focusEventId: 'custom-2', excerptId: 'user-3', significanceTest: 'wilcoxon' },
 };
@@ -53,7 +55,7 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
     expect(parseStudyQuery('', CONTEXT)).toEqual({ query: DEFAULT_PAGE, problems: [] });
     expect(parseStudyQuery('?', CONTEXT)).toEqual({ query: DEFAULT_PAGE, problems: [] });
     expect(serializeStudyQuery(DEFAULT_PAGE)).toBe(DEFAULT_TEXT);
-    expect(studyQueryString(DEFAULT_STUDY_QUERY)).toBe(DEFAULT_TEXT.replace('&test=bmpT', ''));
+    expect(studyQueryString(DEFAULT_STUDY_QUERY)).toBe(DEFAULT_TEXT.replace('&test=auto', ''));
   });
 
   it('round-trip a query far from the defaults, hostile titles included, and its text is canonical', () => {
@@ -70,7 +72,7 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
     const { query, problems } = parseStudyQuery(scrambled, CONTEXT);
     expect(problems).toEqual([]);
     expect(serializeStudyQuery(query)).toBe(
-      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&test=kpT',
+      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=kpT',
     );
   });
 
@@ -97,13 +99,15 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
         model: fc.constantFrom('market', 'market-adjusted', 'mean-adjusted' as const),
         returnKind: fc.constantFrom('simple', 'log' as const),
         windows,
-        test: fc.constantFrom(...PORTFOLIO_TEST_KEYS),
+        test: fc.constantFrom('auto' as const, ...PORTFOLIO_TEST_KEYS),
+        overlap: fc.constantFrom('separate', 'cluster' as const),
+        contamination: fc.constantFrom('keep', 'exclude' as const),
         xtks: fc.constantFrom('TOPIX', '^N225'),
       })
-      .map(({ titles, securities, model, returnKind, windows: chosen, test, xtks }): PageQuery => {
+      .map(({ titles, securities, model, returnKind, windows: chosen, test, overlap, contamination, xtks }): PageQuery => {
         const customEvents = titles.map((text, index) => ({ id: `custom-${index + 1}`, title: text, date: '2024-06-03', timeZone: 'Europe/London' }));
         return {
-          study: { eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)], customEvents, securities, benchmarks: { XTKS: xtks, XNYS: '^GSPC' }, model, returnKind, ...chosen },
+          study: { eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)], customEvents, securities, benchmarks: { XTKS: xtks, XNYS: '^GSPC' }, model, returnKind, ...chosen, overlap, contamination },
           view: { focusEventId: customEvents[0]?.id ?? null, excerptId: null, significanceTest: test },
         };
       });
@@ -150,7 +154,9 @@ describe('an invalid parameter', () => {
     ['focus=nope', 'focus', /is not an event of data\/events.json or of the link/, (q) => q.view.focusEventId, null],
     ['excerpt=%3Cscript%3E', 'excerpt', /is not an excerpt id/, (q) => q.view.excerptId, null],
     ['excerpt=user-9', 'excerpt', /No excerpt "user-9" is known/, (q) => q.view.excerptId, null],
-    ['test=t', 'test', /"t" is not a portfolio test/, (q) => q.view.significanceTest, 'bmpT'],
+    ['test=t', 'test', /"t" is not a portfolio test; use auto, /, (q) => q.view.significanceTest, 'auto'],
+    ['overlap=pool', 'overlap', /"pool" is not a way to treat overlapping events; use separate or cluster/, (q) => q.study.overlap, 'separate'],
+    ['contamination=drop', 'contamination', /"drop" is not a way to treat other events in an estimation window; use keep or exclude/, (q) => q.study.contamination, 'keep'],
     // The study limits (src/application/study-limits.ts), checked before anything is computed.
     ['window=-5:1000000000', 'window', /The event window -5:1000000000 reaches beyond 250 trading days from day 0/, (q) => q.study.eventWindow, { from: -5, to: 10 }],
     ['estimation=-1011:-11', 'estimation', /The estimation window -1011:-11 has 1001 trading days; at most 1,000 are allowed/, (q) => q.study.estimationWindow, { from: -250, to: -11 }],

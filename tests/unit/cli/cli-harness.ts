@@ -1,13 +1,14 @@
 /**
- * Runs the real command-line tool as a child process, exactly as `npm run --silent study` does,
- * and locates the synthetic reference fixture (copied under tests/fixtures by the engine owner,
- * else read from the shared, read-only originals in /work/shared/fixtures/event-study-synthetic).
+ * Runs the command-line tool in this process (runCli, the function its entry point hands
+ * process.argv to; compiled-cli.test.ts runs the built file itself as a child process), and
+ * locates the synthetic reference fixture (copied under tests/fixtures by the engine owner, else
+ * read from the shared, read-only originals in /work/shared/fixtures/event-study-synthetic).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
+import { runCli } from '../../../server/cli/run-cli';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -38,13 +39,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runStudyCli(args: readonly string[]): CliRun {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/study.ts', ...args], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+/** The tool on `args` as `npm run --silent study -- <args>` runs it, from the repository root. */
+export async function runStudyCli(args: readonly string[]): Promise<CliRun> {
+  const outcome = await runCli(args);
+  return { status: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr };
 }
 
 /**

@@ -31,72 +31,72 @@ describe('study CLI on bad input', () => {
   });
   afterAll(() => derived.remove());
 
-  it('reports an unreadable input file and an unwritable output file', () => {
-    const run = runStudyCli(['--returns', `${derived.directory}/missing.csv`, ...studyArguments()]);
+  it('reports an unreadable input file and an unwritable output file', async () => {
+    const run = await runStudyCli(['--returns', `${derived.directory}/missing.csv`, ...studyArguments()]);
     expectOneLineFailure(run, 1, /Cannot read .*missing\.csv: ENOENT/);
     const out = `${derived.directory}/no-such-directory/study.json`;
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--out', out]), 1, /^study: Cannot write .*study\.json: ENOENT/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--out', out]), 1, /^study: Cannot write .*study\.json: ENOENT/);
   });
 
-  it('reports an unknown market or security column, listing the columns there are', () => {
+  it('reports an unknown market or security column, listing the columns there are', async () => {
     expectOneLineFailure(
-      runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--market': 'TOPIX' })]),
+      await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--market': 'TOPIX' })]),
       1,
       /no column "TOPIX" \(columns: rel_day, SYN_A, SYN_B, SYN_C, SYN_D, SYN_E, SYN_MKT\)/,
     );
     expectOneLineFailure(
-      runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--securities': 'SYN_A,SYN_Z' })]),
+      await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--securities': 'SYN_A,SYN_Z' })]),
       1,
       /no column "SYN_Z"/,
     );
   });
 
-  it('reports an event date outside the data', () => {
-    const run = runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--event-date': '2025-01-06' })]);
+  it('reports an event date outside the data', async () => {
+    const run = await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--event-date': '2025-01-06' })]);
     expectOneLineFailure(run, 1, /2025-01-06 has no trading session in the data \(trading days from 2024-04-18 to 2024-11-20\)/);
   });
 
-  it('names the security that has too few estimation days', () => {
-    const run = runStudyCli(['--returns', derived.sparse, ...studyArguments()]);
+  it('names the security that has too few estimation days', async () => {
+    const run = await runStudyCli(['--returns', derived.sparse, ...studyArguments()]);
     expectOneLineFailure(run, 1, /SYN_A: only 19 usable estimation days, at least 30 needed/);
   });
 
-  it('reports a window that does not fit the data', () => {
+  it('reports a window that does not fit the data', async () => {
     expectOneLineFailure(
-      runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--window': '-5:20' })]),
+      await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--window': '-5:20' })]),
       1,
       /The event window -5:20 does not fit the data: .* has days -135:10 around day 0 = 2024-11-06/,
     );
     expectOneLineFailure(
-      runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--estimation': '' })]),
+      await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--estimation': '' })]),
       1,
       /The default estimation window -250:-11 does not fit the data/,
     );
   });
 
-  it('reports inconsistent windows as the engine explains them', () => {
-    const run = runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--gap': '-12:-6' })]);
+  it('reports inconsistent windows as the engine explains them', async () => {
+    const run = await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--gap': '-12:-6' })]);
     expectOneLineFailure(run, 1, /gap|overlap/i);
   });
 
-  it('reports a malformed number with its column and date', () => {
-    const run = runStudyCli(['--returns', derived.malformed, ...studyArguments()]);
+  it('reports a malformed number with its column and date', async () => {
+    const run = await runStudyCli(['--returns', derived.malformed, ...studyArguments()]);
     expectOneLineFailure(run, 1, /column SYN_C, 2024-06-03: "0\.01x" is not a number/);
   });
 
-  it('reports a file that is not a series table', () => {
-    const run = runStudyCli(['--returns', fixturePath('windows.json'), ...studyArguments()]);
+  it('reports a file that is not a series table', async () => {
+    const run = await runStudyCli(['--returns', fixturePath('windows.json'), ...studyArguments()]);
     expectOneLineFailure(run, 1, /windows\.json/);
   });
 
-  it('rejects a wrong command line with exit code 2', () => {
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--frobnicate', '1']), 2, /Unknown option --frobnicate/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--window': '5' })]), 2, /--window must look like A:B/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--market': '' })]), 2, /Missing --market/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--model': 'fama-french' })]), 2, /--model must be one of market, market-adjusted, mean-adjusted/);
-    expectOneLineFailure(runStudyCli(studyArguments()), 2, /Missing --returns FILE\.csv or --prices FILE\.csv/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--returns-kind', 'percent']), 2, /--returns-kind must be one of simple, log/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--window', '-1:1']), 2, /--window is given twice/);
-    expectOneLineFailure(runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--estimation': '-130:eleven' })]), 2, /"eleven" is neither a trading-day offset nor a YYYY-MM-DD date/);
+  it('rejects a wrong command line with exit code 2', async () => {
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--frobnicate', '1']), 2, /Unknown option --frobnicate/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--window': '5' })]), 2, /--window must look like A:B/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--market': '' })]), 2, /Missing --market/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--model': 'fama-french' })]), 2, /--model must be one of market, market-adjusted, mean-adjusted/);
+    expectOneLineFailure(await runStudyCli(studyArguments()), 2, /Missing --returns FILE\.csv or --prices FILE\.csv/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--returns-kind', 'percent']), 2, /--returns-kind must be one of simple, log/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments(), '--window', '-1:1']), 2, /--window is given twice/);
+    expectOneLineFailure(await runStudyCli(['--returns', returnsFile(), ...studyArguments({ '--estimation': '-130:eleven' })]), 2, /"eleven" is neither a trading-day offset nor a YYYY-MM-DD date/);
   });
 });

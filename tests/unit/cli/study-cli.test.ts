@@ -53,8 +53,8 @@ interface StudyJson {
   };
 }
 
-function runJson(args: readonly string[]): StudyJson {
-  const run = runStudyCli(args);
+async function runJson(args: readonly string[]): Promise<StudyJson> {
+  const run = await runStudyCli(args);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout) as StudyJson;
@@ -90,13 +90,13 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
   let study: StudyJson;
   let derived: DerivedInputs;
 
-  beforeAll(() => {
-    study = runJson(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments]);
+  beforeAll(async () => {
+    study = await runJson(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments]);
     derived = writeDerivedInputs();
   });
   afterAll(() => derived.remove());
 
-  it('describes the study it ran', () => {
+  it('describes the study it ran', async () => {
     expect(study.model).toBe('market');
     expect(study.eventDate).toBe('2024-11-06');
     expect(study.estimation).toEqual({ from: -130, to: -11 });
@@ -106,11 +106,11 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     expect(study.securities[0]?.days.map((day) => day.relativeDay)).toEqual([-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5]);
   });
 
-  it('reproduces α, β, s², AR, var(AR), SAR, CAR and exact var(CAR) of the textbook computation', () => {
+  it('reproduces α, β, s², AR, var(AR), SAR, CAR and exact var(CAR) of the textbook computation', async () => {
     expectTextbookPerSecurity(study);
   });
 
-  it('reproduces the daily AAR, CAAR, BMP t and Kolari–Pynnönen t of the textbook computation', () => {
+  it('reproduces the daily AAR, CAAR, BMP t and Kolari–Pynnönen t of the textbook computation', async () => {
     for (const row of readFixtureCsv('textbook_mackinlay_daily_aggregate.csv')) {
       const day = study.aggregate.days.find((entry) => entry.relativeDay === Number(row.rel_day));
       const label = `aggregate day ${row.rel_day}`;
@@ -125,7 +125,7 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     }
   });
 
-  it('reports the default CAR windows that fit and the whole event window, each test as statistic and p-value or a reason', () => {
+  it('reports the default CAR windows that fit and the whole event window, each test as statistic and p-value or a reason', async () => {
     expect(study.aggregate.windows.map((window) => [window.from, window.to])).toEqual([[0, 0], [0, 1], [-1, 1], [-5, 5]]);
     const whole = study.aggregate.windows[3];
     expectClose(whole?.caar, Number(study.aggregate.days[10]?.caar), 'CAAR over [-5,5]');
@@ -140,8 +140,8 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     }
   });
 
-  it('reproduces the textbook CAR-window aggregates for --car-windows', () => {
-    const named = runJson([
+  it('reproduces the textbook CAR-window aggregates for --car-windows', async () => {
+    const named = await runJson([
       '--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments,
       '--car-windows', '0:0,0:1,-1:1,0:5,-5:5',
     ]);
@@ -158,7 +158,7 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     }
   });
 
-  it('reproduces the buy-and-hold abnormal return over the event window (EventStudy, R)', () => {
+  it('reproduces the buy-and-hold abnormal return over the event window (EventStudy, R)', async () => {
     const bhar = readFixtureCsv('EventStudy_MarketModel_single_BHART.csv').filter((row) => row.relative_index === '5');
     expect(bhar).toHaveLength(5);
     for (const row of bhar) {
@@ -167,8 +167,8 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     }
   });
 
-  it('gives the same study when the windows are written as dates', () => {
-    const byDate = runJson([
+  it('gives the same study when the windows are written as dates', async () => {
+    const byDate = await runJson([
       '--returns', fixturePath('input_simple_returns.csv'),
       '--market', 'SYN_MKT', '--securities', SECURITIES, '--event-date', '2024-11-06',
       '--estimation', '2024-04-25:2024-10-21', '--gap', '-10:-6', '--window', '2024-10-29:2024-11-13',
@@ -176,8 +176,8 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     expect(byDate).toEqual(study);
   });
 
-  it('moves an event date that is not a row of the file (the 2024-11-04 holiday) to the next row', () => {
-    const holiday = runJson([
+  it('moves an event date that is not a row of the file (the 2024-11-04 holiday) to the next row', async () => {
+    const holiday = await runJson([
       '--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments.slice(0, 4),
       '--event-date', '2024-11-04', ...textbookArguments.slice(6),
     ]);
@@ -185,19 +185,19 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     expect(dayOf(holiday, 'SYN_A', 0).date).toBe('2024-11-05');
   });
 
-  it('computes the same study from prices (--prices) as from the returns they imply', () => {
-    const fromPrices = runJson(['--prices', derived.prices, ...textbookArguments]);
+  it('computes the same study from prices (--prices) as from the returns they imply', async () => {
+    const fromPrices = await runJson(['--prices', derived.prices, ...textbookArguments]);
     expectTextbookPerSecurity(fromPrices);
   });
 
-  it('computes log returns from prices with --returns-kind log', () => {
-    const logStudy = runJson(['--prices', derived.prices, ...textbookArguments, '--returns-kind', 'log']);
+  it('computes log returns from prices with --returns-kind log', async () => {
+    const logStudy = await runJson(['--prices', derived.prices, ...textbookArguments, '--returns-kind', 'log']);
     const simpleReturn = Number(derived.rows.find((row) => row.date === '2024-11-06')?.SYN_A);
     expectClose(dayOf(logStudy, 'SYN_A', 0).return, Math.log1p(simpleReturn), 'SYN_A log return on day 0');
   });
 
-  it('writes CSV with the shared formatter, holding the same numbers as the JSON', () => {
-    const run = runStudyCli(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments, '--format', 'csv']);
+  it('writes CSV with the shared formatter, holding the same numbers as the JSON', async () => {
+    const run = await runStudyCli(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments, '--format', 'csv']);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\r\n')[0]).toBe(SECURITY_COLUMNS.join(','));
     const rows = Papa.parse<Record<string, string>>(run.stdout, { header: true, skipEmptyLines: true }).data;
@@ -214,15 +214,15 @@ describe('study CLI on the synthetic fixture (market model, textbook windows)', 
     }
   });
 
-  it('writes to --out instead of stdout, the same bytes', () => {
+  it('writes to --out instead of stdout, the same bytes', async () => {
     const out = join(derived.directory, 'study.json');
-    const run = runStudyCli(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments, '--out', out]);
+    const run = await runStudyCli(['--returns', fixturePath('input_simple_returns.csv'), ...textbookArguments, '--out', out]);
     expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(study);
   });
 
-  it('prints the usage with --help and exits 0', () => {
-    const run = runStudyCli(['--help']);
+  it('prints the usage with --help and exits 0', async () => {
+    const run = await runStudyCli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run --silent study --/);
     for (const option of ['--returns', '--prices', '--market', '--securities', '--model', '--returns-kind', '--event-date',

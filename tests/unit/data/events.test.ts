@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseArticle } from '../../../src/domain/article-format.ts';
+import { dayZero } from '../../../src/core/event-timing.ts';
+import { readEventCatalog } from '../../../src/domain/event-catalog.ts';
+import { EXCHANGE_REGISTRY } from '../../../src/domain/exchanges.ts';
+import { tradingCalendar } from '../timing/trading-calendars.ts';
 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
 
@@ -21,13 +25,28 @@ const eventSchema = z.strictObject({
   date: z.iso.date(),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
+  durationMinutes: z.number().int().positive().optional(),
   timingNote: z.string().min(20),
   sourceNote: z.string().min(20),
+  sources: z
+    .array(
+      z.strictObject({
+        title: z.string().optional(),
+        publisher: z.string().min(3),
+        date: z.iso.date().optional(),
+        url: z.string().regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//),
+        urlNote: z.string().optional(),
+        quote: z.string().optional(),
+        supports: z.string().min(5),
+      }),
+    )
+    .min(1),
   excerptIds: z.array(z.string()),
 });
 const eventsFileSchema = z.strictObject({ events: z.array(eventSchema).min(4) });
 
-const { events } = eventsFileSchema.parse(JSON.parse(readFileSync(`${dataDir}events.json`, 'utf8')));
+const eventsJson: unknown = JSON.parse(readFileSync(`${dataDir}events.json`, 'utf8'));
+const { events } = eventsFileSchema.parse(eventsJson);
 const article = parseArticle(readFileSync(`${dataDir}articles/japan-us-alliance-defence-stocks.md`, 'utf8'));
 const byId = new Map(events.map((event) => [event.id, event]));
 
@@ -47,15 +66,48 @@ describe('data/events.json', () => {
     expect(byId.get('ldp-leadership-2024')).toMatchObject({ date: '2024-09-27', timeZone: 'Asia/Tokyo' });
     expect(byId.get('japan-general-election-2024')).toMatchObject({ date: '2024-10-27', timeZone: 'Asia/Tokyo' });
     expect(byId.get('us-election-2024')).toMatchObject({ date: '2024-11-05', time: '19:00', timeZone: 'America/New_York' });
-    const call = byId.get('ishiba-trump-call-2024');
-    expect(call).toMatchObject({ date: '2024-11-07', timeZone: 'Asia/Tokyo' });
-    // The article gives no time of the call, so none may be invented.
-    expect(call?.time).toBeUndefined();
   });
 
-  it('puts the LDP result after the 15:00 Tokyo close, and the general election on a Sunday', () => {
-    expect((byId.get('ldp-leadership-2024')?.time ?? '00:00') > '15:00').toBe(true);
+  it("times the call from the Prime Minister's Office press conference: five minutes from 09:30 Tokyo time", () => {
+    const call = byId.get('ishiba-trump-call-2024');
+    expect(call).toMatchObject({ date: '2024-11-07', time: '09:30', durationMinutes: 5, timeZone: 'Asia/Tokyo' });
+    const kantei = call?.sources.find((source) => source.publisher === "Prime Minister's Office of Japan");
+    expect(kantei?.title).toMatch(/^Press Conference by Prime Minister Ishiba regarding His Telephone Talk with U\.S\. President-elect Trump/);
+    expect(kantei?.title).toMatch(/provisional translation/i);
+    expect(kantei?.quote).toContain('For five minutes this morning from 9:30');
+    // The reproduction is cited as what it is: the Kantei's own URL was not confirmed.
+    expect(kantei?.urlNote).toMatch(/not confirmed/);
+    expect(call?.timingNote).toMatch(/overlap/);
+  });
+
+  it('puts the LDP result (public by 15:23, Yomiuri) after that day’s 15:00 Tokyo close, and the general election on a Sunday', () => {
+    const ldp = byId.get('ldp-leadership-2024');
+    expect(ldp?.time).toBe('15:23');
+    expect(ldp?.sources.some((source) => source.supports.includes('15:23'))).toBe(true);
+    expect(ldp?.timingNote).toMatch(/first-round/);
     expect(new Date('2024-10-27T00:00:00Z').getUTCDay()).toBe(0);
+  });
+
+  it("keeps each event's day 0 on Tokyo's real calendar with the close of that date (15:00 before 5 Nov 2024, 15:30 after)", () => {
+    const tokyo = tradingCalendar('7011.T');
+    const dayZeroOf = (id: string) => {
+      const event = byId.get(id);
+      if (!event) throw new Error(id);
+      return dayZero(event, EXCHANGE_REGISTRY.XTKS, tokyo);
+    };
+    // 15:23 on Fri 27 Sep is after that day's 15:00 close (it would be before a 15:30 one).
+    expect(dayZeroOf('ldp-leadership-2024')).toBe('2024-09-30');
+    expect(dayZeroOf('japan-general-election-2024')).toBe('2024-10-28');
+    expect(dayZeroOf('us-election-2024')).toBe('2024-11-06');
+    // 09:30 on Thu 7 Nov is inside that day's session.
+    expect(dayZeroOf('ishiba-trump-call-2024')).toBe('2024-11-07');
+  });
+
+  it('reads through the domain schema the page and the server use, sources included', () => {
+    const catalog = readEventCatalog(eventsJson);
+    expect(catalog.problem).toBeNull();
+    expect(catalog.events.find((event) => event.id === 'ishiba-trump-call-2024')).toMatchObject({ time: '09:30', durationMinutes: 5 });
+    expect(catalog.events.every((event) => (event.sources?.length ?? 0) > 0)).toBe(true);
   });
 
   it('places 19:00 New York on 5 November at the 09:00 Tokyo open of 6 November', () => {
@@ -66,7 +118,7 @@ describe('data/events.json', () => {
   });
 
   it('says where each date and time comes from', () => {
-    for (const event of events) expect(event.sourceNote).toMatch(/article|public record/i);
+    for (const event of events) expect(event.sourceNote).toMatch(/article|public record|Prime Minister's Office/i);
   });
 
   it('links exactly the article excerpts tagged with each event', () => {

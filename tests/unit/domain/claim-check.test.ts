@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleClaimsSchema, claimOutcome, readArticleClaims, type ClaimMeasurement, type TestedMove } from '../../../src/domain/claim-check.ts';
 
-const move = (value: number | null, pValue: number | null): TestedMove => ({ value, pValue, untested: pValue === null ? 'not tested' : null });
+const move = (value: number | null, pValue: number | null): TestedMove => ({ value, pValue });
 const measured = (symbol: string, dayZero: TestedMove, zeroToOne: TestedMove): ClaimMeasurement => ({ symbol, dayZeroAr: dayZero, carZeroToOne: zeroToOne });
 
 describe('claimOutcome', () => {

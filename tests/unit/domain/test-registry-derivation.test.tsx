@@ -47,7 +47,8 @@ describe('everything that names a test is derived from the test registry', () =>
     const context = { catalogEventIds: ['us-election-2024'] };
     for (const key of EXPECTED_ORDER) expect(parseStudyQuery(`test=${key}`, context).problems).toEqual([]);
     const [problem] = parseStudyQuery('test=nope', context).problems;
-    expect(problem?.message).toBe(`"nope" is not a portfolio test; use ${EXPECTED_ORDER.slice(0, -1).join(', ')} or crossSectionalT.`);
+    // "auto" (the rules' choice) comes first, then the registry's tests in its order.
+    expect(problem?.message).toBe(`"nope" is not a portfolio test; use auto, ${EXPECTED_ORDER.slice(0, -1).join(', ')} or crossSectionalT.`);
   });
 
   it("the command-line tool's JSON keys, J1 and J2 included", () => {

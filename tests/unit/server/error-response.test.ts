@@ -84,7 +84,7 @@ describe('readServerConfig', () => {
       mode: 'snapshot',
       cacheDir: path.join(PROJECT_ROOT, 'data/cache'),
       snapshotDir: path.join(PROJECT_ROOT, 'data/snapshot'),
-      staticDir: path.join(PROJECT_ROOT, 'dist'),
+      staticDir: path.join(PROJECT_ROOT, 'dist/app'),
       upstreamTimeoutMs: 8000,
       upstreamBackoffMs: 30_000,
       cacheMaxBytes: 256 * 1024 * 1024,

@@ -85,6 +85,7 @@ describe('createHttpServer', () => {
 
   it('answers a request Node cannot parse with 400 JSON, then closes the connection even if the client never does', async () => {
     const { port, server } = await listening();
+    const serverSide = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
     // allowHalfOpen: this client does not close its side when the server closes its own.
     const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });
     let received = '';
@@ -94,8 +95,12 @@ describe('createHttpServer', () => {
     expect(received).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(received).toContain('"code":"MALFORMED_REQUEST"');
     expect(await openConnections(server)).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // The server closes the socket by itself some time later (2 s); waiting for that close, not for
+    // a fixed time, leaves no timer margin to miss. A server that never closed it fails on the test's timeout.
+    const closed = await serverSide;
+    if (!closed.destroyed) await new Promise((resolve) => closed.once('close', resolve));
     expect(await openConnections(server)).toBe(0);
+    expect(socket.destroyed).toBe(false);
     socket.destroy();
   });
 

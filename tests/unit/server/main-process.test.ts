@@ -19,7 +19,7 @@ interface Running {
 }
 
 function startServer(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PRICE_SOURCE: 'snapshot', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +44,7 @@ async function listeningUrl(server: Running, timeoutMs = 15_000): Promise<string
   throw new Error(`no listening line; stdout=${JSON.stringify(server.stdout())} stderr=${server.stderr()}`);
 }
 
-describe('server/main.ts as a real process', () => {
+describe('the compiled server (dist/server/main.js, built from server/main.ts) as a real process', () => {
   it('listens on a free port (PORT=0), prints exactly one line with it, answers /api/health over HTTP, and exits 0 on SIGTERM', async () => {
     const cacheDir = await tempDir('cache');
     const leftover = '7011_2eT.json.999.0b0e3f6a-1c2d-4e5f-8a9b-0c1d2e3f4a5b.tmp';
@@ -63,6 +63,18 @@ describe('server/main.ts as a real process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.stdout().split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('computes a study on its compiled study worker (dist/server/study-worker.js)', async () => {
+    const server = startServer({ KABUTO_CACHE_DIR: await tempDir('cache') });
+    const url = await listeningUrl(server);
+    const response = await fetch(`${url}/api/study.csv?events=us-election-2024&securities=7011.T,7013.T`);
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).split('\r\n').filter(Boolean);
+    expect(rows[0]).toMatch(/^event_id,security,benchmark,day_zero,date,relative_day,/);
+    expect(rows.filter((row) => row.startsWith('us-election-2024,7013.T,'))).toHaveLength(16);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 
   it('refuses a wrong PRICE_SOURCE with a message and exit code 1', async () => {

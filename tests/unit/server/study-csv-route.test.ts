@@ -25,7 +25,7 @@ const APP_VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.js
 const RANGE = { from: '2021-09-01', to: '2025-02-28' };
 const NON_DEFAULT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +
-  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5';
+  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5&overlap=separate&contamination=keep';
 
 let workDir: string;
 
@@ -76,8 +76,8 @@ function snapshotSourcesBlanked(csv: string): string {
   return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',,'))].join('\r\n');
 }
 
-function cli(args: readonly string[]): string {
-  const outcome = runCli(args);
+async function cli(args: readonly string[]): Promise<string> {
+  const outcome = await runCli(args);
   expect(outcome.stderr).toBe('');
   expect(outcome.exitCode).toBe(0);
   return outcome.stdout;
@@ -102,11 +102,11 @@ describe('GET /api/study.csv', () => {
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(cli([...base, '--format', 'csv']));
-    expect((await get('/api/study-portfolio.csv')).text).toBe(cli([...base, '--format', 'portfolio-csv']));
+    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
+    expect((await get('/api/study-portfolio.csv')).text).toBe(await cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(cli([...base, ...options, '--format', 'csv']));
-    expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(cli([...base, ...options, '--format', 'portfolio-csv']));
+    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
+    expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(await cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
   it('reads the page URL as it stands: view parameters change nothing, and parameter order does not matter', async () => {

@@ -118,23 +118,26 @@ describe('GET /api/study.pptx, as LibreOffice renders it', () => {
     expect((width ?? 0) / (height ?? 1)).toBeCloseTo(16 / 9, 2);
   });
 
-  it('shows the answer, the event with its key numbers and drawn charts, the claims with their verdicts, methods and glossary, in that order', async () => {
+  it('shows the answer with its notice, the event with its key numbers and drawn charts, the group under its test, the claims with their verdicts, methods and glossary, in that order', async () => {
     const { text } = await pdf;
     const page = (index: number) => (text[index] ?? '').replace(/\s+/g, ' ');
-    expect(page(0)).toContain('IHI Corporation +16.25%');
-    expect(page(1)).toContain('US presidential election: Donald Trump wins · day 0 Wed 6 Nov 2024');
-    expect(page(1)).toMatch(/IHI Corporation \(7013\.T\) \+16\.25% \*\*\* <0\.001/);
-    expect(page(1)).toMatch(/Mitsubishi Heavy Industries \(7011\.T\) \+6\.39% \*\*\* 0\.004/);
+    expect(page(0)).toContain('IHI Corporation +16.25 % and Mitsubishi Heavy Industries +6.39 % on day 0 of the US presidential election');
+    // The guardrail's warning stands where the numbers are.
+    expect(page(0)).toContain('lies inside the estimation window of Mitsubishi Heavy Industries and IHI Corporation');
+    expect(page(0)).toMatch(/All 2, equally weighted \+11\.32 %/);
+    expect(page(1)).toContain('US presidential election · day 0 Wed 6 Nov 2024');
+    expect(page(1)).toMatch(/IHI Corporation \+16\.25 % \+14\.57 % \+10\.96 % 7013\.T p < 0\.001 — significant at 1 %/);
+    expect(page(1)).toMatch(/Mitsubishi Heavy Industries \+6\.39 % \+4\.12 % \+6\.27 % 7011\.T p = 0\.004 — significant at 1 %/);
     // Axis labels and legends exist only when LibreOffice drew the native charts.
     expect(page(1)).toContain('CAR IHI Corporation');
     expect(page(1)).toMatch(/\+10/);
-    expect(page(2)).toContain('Group result');
+    expect(page(2)).toContain('Group result: Portfolio time-series t');
     expect(page(3)).toContain('What the article says, what the market did');
     expect(page(3)).toMatch(/witnessed significant gains.*supported/);
-    expect(page(3)).toMatch(/Ishiba–Trump.*not in this study/);
+    expect(page(3)).toMatch(/Ishiba–Trump telephone call not in this study/);
     expect(page(4)).toContain('Methods and sources');
     expect(page(5)).toContain('Glossary');
-    for (const index of [1, 2, 3]) expect(page(index)).toContain('Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX');
+    for (const index of [0, 1, 2, 3, 4]) expect(page(index)).toContain('Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX');
     for (const index of text.keys()) expect(page(index)).toContain('Market model · estimation [-250, -11] · event window [-5, +10]');
   });
 });
@@ -145,11 +148,14 @@ describe('GET /api/study.pptx with the call added', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024_ishiba-trump-call-2024-[0-9a-f]{8}-deck\.pptx"$/);
     const both = await JSZip.loadAsync(await response.arrayBuffer());
     const slideText = async (number: number) => ((await both.file(`ppt/slides/slide${number}.xml`)?.async('string')) ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    expect(Object.keys(both.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(7);
+    // The answer, each event, each event's group, the claims, methods and two glossary slides.
+    expect(Object.keys(both.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(9);
+    expect(await slideText(1)).toContain('overlap: their event windows share 15 of 16 trading days');
     expect(await slideText(3)).toContain('Ishiba–Trump telephone call · day 0 Thu 7 Nov 2024');
-    const claims = await slideText(5);
-    expect(claims).toMatch(/Ishiba–Trump telephone call Mitsubishi Heavy Industries -2\.27% 0\.299 \+0\.68% 0\.827 not supported/);
-    expect(claims).toMatch(/US presidential election Mitsubishi Heavy Industries \+6\.39%.*supported/);
+    expect(await slideText(5)).toContain('Group result: Portfolio time-series t · Ishiba–Trump telephone call');
+    const claims = await slideText(6);
+    expect(claims).toMatch(/Ishiba–Trump telephone call Mitsubishi Heavy Industries -2\.27 % p = 0\.299 — not significant \+0\.68 % p = 0\.827 — not significant not supported/);
+    expect(claims).toMatch(/US presidential election Mitsubishi Heavy Industries \+6\.39 %.*supported/);
   });
 
   it('follows the study: another model and estimation window change the verdict on the slide', async () => {

@@ -92,7 +92,7 @@ describe('one study computation', () => {
     expect((await fresh).status).toBe(200);
   });
 
-  it('builds the PowerPoint deck in a job of its own, only when it is asked for, once per query and group test', async () => {
+  it('builds the PowerPoint deck in a job of its own, only when it is asked for, once per query, guardrail choice and group test', async () => {
     const runner = countingRunner();
     const app = appWith(runner);
     const query = 'events=us-election-2024&securities=7011.T,7013.T';
@@ -103,10 +103,19 @@ describe('one study computation', () => {
     expect(runner.jobs.map((item) => item.job.part)).toEqual(['tables', 'deck']);
     // The deck names the group test, so another test is another deck.
     expect((await app.request(`/api/study.pptx?${query}&test=patellZ`)).status).toBe(200);
-    expect(runner.jobs.map((item) => [item.job.part, item.job.significanceTest])).toEqual([
-      ['tables', 'bmpT'],
-      ['deck', 'bmpT'],
+    expect(runner.jobs.map((item) => [item.job.part, item.job.selection])).toEqual([
+      ['tables', 'auto'],
+      ['deck', 'auto'],
       ['deck', 'patellZ'],
+    ]);
+    // The guardrails' choices change the numbers of every part, the deck's included.
+    expect((await app.request(`/api/study.pptx?${query}&contamination=exclude`)).status).toBe(200);
+    expect((await app.request(`/api/study.pptx?events=us-election-2024,ishiba-trump-call-2024&securities=7011.T,7013.T&overlap=cluster`)).status).toBe(200);
+    expect((await app.request(`/api/study.pptx?events=us-election-2024,ishiba-trump-call-2024&securities=7011.T,7013.T`)).status).toBe(200);
+    expect(runner.jobs.map((item) => [item.job.part, item.job.query.contamination, item.job.query.overlap]).slice(3)).toEqual([
+      ['deck', 'exclude', 'separate'],
+      ['deck', 'keep', 'cluster'],
+      ['deck', 'keep', 'separate'],
     ]);
   });
 

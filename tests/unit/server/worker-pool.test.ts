@@ -132,7 +132,7 @@ describe('the study worker', () => {
       cacheTtlMs: 1,
       log: () => undefined,
     }).prices({ symbols: plan.symbols, from: plan.range?.from ?? '', to: plan.range?.to ?? '' });
-    const job: StudyJob = { part: 'tables', query, significanceTest: 'bmpT', catalogEvents: catalog.events, claims: [], pricesJson: pricesResponseBody(prices), appVersion: 'test', generatedAt: '2026-11-28T07:00:00.000Z' };
+    const job: StudyJob = { part: 'tables', query, selection: 'auto', catalogEvents: catalog.events, claims: [], pricesJson: pricesResponseBody(prices), appVersion: 'test', generatedAt: '2026-11-28T07:00:00.000Z' };
     const pool = new WorkerPool<StudyJob, StudyJobResult>({ ...workerLaunch(STUDY_WORKER_SOURCE), size: 1, queueLimit: 0, what: 'studies' });
     pools.push(pool as WorkerPool<unknown, unknown>);
     const [inWorker, inThread] = await Promise.all([pool.run(job), computeStudyJob(job)]);

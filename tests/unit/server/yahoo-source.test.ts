@@ -235,7 +235,8 @@ describe('YahooPriceSource turns Yahoo failures into the proxy\'s errors', () =>
     const error = await failure(source(neverAnswering().fetch, { timeoutMs: 60 }).fetchSeries(request));
     expect(error).toBeInstanceOf(UpstreamTimeoutError);
     expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', timeoutMs: 60 });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Well above the 60 ms timeout (a busy machine runs timers late), yet far from "never".
+    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it('a timed-out fetch gives its queue slot back (the next request still goes through)', async () => {

@@ -18,9 +18,13 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-async function readDirectory(dir: string): Promise<Map<string, Buffer>> {
+/**
+ * Every file of `dir` as latin1 text: one character per byte, so equal texts are equal bytes, and
+ * vitest compares them at once (it compares Buffers element by element: 7 s for the 2.4 MB snapshot).
+ */
+async function readDirectory(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir)).sort();
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name))] as const)));
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'latin1')] as const)));
 }
 
 /** A private copy of the inputs the builder reads, to alter without touching /work/shared. */

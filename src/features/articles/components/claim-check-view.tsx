@@ -1,5 +1,4 @@
 import type { ClaimFinding } from '../../../application/claim-findings.ts';
-import { movePair } from '../../../application/deck-tables.ts';
 
 interface ClaimCheckViewProps {
   finding: ClaimFinding;
@@ -9,7 +8,7 @@ interface ClaimCheckViewProps {
 
 /**
  * An excerpt's market claim beside what the market did: per event of the claim, the verdict of the
- * claim-check rule and each security's day-0 AR and CAR [0, +1] with p-values, as the slide states them.
+ * claim-check rule and each security's day-0 AR and CAR [0, +1] with p-values in words, as the answer and the slide state them.
  * @example <ClaimCheckView finding={finding} eventTitle={title} securityName={name} />
  */
 export function ClaimCheckView({ finding, eventTitle, securityName }: ClaimCheckViewProps) {
@@ -29,7 +28,7 @@ export function ClaimCheckView({ finding, eventTitle, securityName }: ClaimCheck
             <ul className="claim-moves">
               {event.measurements.map((measurement) => (
                 <li key={measurement.symbol} data-symbol={measurement.symbol}>
-                  {securityName(measurement.symbol)}: AR day 0 <span className="claim-move">{movePair(measurement.dayZeroAr)}</span>, CAR [0, +1] <span className="claim-move">{movePair(measurement.carZeroToOne)}</span>
+                  {securityName(measurement.symbol)}: AR day 0 <span className="claim-move">{measurement.dayZeroAr.words}</span>; CAR [0, +1] <span className="claim-move">{measurement.carZeroToOne.words}</span>
                 </li>
               ))}
             </ul>

@@ -2,18 +2,30 @@ import type { AggregateWindow } from '../../../core/types.ts';
 import { formatDayRange, formatNumber, formatPercent, formatPValue } from '../../../lib/format.ts';
 import { significanceStars } from '../../../lib/significance.ts';
 import { PORTFOLIO_TESTS } from '../../../domain/portfolio-tests.ts';
+import { testTermId } from '../../../domain/glossary.ts';
+import type { TestFit } from '../../../domain/test-choice.ts';
+import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
 import { NumberCell } from './number-cell.tsx';
+
+interface PortfolioTableProps {
+  windows: AggregateWindow[];
+  /** The caption: what the rows test. */
+  title?: string;
+  /** Tests the study does not fit are greyed, with the reason beside their name. */
+  fits?: readonly TestFit[];
+}
 
 /**
  * The portfolio tests: for each CAR window, the CAAR and every test's statistic and two-sided
- * p-value; a test that cannot be computed says why in its cell's tooltip.
+ * p-value; a test that cannot be computed says why in a numbered note, and a test whose
+ * assumptions the study breaks is greyed with the reason (still computed, still exported).
  */
-export function PortfolioTable({ windows }: { windows: AggregateWindow[] }) {
+export function PortfolioTable({ windows, title = 'Portfolio tests by CAR window (statistic, p-value)', fits = [] }: PortfolioTableProps) {
   const reasons = notComputedReasons(windows);
   return (
     <>
     <table className="stats-table" aria-labelledby="portfolio-table-title">
-      <caption id="portfolio-table-title">Portfolio tests by CAR window (statistic, p-value)</caption>
+      <caption id="portfolio-table-title">{title}</caption>
       <thead>
         <tr>
           <th scope="col" rowSpan={2}>
@@ -46,10 +58,13 @@ export function PortfolioTable({ windows }: { windows: AggregateWindow[] }) {
             </td>,
           ])}
         </tr>
-        {PORTFOLIO_TESTS.map((test) => (
-          <tr key={test.key} data-test={test.key}>
+        {PORTFOLIO_TESTS.map((test) => {
+          const unfit = fits.find((fit) => fit.key === test.key && !fit.fits);
+          return (
+          <tr key={test.key} data-test={test.key} className={unfit ? 'does-not-fit' : undefined} data-fits={unfit ? 'false' : 'true'}>
             <th scope="row" title={test.source}>
-              {test.name}
+              <GlossaryTerm id={testTermId(test.key)}>{test.name}</GlossaryTerm>
+              {unfit ? <span className="unfit-reason">{unfit.reasons.join(' ')}</span> : null}
             </th>
             {windows.map((window) => {
               const result = window.tests[test.key];
@@ -66,7 +81,8 @@ export function PortfolioTable({ windows }: { windows: AggregateWindow[] }) {
               ];
             })}
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
     {reasons.length > 0 ? (

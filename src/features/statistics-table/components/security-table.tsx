@@ -1,6 +1,7 @@
 import type { SecurityResult } from '../../../core/types.ts';
 import { formatDate, formatDayRange, formatNumber, formatPercent, formatPValue } from '../../../lib/format.ts';
 import { significanceStars } from '../../../lib/significance.ts';
+import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
 import { NumberCell } from './number-cell.tsx';
 
 /** One security on one event, as the tables show it. */
@@ -35,8 +36,12 @@ export function SecurityTable({ rows, showEvent }: { rows: SecurityRow[]; showEv
           <th scope="col" className="number">R²</th>
           <th scope="col" className="number" title="Estimation days with both returns present (M)">Est. days</th>
           <th scope="col" className="number" title="Days of the estimation and event windows without a return">Lost days</th>
-          <th scope="col" className="number">AR(0)</th>
-          <th scope="col" className="number">BHAR</th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="ar">AR</GlossaryTerm>(0)
+          </th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="bhar">BHAR</GlossaryTerm>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -102,10 +107,18 @@ export function CarTable({ rows, showEvent }: { rows: SecurityRow[]; showEvent: 
           <th scope="col">Security</th>
           {showEvent ? <th scope="col">Event</th> : null}
           <th scope="col">Window</th>
-          <th scope="col" className="number">CAR</th>
-          <th scope="col" className="number">t</th>
-          <th scope="col" className="number">p</th>
-          <th scope="col" className="number">BHAR</th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="car">CAR</GlossaryTerm>
+          </th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="security-t">t</GlossaryTerm>
+          </th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="p-value">p</GlossaryTerm>
+          </th>
+          <th scope="col" className="number">
+            <GlossaryTerm id="bhar">BHAR</GlossaryTerm>
+          </th>
         </tr>
       </thead>
       <tbody>

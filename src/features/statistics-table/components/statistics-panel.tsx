@@ -1,4 +1,5 @@
 import type { AggregateWindow } from '../../../core/types.ts';
+import type { TestFit } from '../../../domain/test-choice.ts';
 import { SIGNIFICANCE_LEGEND } from '../../../lib/significance.ts';
 import { plainEnglishReading } from '../utils/reading.ts';
 import { PortfolioTable } from './portfolio-table.tsx';
@@ -9,6 +10,10 @@ export interface StatisticsPanelProps {
   id: string;
   rows: SecurityRow[];
   portfolioWindows: AggregateWindow[];
+  /** What the portfolio table tests (the focused event or event cluster), for its caption. */
+  portfolioTitle?: string;
+  /** Whether each test fits the study: the rows of those that do not are greyed, with the reason. */
+  testFits?: readonly TestFit[];
   showEvent: boolean;
   /** The model, windows and data source, so the tables can be read on their own. */
   methodNote: string;
@@ -18,7 +23,7 @@ export interface StatisticsPanelProps {
  * The numbers behind the charts, and their text alternative: one plain-English line per security,
  * the per-security tables and the portfolio tests, each significant figure starred.
  */
-export function StatisticsPanel({ id, rows, portfolioWindows, showEvent, methodNote }: StatisticsPanelProps) {
+export function StatisticsPanel({ id, rows, portfolioWindows, portfolioTitle, testFits = [], showEvent, methodNote }: StatisticsPanelProps) {
   return (
     <section id={id} className="panel statistics" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Statistics</h2>
@@ -40,7 +45,7 @@ export function StatisticsPanel({ id, rows, portfolioWindows, showEvent, methodN
       </div>
       {portfolioWindows.length > 0 ? (
         <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="portfolio-table-title">
-          <PortfolioTable windows={portfolioWindows} />
+          <PortfolioTable windows={portfolioWindows} title={portfolioTitle} fits={testFits} />
         </div>
       ) : null}
       <p className="legend">

@@ -1,6 +1,7 @@
 /**
- * Significance stars as in most economics tables: * p < 0.10, ** p < 0.05, *** p < 0.01
- * (two-sided p-values).
+ * Significance as the project states it, once: the stars of most economics tables (* p < 0.10,
+ * ** p < 0.05, *** p < 0.01, two-sided p-values; estudy2 marks the same levels) and the same levels
+ * in words for the answer panel and the slides ("p < 0.001 — significant at 1 %").
  */
 export const SIGNIFICANCE_LEVELS = [
   { stars: '***', below: 0.01, label: '1%' },
@@ -27,4 +28,16 @@ export function significanceStars(pValue: number | null): string {
 export function significanceLevel(pValue: number | null): string | null {
   if (pValue === null) return null;
   return SIGNIFICANCE_LEVELS.find((level) => pValue < level.below)?.label ?? null;
+}
+
+/**
+ * A two-sided p-value and its verdict in words an investor reads, the p-value with three decimals
+ * (below 0.001 as "p < 0.001", since more digits of a tail probability mean nothing to a reader).
+ * @example pValueInWords(0.0004) // 'p < 0.001 — significant at 1 %'
+ * @example pValueInWords(0.41) // 'p = 0.410 — not significant'
+ */
+export function pValueInWords(pValue: number): string {
+  const p = pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
+  const level = significanceLevel(pValue);
+  return `${p} — ${level === null ? 'not significant' : `significant at ${level.replace('%', ' %')}`}`;
 }
