@@ -25,6 +25,7 @@ import { createStudyService } from './study-service.ts';
 import type { StudyJob, StudyJobResult } from './study/study-job.ts';
 import { STUDY_ROUTES } from './study/study-files.ts';
 import { CircuitBreaker } from './upstream/circuit-breaker.ts';
+import type { FetchLock } from './upstream/fetch-lock.ts';
 import { MemoryUpstreamState, type UpstreamState } from './upstream/upstream-state.ts';
 import { readVersions } from './versions.ts';
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   cache?: PriceCache;
   /** Yahoo's remembered failures and 429 pauses; this process's memory unless given. */
   upstreamState?: UpstreamState;
+  /** Who fetches a symbol when instances sharing the cache want it at once; none unless given. */
+  fetchLock?: FetchLock;
   /** First back-off of a failing symbol in ms (default 30 s; 0 remembers no failure). */
   upstreamBackoffMs?: number;
   /** Runs one study job; the server gives its worker pool, so studies run off the event loop. */
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Hono {
     snapshot: deps.sources.snapshot,
     live,
     cache: deps.mode === 'snapshot' ? undefined : deps.cache,
+    fetchLock: deps.fetchLock,
     now: deps.now,
     cacheTtlMs: deps.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
     log,

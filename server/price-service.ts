@@ -6,6 +6,7 @@ import { ProxyError, UnknownSymbolError, UpstreamError, UpstreamInvalidResponseE
 import { MAX_RANGE_YEARS, type PricesQuery } from './request-validation.ts';
 import type { PriceSource, SeriesRequest, SourceSeries } from './sources/price-source.ts';
 import type { SnapshotSource } from './sources/snapshot-source.ts';
+import { NO_FETCH_LOCK, type FetchLock } from './upstream/fetch-lock.ts';
 
 export type PriceMode = PricesResponse['mode'];
 
@@ -24,6 +25,8 @@ export interface PriceServiceDeps {
   live: LiveSource | undefined;
   /** Required in live and auto mode; never touched in snapshot mode. */
   cache: PriceCache | undefined;
+  /** Who fetches a symbol when instances sharing the cache want it at once; none for one instance alone. */
+  fetchLock?: FetchLock;
   now: () => Date;
   cacheTtlMs: number;
   log: (line: string) => void;
@@ -41,7 +44,8 @@ interface Resolved {
  * fresh cache entry covering the dates, else Yahoo; if Yahoo fails, the cache however old, flagged
  * stale. `auto`: as live, then the snapshot, flagged stale. Every fallback adds a warning saying
  * what failed and what was served instead; with nothing to fall back on, Yahoo's error stands.
- * Concurrent identical requests share one resolution (one upstream fetch per symbol and range).
+ * Concurrent identical requests share one resolution (one upstream fetch per symbol and range);
+ * instances that share one cache also share fetches through the fetch lock (server/upstream/fetch-lock.ts).
  *
  * The cache holds one entry per symbol, and its range grows: a miss asks Yahoo for the whole years
  * of the request joined with the range already cached (up to the 20-year limit), so requests for
@@ -120,11 +124,24 @@ export class PriceService {
 
   private async resolveLive(request: SeriesRequest, live: LiveSource, cache: PriceCache): Promise<Resolved> {
     const stored = await cache.get(request.symbol);
+    const fresh = await this.freshFromCache(request, stored);
+    if (fresh) return fresh;
+    // Another instance sharing the cache may be fetching this symbol: once it is done, its entry may answer.
+    return (this.deps.fetchLock ?? NO_FETCH_LOCK).exclusive(request.symbol, async (cacheMayHaveChanged) => {
+      const latest = cacheMayHaveChanged ? await cache.get(request.symbol) : stored;
+      return (await this.freshFromCache(request, latest)) ?? this.fetchLive(request, live, cache, latest);
+    });
+  }
+
+  private async freshFromCache(request: SeriesRequest, stored: CacheEntry | undefined): Promise<Resolved | undefined> {
     const cached = stored && covers(stored, request) ? narrow(stored, request) : undefined;
-    if (cached && this.isFresh(cached)) {
-      const series = await this.withCatalogNames(cached.series);
-      return { series: label(series, 'cache', false), warnings: cached.series.warnings, validUntil: this.freshUntil(cached.fetchedAt) };
-    }
+    if (!cached || !this.isFresh(cached)) return undefined;
+    const series = await this.withCatalogNames(cached.series);
+    return { series: label(series, 'cache', false), warnings: cached.series.warnings, validUntil: this.freshUntil(cached.fetchedAt) };
+  }
+
+  private async fetchLive(request: SeriesRequest, live: LiveSource, cache: PriceCache, stored: CacheEntry | undefined): Promise<Resolved> {
+    const cached = stored && covers(stored, request) ? narrow(stored, request) : undefined;
     const range = fetchRange(request, stored);
     let fetched: SourceSeries;
     try {

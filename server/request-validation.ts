@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { addCalendarYears, isCalendarDate } from '../src/domain/calendar.ts';
+import { STUDY_LIMITS } from '../src/application/study-limits.ts';
+import { EXCHANGE_CODES } from '../src/domain/exchanges.ts';
 import { PRICE_DATES } from '../src/domain/price-api.ts';
 import { MAX_SYMBOL_LENGTH, symbolSyntaxProblem } from '../src/domain/symbol.ts';
 import { InvalidRequestError, quoteForMessage, type InvalidRequestCode } from './errors.ts';
 
-export const MAX_SYMBOLS = 20;
+/** The symbols of the largest study in one request: its securities and one benchmark per exchange. */
+export const MAX_SYMBOLS = STUDY_LIMITS.securities + EXCHANGE_CODES.length;
 export const MAX_RANGE_YEARS = 20;
-/** Room for 20 symbols of 20 characters and their commas; anything longer is hostile or a mistake. */
+/** Room for MAX_SYMBOLS symbols of 20 characters and their commas; anything longer is hostile or a mistake. */
 const MAX_SYMBOLS_PARAMETER_LENGTH = MAX_SYMBOLS * (MAX_SYMBOL_LENGTH + 1);
 export const MAX_QUERY_LENGTH = 1024;
 

@@ -1,8 +1,10 @@
 import { createApp } from './app.ts';
 import { DiskPriceCache } from './cache/disk-cache.ts';
+import type { PriceCache } from './cache/price-cache.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 import { ProxyError } from './errors.ts';
 import { createHttpServer } from './http-server.ts';
+import { openRedisSharing, type RedisSharing } from './redis-sharing.ts';
 import type { FetchLike } from './sources/price-source.ts';
 import { SnapshotSource } from './sources/snapshot-source.ts';
 import { YahooPriceSource } from './sources/yahoo-source.ts';
@@ -39,7 +41,8 @@ const log = (line: string) => console.error(`[kabuto] ${line}`);
 /**
  * The whole life of the server process: reads the configuration from `environment`, tidies the
  * price cache in live and auto mode (a cache it cannot tidy is logged, never fatal; snapshot mode
- * does not touch it), listens, prints `Kabuto listening on <url>` as its only stdout line, and
+ * does not touch it), connects to the shared Redis when KABUTO_REDIS_URL names one (live and auto
+ * mode only; one that cannot be reached is logged, never fatal), listens, prints `Kabuto listening on <url>` as its only stdout line, and
  * closes on SIGTERM/SIGINT. A configuration it cannot use is reported on stderr and ends the
  * process with status 1; a stray late rejection is logged, never fatal.
  * @example await runServer(process.env, { now: () => new Date() })
@@ -49,14 +52,19 @@ export async function runServer(environment: Environment, options: RunServerOpti
     const config = readServerConfig(environment);
     const cache = config.mode === 'snapshot' ? undefined : new DiskPriceCache({ directory: config.cacheDir, maxBytes: config.cacheMaxBytes, log });
     await cache?.tidy();
-    listen(config, cache, options);
+    if (config.mode === 'snapshot' && config.redisUrl) log('KABUTO_REDIS_URL is not used in snapshot mode: Redis is not contacted');
+    const sharing =
+      cache && config.redisUrl
+        ? await openRedisSharing({ url: config.redisUrl, local: cache, maxBytes: config.cacheMaxBytes, upstreamTimeoutMs: config.upstreamTimeoutMs, now: options.now, log })
+        : undefined;
+    listen(config, cache, sharing, options);
   } catch (error) {
     log(error instanceof ProxyError ? error.message : `cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
 
-function listen(config: ServerConfig, cache: DiskPriceCache | undefined, { now, yahooFetch, studyWorker }: RunServerOptions): void {
+function listen(config: ServerConfig, cache: PriceCache | undefined, sharing: RedisSharing | undefined, { now, yahooFetch, studyWorker }: RunServerOptions): void {
   const live = config.mode === 'snapshot' ? undefined : new YahooPriceSource({ now, log, timeoutMs: config.upstreamTimeoutMs, fetch: yahooFetch });
   const studies = new WorkerPool<StudyJob, StudyJobResult>({
     ...workerLaunch(studyWorker ?? STUDY_WORKER_SOURCE),
@@ -69,7 +77,9 @@ function listen(config: ServerConfig, cache: DiskPriceCache | undefined, { now, 
   const app = createApp({
     mode: config.mode,
     sources: { snapshot: new SnapshotSource(config.snapshotDir), live },
-    cache,
+    cache: sharing?.cache ?? cache,
+    upstreamState: sharing?.upstreamState,
+    fetchLock: sharing?.fetchLock,
     upstreamBackoffMs: config.upstreamBackoffMs,
     runStudyJob: (job, signal) => studies.run(job, signal),
     studyCacheBytes: config.studyCacheBytes,
@@ -86,7 +96,8 @@ function listen(config: ServerConfig, cache: DiskPriceCache | undefined, { now, 
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     console.log(`Kabuto listening on http://${urlHost(config.host)}:${port}`);
-    log(`prices from ${config.mode === 'snapshot' ? `the offline snapshot (${config.snapshotDir})` : `Yahoo Finance (${config.mode} mode), cache ${config.cacheDir}`}`);
+    const kept = sharing ? `cache shared in Redis ${sharing.where} (while it is down: ${config.cacheDir})` : `cache ${config.cacheDir}`;
+    log(`prices from ${config.mode === 'snapshot' ? `the offline snapshot (${config.snapshotDir})` : `Yahoo Finance (${config.mode} mode), ${kept}`}`);
   });
 
   let stopping = false;
@@ -97,6 +108,7 @@ function listen(config: ServerConfig, cache: DiskPriceCache | undefined, { now, 
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     void studies.close();
+    sharing?.close();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { factorsNotOnServerMessage } from '../src/application/study-factors.ts';
 import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
 import { parseStudyQuery, type QueryProblem, type StudyQuery } from '../src/application/study-query.ts';
 import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
@@ -91,6 +92,8 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     const parsed = parseStudyQuery(search, { catalogEventIds: catalog.events.map((event) => event.id) });
     if (parsed.problems.length > 0) throw new InvalidRequestError('INVALID_QUERY', problemsMessage(parsed.problems));
     const query = parsed.query.study;
+    // A user's factor file lives in their browser: the server has no copy to compute with.
+    if (query.factors !== null) throw new StudyNotComputableError(factorsNotOnServerMessage(query.factors));
     const plan = studyPlan(query, catalog.events);
     const prices = await deps.prices(pricesQueryOf(plan));
     const selection = parsed.query.view.significanceTest;

@@ -118,7 +118,7 @@ export class DiskPriceCache implements PriceCache {
     await mkdir(this.directory, { recursive: true });
     const target = this.pathOf(fileName);
     const temporary = `${target}.${process.pid}.${randomUUID()}${TEMPORARY_SUFFIX}`;
-    const text = JSON.stringify({ format: FORMAT, entry });
+    const text = cacheFileText(entry);
     try {
       const handle = await open(temporary, 'wx');
       try {
@@ -266,7 +266,13 @@ async function readRegularFile(file: string): Promise<ReadResult> {
   }
 }
 
-function parseCacheFile(text: string): CacheEntry | undefined {
+/** The stored form of an entry: the disk cache's file, and the value the Redis cache keeps. */
+export function cacheFileText(entry: CacheEntry): string {
+  return JSON.stringify({ format: FORMAT, entry });
+}
+
+/** The entry in a stored text, or undefined when it is not one (wrong format, wrong shape, not JSON). */
+export function parseCacheFile(text: string): CacheEntry | undefined {
   try {
     const result = cacheFileSchema.safeParse(JSON.parse(text));
     return result.success ? result.data.entry : undefined;

@@ -16,21 +16,31 @@ export interface RangeText {
 
 export interface CliArguments {
   input: { kind: 'returns' | 'prices'; path: string };
-  market: string;
+  /** The benchmark column; with --events, the default of rows that name none (null: every row must). */
+  market: string | null;
   securities: string[] | null;
   model: ModelKind;
   returnKind: ReturnKind;
-  /** Day 0's event: a date from --event-date, or an event of data/events.json from --event. */
-  event: { kind: 'date'; date: string } | { kind: 'catalog'; id: string };
+  /**
+   * Day 0's event: a date from --event-date, an event of data/events.json from --event, or a file of
+   * per-security events from --events.
+   */
+  event: { kind: 'date'; date: string } | { kind: 'catalog'; id: string } | { kind: 'file'; path: string };
   estimation: RangeText | null;
   gap: RangeText | null;
   window: RangeText | null;
   carWindows: RangeText[] | null;
+  /** --factors: a file of factor series added to the market model. */
+  factors: string | null;
+  /** --min-estimation-days as typed; checked against the model's floor once the factors are known. */
+  minimumEstimationDays: string | null;
+  /** --percent: the --returns file holds per cent (−5.21 for −5.21 %). */
+  percent: boolean;
   format: (typeof FORMATS)[number];
   out: string | null;
 }
 
-/** The options of the tool, for node:util parseArgs: every one takes a value, except --help. */
+/** The options of the tool, for node:util parseArgs: every one takes a value, except the flags. */
 const OPTIONS = {
   returns: { type: 'string' },
   prices: { type: 'string' },
@@ -40,16 +50,23 @@ const OPTIONS = {
   'returns-kind': { type: 'string' },
   'event-date': { type: 'string' },
   event: { type: 'string' },
+  events: { type: 'string' },
   estimation: { type: 'string' },
   gap: { type: 'string' },
   window: { type: 'string' },
   'car-windows': { type: 'string' },
+  factors: { type: 'string' },
+  'min-estimation-days': { type: 'string' },
+  percent: { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
 type OptionName = Exclude<keyof typeof OPTIONS, 'help'>;
+
+/** The options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['help', 'percent']);
 
 const MODELS: readonly ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted'];
 const RETURN_KINDS: readonly ReturnKind[] = ['simple', 'log'];
@@ -68,17 +85,34 @@ export function wantsHelp(argv: readonly string[]): boolean {
  */
 export function parseArguments(argv: readonly string[]): CliArguments {
   const values = collectValues(argv);
+  const event = eventOf(values);
+  const perSecurity = event.kind === 'file';
+  const input = inputOf(values);
+  const model = choice(values, 'model', MODELS, 'market');
+  const ranges = {
+    estimation: rangeOrNull(values, 'estimation', perSecurity),
+    gap: rangeOrNull(values, 'gap', perSecurity),
+    window: rangeOrNull(values, 'window', perSecurity),
+    carWindows: listOf(values.get('car-windows'), '--car-windows')?.map((text) => parseRange(text, '--car-windows', perSecurity)) ?? null,
+  };
+  if (perSecurity && values.has('securities')) throw usageError('--events names the securities (its security column); drop --securities');
+  const percent = values.has('percent');
+  if (percent && input.kind === 'prices') throw usageError('--percent reads a --returns file as per cent; a --prices file has no such scale');
+  const factors = values.get('factors') ?? null;
+  if (factors !== null && model !== 'market') {
+    throw usageError(`--factors adds regressors to the market model; --model ${model} takes none (use --model market)`);
+  }
   return {
-    input: inputOf(values),
-    market: required(values, 'market'),
+    input,
+    market: perSecurity ? (values.get('market') ?? null) : required(values, 'market'),
     securities: listOf(values.get('securities'), '--securities'),
-    model: choice(values, 'model', MODELS, 'market'),
+    model,
     returnKind: choice(values, 'returns-kind', RETURN_KINDS, 'simple'),
-    event: eventOf(values),
-    estimation: rangeOrNull(values, 'estimation'),
-    gap: rangeOrNull(values, 'gap'),
-    window: rangeOrNull(values, 'window'),
-    carWindows: listOf(values.get('car-windows'), '--car-windows')?.map((text) => parseRange(text, '--car-windows')) ?? null,
+    event,
+    ...ranges,
+    factors,
+    minimumEstimationDays: values.get('min-estimation-days') ?? null,
+    percent,
     format: choice(values, 'format', FORMATS, 'json'),
     out: values.get('out') ?? null,
   };
@@ -98,6 +132,11 @@ function collectValues(argv: readonly string[]): Map<OptionName, string> {
     if (!token.rawName.startsWith('--')) throw usageError(`Unexpected argument "${token.rawName}"`);
     if (!isOptionName(token.name)) throw usageError(`Unknown option --${token.name}`);
     if (values.has(token.name)) throw usageError(`--${token.name} is given twice`);
+    if (FLAGS.has(token.name)) {
+      if (token.value !== undefined) throw usageError(`--${token.name} takes no value`);
+      values.set(token.name, '');
+      continue;
+    }
     if (token.value === undefined || token.value === '') throw usageError(`--${token.name} needs a value`);
     values.set(token.name, token.value);
   }
@@ -120,10 +159,14 @@ function inputOf(values: Map<OptionName, string>): CliArguments['input'] {
 function eventOf(values: Map<OptionName, string>): CliArguments['event'] {
   const date = values.get('event-date');
   const id = values.get('event');
-  if (date !== undefined && id !== undefined) throw usageError('Give --event-date or --event, not both');
+  const file = values.get('events');
+  if ([date, id, file].filter((value) => value !== undefined).length > 1) {
+    throw usageError(file === undefined ? 'Give --event-date or --event, not both' : 'Give one of --event-date, --event or --events');
+  }
+  if (file !== undefined) return { kind: 'file', path: file };
   if (id !== undefined) return { kind: 'catalog', id };
   if (date !== undefined) return { kind: 'date', date: dateOf(date, '--event-date') };
-  throw usageError('Missing --event-date YYYY-MM-DD or --event ID');
+  throw usageError('Missing --event-date YYYY-MM-DD, --event ID or --events FILE.csv');
 }
 
 function required(values: Map<OptionName, string>, name: OptionName): string {
@@ -152,20 +195,25 @@ function listOf(text: string | undefined, option: string): string[] | null {
   return items;
 }
 
-function rangeOrNull(values: Map<OptionName, string>, name: OptionName): RangeText | null {
+// With --events every row has its own day 0, so a window is offsets only: a date would be a
+// different offset for every row.
+function rangeOrNull(values: Map<OptionName, string>, name: OptionName, offsetsOnly: boolean): RangeText | null {
   const text = values.get(name);
-  return text === undefined ? null : parseRange(text, `--${name}`);
+  return text === undefined ? null : parseRange(text, `--${name}`, offsetsOnly);
 }
 
-function parseRange(text: string, option: string): RangeText {
+function parseRange(text: string, option: string, offsetsOnly: boolean): RangeText {
   const ends = text.split(':');
   if (ends.length !== 2) throw usageError(`${option} must look like A:B (e.g. -130:-11 or 2024-04-25:2024-10-21), not "${text}"`);
   const [from, to] = ends as [string, string];
-  return { text, from: endOf(from.trim(), option, text), to: endOf(to.trim(), option, text) };
+  return { text, from: endOf(from.trim(), option, text, offsetsOnly), to: endOf(to.trim(), option, text, offsetsOnly) };
 }
 
-function endOf(end: string, option: string, text: string): number | string {
+function endOf(end: string, option: string, text: string, offsetsOnly: boolean): number | string {
   if (OFFSET.test(end)) return Number(end);
+  if (ISO_DATE_PATTERN.test(end) && offsetsOnly) {
+    throw usageError(`${option} "${text}": with --events each row has its own day 0, so windows are trading-day offsets (e.g. -250:-11), not dates`);
+  }
   if (ISO_DATE_PATTERN.test(end)) return end;
   throw usageError(`${option} "${text}": "${end}" is neither a trading-day offset nor a YYYY-MM-DD date`);
 }

@@ -3,13 +3,11 @@
  * failure comes back as one line and an exit code, never as a stack trace.
  */
 import { writeFileSync } from 'node:fs';
-import { isEventStudyError, runStudy, type StudyResult } from '../../src/core/index';
-import { studyAggregateCsv, studySecuritiesCsv } from '../../src/application/study-csv';
-import { parseArguments, wantsHelp, type CliArguments } from './arguments';
+import { isEventStudyError } from '../../src/core/errors';
+import { counted } from '../../src/domain/english';
+import { parseArguments, wantsHelp } from './arguments';
 import { CliError } from './cli-error';
-import { readSeriesTable } from './series-table';
-import { studyInput } from './study-input';
-import { studyJson } from './study-json';
+import type { UnitFailure } from './study-input';
 import { USAGE } from './usage';
 
 export interface CliOutcome {
@@ -28,34 +26,36 @@ export function finish(outcome: CliOutcome): void {
   process.exitCode = outcome.exitCode;
 }
 
-/** Runs the tool on `argv` (the arguments after the script name). */
+/**
+ * Runs the tool on `argv` (the arguments after the script name). The study itself is loaded only
+ * when one runs, so `--help` stays quick.
+ */
 export async function runCli(argv: readonly string[]): Promise<CliOutcome> {
   if (wantsHelp(argv)) return { exitCode: 0, stdout: USAGE, stderr: '' };
   try {
     const args = parseArguments(argv);
+    const { studyOutput } = await import('./study-output');
     const output = await studyOutput(args);
-    if (args.out === null) return { exitCode: 0, stdout: output, stderr: '' };
-    writeOutput(args.out, output);
-    return { exitCode: 0, stdout: '', stderr: '' };
+    const stdout = output.text === null || args.out !== null ? '' : output.text;
+    if (output.text !== null && args.out !== null) writeOutput(args.out, output.text);
+    const stderr = [...output.warnings.map((warning) => `warning: ${warning}`), ...output.failures.map(failureLine), ...closingLines(output, args.event.kind === 'file' ? args.event.path : null)];
+    return { exitCode: output.failures.length > 0 || output.text === null ? 1 : 0, stdout, stderr: stderr.map((line) => `study: ${oneLine(line)}\n`).join('') };
   } catch (error) {
     return { exitCode: exitCodeOf(error), stdout: '', stderr: `study: ${oneLine(messageOf(error))}\n` };
   }
 }
 
-async function studyOutput(args: CliArguments): Promise<string> {
-  const input = await studyInput(args, readSeriesTable(args.input.path));
-  const result = runStudy(input.units, input.options);
-  checkNoFailures(result);
-  const context = input.eventId === null ? {} : { eventId: input.eventId };
-  if (args.format === 'csv') return studySecuritiesCsv(result, context);
-  if (args.format === 'portfolio-csv') return studyAggregateCsv(result, context);
-  return `${JSON.stringify(studyJson(result, input.dayZero, input.event), null, 2)}\n`;
+function failureLine(failure: UnitFailure): string {
+  const where = failure.line === null ? '' : `line ${failure.line}`;
+  const who = failure.security === null ? '' : ` (${failure.security})`;
+  return `${where}${who}: ${failure.reason}`;
 }
 
-/** A script asking for N securities gets N or an error: a partial result would pass unnoticed. */
-function checkNoFailures(result: StudyResult): void {
-  if (result.failures.length === 0) return;
-  throw new CliError(result.failures.map((failure) => failure.error.message).join('; '));
+// With --events, the last line says how many rows ran, so a partial run is never mistaken for a whole one.
+function closingLines(output: { text: string | null; failures: readonly UnitFailure[] }, eventsFile: string | null): string[] {
+  if (eventsFile === null || output.failures.length === 0) return [];
+  if (output.text === null) return [`no row of ${eventsFile} could be studied`];
+  return [`${counted(output.failures.length, 'row')} of ${eventsFile} failed; the others ran`];
 }
 
 function writeOutput(path: string, text: string): void {

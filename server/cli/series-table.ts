@@ -17,6 +17,8 @@ export interface SeriesTable {
    * at once (numericTable), else its cells' text, turned into numbers when a study asks for it.
    */
   values: Map<string, { numbers: number[] } | { cells: string[] }>;
+  /** The line of the file each data row is on, for messages; null when row i is on line i + 2 (no blank lines). */
+  lines: number[] | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,7 +62,7 @@ function numericTable(path: string, text: string): SeriesTable | null {
     for (let column = 0; column < width; column += 1) (columns[column] as number[])[rowIndex] = numbers[column] as number;
     dates.push(date);
   }
-  return { path, dates, columns: names.slice(1), values: new Map(names.slice(1).map((name, index) => [name, { numbers: columns[index] as number[] }])) };
+  return { path, dates, columns: names.slice(1), values: new Map(names.slice(1).map((name, index) => [name, { numbers: columns[index] as number[] }])), lines: null };
 }
 
 /** The cells of `cells` (comma-separated) as finite numbers, or null when one is not a JSON number. */
@@ -75,8 +77,9 @@ function jsonNumbers(cells: string): number[] | null {
 }
 
 function textTable(path: string, text: string): SeriesTable {
-  const rows = parseRows(path, text);
+  const { rows, lines: rowLines } = parseRows(path, text);
   const [header, ...body] = rows;
+  const lines = rowLines.slice(1);
   if (header === undefined || body.length === 0) throw new CliError(`${path} has no data rows`);
   const names = header.map((name) => name.trim());
   const dateIndex = names.findIndex((name) => name.toLowerCase() === 'date');
@@ -86,17 +89,27 @@ function textTable(path: string, text: string): SeriesTable {
   const dates: string[] = [];
   const byColumn = names.map(() => new Array<string>(body.length));
   body.forEach((row, rowIndex) => {
+    const line = lines[rowIndex] as number;
     if (row.length !== names.length) {
-      throw new CliError(`${path} row ${rowIndex + 1} has ${row.length} cells but the header has ${names.length}`);
+      throw new CliError(`${path} line ${line} has ${row.length} cells but the header has ${names.length}`);
     }
-    dates.push(checkDate(path, rowIndex, row[dateIndex] ?? '', dates[dates.length - 1]));
+    dates.push(checkDate(path, line, row[dateIndex] ?? '', dates.length === 0 ? undefined : { date: dates[dates.length - 1] as string, line: lines[rowIndex - 1] as number }));
     for (let columnIndex = 0; columnIndex < row.length; columnIndex += 1) {
       (byColumn[columnIndex] as string[])[rowIndex] = (row[columnIndex] as string).trim();
     }
   });
   const values = new Map(names.map((name, index) => [name, { cells: byColumn[index] as string[] }]));
   values.delete(names[dateIndex] as string);
-  return { path, dates, columns: [...values.keys()], values };
+  return { path, dates, columns: [...values.keys()], values, lines };
+}
+
+/**
+ * The line of the file that data row `rowIndex` of the table is on (the header is line 1).
+ * @throws never
+ * @example lineOf(table, 0) // 2 for a file without blank lines
+ */
+export function lineOf(table: SeriesTable, rowIndex: number): number {
+  return table.lines?.[rowIndex] ?? rowIndex + 2;
 }
 
 /**
@@ -114,7 +127,7 @@ export function numericColumn(table: SeriesTable, name: string): (number | null)
     const value = Number(cell);
     if (!Number.isFinite(value) || hasRadixPrefix(cell)) {
       throw new CliError(
-        `${table.path}, column ${name}, ${table.dates[index]}: "${cell}" is not a number (leave the cell empty or write NA for a missing value)`,
+        `${table.path}, line ${lineOf(table, index)}, column ${name}, ${table.dates[index]}: "${cell}" is not a number (leave the cell empty or write NA for a missing value)`,
       );
     }
     return value;
@@ -145,16 +158,24 @@ function readText(path: string): string {
   }
 }
 
-function parseRows(path: string, text: string): string[][] {
-  // Papa's 'greedy' option joins every row into one string to see whether it is blank; with
-  // thousands of columns that costs much of the parse. The same test, every cell blank, stops at the
-  // first cell that is not, normally a row's first.
-  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
+function parseRows(path: string, text: string): { rows: string[][]; lines: number[] } {
+  // Papa's skipEmptyLines would lose the line numbers messages give, and its 'greedy' form joins
+  // every row into one string to see whether it is blank, which costs much of the parse with
+  // thousands of columns. The same test, every cell blank, stops at the first cell that is not,
+  // normally a row's first. A record is on line index + 1 unless a quoted cell spans lines.
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',' });
   const [first] = parsed.errors;
   if (first !== undefined) {
-    throw new CliError(`${path} is not valid CSV: ${first.message} (row ${(first.row ?? 0) + 1})`);
+    throw new CliError(`${path} is not valid CSV: ${first.message} (line ${(first.row ?? 0) + 1})`);
   }
-  return parsed.data.filter((row) => !row.every((cell) => cell.trim() === ''));
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  parsed.data.forEach((row, index) => {
+    if (row.every((cell) => cell.trim() === '')) return;
+    rows.push(row);
+    lines.push(index + 1);
+  });
+  return { rows, lines };
 }
 
 function checkUniqueNames(path: string, names: readonly string[]): void {
@@ -166,13 +187,16 @@ function checkUniqueNames(path: string, names: readonly string[]): void {
   }
 }
 
-function checkDate(path: string, rowIndex: number, text: string, previous: string | undefined): string {
+function checkDate(path: string, line: number, text: string, previous: { date: string; line: number } | undefined): string {
   const date = text.trim();
   if (!ISO_DATE.test(date)) {
-    throw new CliError(`${path} row ${rowIndex + 1}: date "${text}" is not of the form YYYY-MM-DD`);
+    throw new CliError(`${path} line ${line}: date "${text}" is not of the form YYYY-MM-DD`);
   }
-  if (previous !== undefined && date <= previous) {
-    throw new CliError(`${path} row ${rowIndex + 1}: dates must be ascending without repeats, but ${date} follows ${previous}`);
+  if (previous !== undefined && date === previous.date) {
+    throw new CliError(`${path} line ${line}: the date ${date} is repeated (also on line ${previous.line}); each date must have one row`);
+  }
+  if (previous !== undefined && date < previous.date) {
+    throw new CliError(`${path} line ${line}: dates must be ascending, but ${date} follows ${previous.date}`);
   }
   return date;
 }

@@ -1,6 +1,7 @@
 import YahooFinance from 'yahoo-finance2';
 import type { ChartResultArray } from 'yahoo-finance2/modules/chart';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
+import { registeredExchangeOfYahoo } from '../../src/domain/exchanges.ts';
 import type { SeriesProvenance } from '../../src/domain/price-api.ts';
 import { ProxyError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../errors.ts';
 import { chartBars } from './chart-bars.ts';
@@ -8,7 +9,7 @@ import type { FetchLike, PriceSource, SeriesRequest, SourceSeries } from './pric
 import { guardYahooFetch, untilAborted } from './yahoo-fetch.ts';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 8_000;
-/** Yahoo throttles bursts; two requests at a time keeps a 20-symbol page well below its limits. */
+/** Yahoo throttles bursts; two requests at a time keeps a page of prices (at most 27 symbols) well below its limits. */
 export const DEFAULT_UPSTREAM_CONCURRENCY = 2;
 
 /**
@@ -98,7 +99,9 @@ export class YahooPriceSource implements PriceSource {
     return {
       symbol,
       name: meta.longName ?? meta.shortName ?? symbol,
-      exchange: meta.fullExchangeName ?? meta.exchangeName,
+      // The registry's MIC for Yahoo's exchange code (never its display name, "NasdaqGS"); an exchange
+      // the registry does not know keeps Yahoo's code, so the page can refuse the security by name.
+      exchange: registeredExchangeOfYahoo(symbol, meta)?.code ?? meta.exchangeName,
       currency: meta.currency,
       exchangeTimezoneName: meta.exchangeTimezoneName,
       fetchedAt,

@@ -34,10 +34,12 @@ interface ChartsColumnProps {
   };
   /** The id of the statistics section, the charts' text alternative. */
   describedBy: string;
+  /** Why the study is not computed although its prices are there (a factor file this browser lacks), or null. */
+  blocked?: string | null;
 }
 
 /** The charts of the study with the Present button, or the state that stands in their place. */
-export function ChartsColumn({ studyEvents, securities, prices, study, results, deck, significanceTest, handlers, describedBy }: ChartsColumnProps) {
+export function ChartsColumn({ studyEvents, securities, prices, study, results, deck, significanceTest, handlers, describedBy, blocked = null }: ChartsColumnProps) {
   const { charts, portfolio, portfolioMarkers, images, subtitle } = results;
 
   const content = (): ReactNode => {
@@ -54,6 +56,7 @@ export function ChartsColumn({ studyEvents, securities, prices, study, results, 
         />
       );
     }
+    if (blocked !== null) return <EmptyState title="The factor file is missing">{blocked}</EmptyState>;
     if (!prices.data || !study) return <ChartsSkeleton label="Loading prices and computing the study…" />;
     if (study.outcome.error) return <ErrorPanel title="The study could not be computed" message={study.outcome.error.message} code={study.outcome.error.code} />;
     if (!charts || !study.outcome.result || !images) return null;
@@ -83,6 +86,7 @@ export function ChartsColumn({ studyEvents, securities, prices, study, results, 
           image={images}
           priceRows={charts.priceRows}
           priceLines={charts.priceLines}
+          volume={charts.volume}
           markers={charts.markers}
           portfolioMarkers={portfolioMarkers}
           securities={charts.securities}

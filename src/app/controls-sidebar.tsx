@@ -2,15 +2,19 @@ import type { Dispatch } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { CustomEventForm } from '../features/events/components/custom-event-form.tsx';
 import { EventPicker } from '../features/events/components/event-picker.tsx';
+import { FactorControls } from '../features/factors/components/factor-controls.tsx';
+import type { FactorFiles } from '../features/factors/hooks/use-factor-files.ts';
+import { EstimationMinimumInput } from '../features/study-controls/components/estimation-minimum-input.tsx';
 import { ModelControls } from '../features/study-controls/components/model-controls.tsx';
+import { estimationFloor } from '../domain/estimation-minimum.ts';
 import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
 import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
-import { SecurityPicker } from '../features/symbols/components/security-picker.tsx';
+import { SecurityPicker, type CoverageContext } from '../features/symbols/components/security-picker.tsx';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { SymbolsResponse } from '../domain/price-api.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
 import { ListSkeleton } from './components/skeleton.tsx';
-import type { ViewAction, ViewState } from './view-state.ts';
+import { minimumEstimationCheck, type ViewAction, type ViewState } from './view-state.ts';
 
 interface ControlsSidebarProps {
   state: ViewState;
@@ -19,12 +23,19 @@ interface ControlsSidebarProps {
   eventsProblem: string | null;
   symbols: UseQueryResult<SymbolsResponse>;
   canAddSymbols: boolean;
+  coverage: CoverageContext;
   windowCheck: WindowCheck;
   highlightedEventIds: readonly string[];
+  factorFiles: FactorFiles;
+  /** The link names a factor file this browser does not keep: the message, or null. */
+  missingFactorFile: string | null;
+  /** The days of the study's windows the chosen factor file lacks, in words, or null. */
+  factorGaps: string | null;
 }
 
 /** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
-export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, windowCheck, highlightedEventIds }: ControlsSidebarProps) {
+export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, coverage, windowCheck, highlightedEventIds, factorFiles, missingFactorFile, factorGaps }: ControlsSidebarProps) {
+  const minimum = minimumEstimationCheck(state);
   return (
     <aside className="controls" aria-labelledby="controls-heading">
       {/* The settings' headings (markets, …) sit under this one, in order after the page's h1. */}
@@ -46,9 +57,11 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
           selected={state.securities}
           benchmarks={state.benchmarks}
           canAddSymbols={canAddSymbols}
+          coverage={coverage}
           onToggle={(symbol) => dispatch({ type: 'toggle-security', symbol })}
           onAdd={(symbol) => dispatch({ type: 'add-security', symbol })}
           onBenchmark={(exchange, symbol) => dispatch({ type: 'set-benchmark', exchange, symbol })}
+          onPreset={(securities) => dispatch({ type: 'set-securities', securities })}
         />
       ) : symbols.error ? (
         <ErrorPanel
@@ -66,8 +79,26 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
         returnKind={state.returnKind}
         onModel={(model) => dispatch({ type: 'set-model', model })}
         onReturnKind={(returnKind) => dispatch({ type: 'set-return-kind', returnKind })}
+        factorNames={state.appliedOptions.factors ?? []}
+      />
+      <FactorControls
+        files={factorFiles.files}
+        storedProblem={factorFiles.problem}
+        choice={state.factors}
+        enabled={state.model === 'market'}
+        missingFile={missingFactorFile}
+        gaps={factorGaps}
+        onUpload={factorFiles.add}
+        onChoose={(factors) => dispatch({ type: 'set-factors', factors })}
+        onRemove={factorFiles.remove}
       />
       <WindowInputs texts={state.windowTexts} check={windowCheck} onChange={(field, text) => dispatch({ type: 'set-window-text', field, text })} />
+      <EstimationMinimumInput
+        text={state.minimumEstimationText}
+        problem={minimum.problem}
+        floor={estimationFloor(state.model, state.factors?.names.length ?? 0).days}
+        onChange={(text) => dispatch({ type: 'set-minimum-estimation', text })}
+      />
     </aside>
   );
 }

@@ -9,13 +9,19 @@ import { StudyDownloads } from '../features/export/components/study-downloads.ts
 import { useHealth } from '../features/health/api/get-health.ts';
 import { usePrices } from '../features/prices/api/get-prices.ts';
 import { useStudy } from '../features/study/hooks/use-study.ts';
+import { factorFileByHash } from '../features/factors/api/factor-storage.ts';
+import { useFactorFiles } from '../features/factors/hooks/use-factor-files.ts';
+import { factorGaps, factorGapsInWords, factorUse, missingFactorFileMessage } from '../application/study-factors.ts';
 import type { Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { StatisticsPanel } from '../features/statistics-table/components/statistics-panel.tsx';
 import { methodNote, securityRows } from '../features/statistics-table/utils/security-rows.ts';
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
+import { PRESET_CATALOG } from '../features/symbols/api/preset-catalog.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
 import { checkClaims } from '../application/claim-findings.ts';
 import type { DeckModelInput } from '../application/deck-model.ts';
+import { groupResults } from '../application/group-results.ts';
+import { studyGroups } from '../domain/peer-groups.ts';
 import { buildStudyExport } from '../application/study-export.ts';
 import { priceRange } from '../application/price-range.ts';
 import { eventsInStudy, pricedSymbols, securityChoices } from '../application/study-plan.ts';
@@ -29,11 +35,14 @@ import { ChartsColumn } from './charts-column.tsx';
 import { ControlsSidebar } from './controls-sidebar.tsx';
 import { createHoverStore } from './hover-store.ts';
 import { LinkedExcerptPanel } from './linked-excerpt-panel.tsx';
+import { PeerGroupsPanel } from './peer-groups-panel.tsx';
+import { DAY_ZERO_MARKER } from '../features/charts/utils/focus-charts.ts';
+import type { SummaryGroup } from '../application/study-summary.ts';
 import { useFocusedResults } from './use-focused-results.ts';
 import { pageQueryOf } from './url-state.ts';
 import { UrlStateNotice } from './url-state-notice.tsx';
 import { useUrlViewState } from './url-state-sync.ts';
-import { focusedEventId } from './view-state.ts';
+import { focusedEventId, optionsBase } from './view-state.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import { chooseTest } from '../domain/test-choice.ts';
 import type { StudyResult } from '../core/types.ts';
@@ -58,6 +67,14 @@ export function Dashboard() {
   const excerpts = useMemo(() => [...ARTICLE_CATALOG.articles.flatMap((article) => article.excerpts), ...userExcerpts.excerpts], [userExcerpts.excerpts]);
   const excerptIds = useMemo(() => excerpts.map((excerpt) => excerpt.id), [excerpts]);
   const { state, dispatch, problems, dismissProblems } = useUrlViewState({ catalogEventIds: CATALOG_EVENT_IDS, excerptIds });
+  const factorFiles = useFactorFiles();
+  // The factors the results use, with their file; a link naming a file this browser lacks computes
+  // nothing rather than something else.
+  const appliedFactorNames = state.appliedOptions.factors;
+  const factorFile = state.factors ? factorFileByHash(factorFiles.files, state.factors.file.hash) : null;
+  const missingFactorFile = state.factors && !factorFile ? missingFactorFileMessage(state.factors) : null;
+  const studyFactors = useMemo(() => (factorFile && appliedFactorNames && appliedFactorNames.length > 0 ? { file: factorFile, names: appliedFactorNames } : null), [factorFile, appliedFactorNames]);
+  const factorsBlocked = appliedFactorNames !== undefined && appliedFactorNames.length > 0 && studyFactors === null;
 
   const allEvents = useMemo(() => [...EVENT_CATALOG.events, ...state.customEvents], [state.customEvents]);
   const studyEvents = useMemo(() => eventsInStudy(allEvents, state.eventIds), [allEvents, state.eventIds]);
@@ -71,14 +88,25 @@ export function Dashboard() {
   });
   const composeInput = useMemo(
     () =>
-      prices.data && wanted && choices.length > 0
+      prices.data && wanted && choices.length > 0 && !factorsBlocked
         ? { series: prices.data.series, priceFailures: prices.data.failures, events: studyEvents, allEvents, securities: choices, returnKind: state.returnKind }
         : null,
-    [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind],
+    [prices.data, wanted, studyEvents, allEvents, choices, state.returnKind, factorsBlocked],
   );
   const guards = useMemo(() => ({ overlap: state.overlap, contamination: state.contamination }), [state.overlap, state.contamination]);
-  const study = useStudy(composeInput, state.appliedOptions, guards);
-  const windowCheck = useMemo(() => checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model }), [state.windowTexts, state.appliedOptions, state.model]);
+  const study = useStudy(composeInput, state.appliedOptions, guards, studyFactors);
+  const coverage = useMemo(() => ({ events: studyEvents, options: state.appliedOptions, loaded: prices.data?.series ?? [] }), [studyEvents, state.appliedOptions, prices.data]);
+  // Only what the windows' check reads, so typing elsewhere does not re-check them.
+  const { windowTexts, appliedOptions, model, factors, minimumEstimationText } = state;
+  const windowCheck = useMemo(
+    () => checkWindows(windowTexts, optionsBase({ appliedOptions, model, factors, minimumEstimationText })),
+    [windowTexts, appliedOptions, model, factors, minimumEstimationText],
+  );
+  const usedFactors = useMemo(() => {
+    if (!studyFactors || !study) return null;
+    const gaps = factorGaps(study.composed, studyFactors.file, studyFactors.names, state.appliedOptions);
+    return factorUse(studyFactors.file, studyFactors.names, gaps);
+  }, [studyFactors, study, state.appliedOptions]);
 
   const selectedExcerpt = excerpts.find((excerpt) => excerpt.id === state.selectedExcerptId);
   // Memoised so the charts, which depend on it, do not redraw while the pointer moves.
@@ -93,16 +121,16 @@ export function Dashboard() {
   const buildExport = useMemo(() => {
     const analysis = study?.outcome.analysis;
     if (!prices.data || !study || !analysis || analysis.result.securities.length === 0) return null;
-    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, analysis };
+    const input = { appVersion: APP_VERSION, query: pageQueryOf(state).study, events: allEvents, prices: prices.data, composed: study.composed, analysis, factors: usedFactors };
     return () => buildStudyExport({ ...input, generatedAt: readClock() });
-  }, [state, allEvents, prices.data, study]);
+  }, [state, allEvents, prices.data, study, usedFactors]);
 
   const result = study?.outcome.result ?? null;
   const analysis = study?.outcome.analysis ?? null;
   const dataNotes = useMemo(() => new Map((prices.data?.series ?? []).map((series) => [series.symbol, series.provenance.defects])), [prices.data]);
   const summary = useMemo(
-    () => (analysis && analysis.result.securities.length > 0 ? buildStudySummary({ analysis, events: allEvents, names: securityNames, selection: state.significanceTest, dataNotes }) : null),
-    [analysis, allEvents, securityNames, state.significanceTest, dataNotes],
+    () => (analysis && analysis.result.securities.length > 0 ? buildStudySummary({ analysis, events: allEvents, names: securityNames, selection: state.significanceTest, dataNotes, factors: usedFactors }) : null),
+    [analysis, allEvents, securityNames, state.significanceTest, dataNotes, usedFactors],
   );
   const focusId = focusedEventId(state);
   const focusGroupIndex = analysis?.groups.findIndex((group) => focusId !== null && group.eventIds.includes(focusId)) ?? -1;
@@ -135,6 +163,12 @@ export function Dashboard() {
         : null,
     [prices.data, study, analysis, summary, state, allEvents, claims],
   );
+  // The peer groups of each event, when the study spans two or more groups (data/presets.json).
+  const groups = useMemo(() => studyGroups(state.securities, PRESET_CATALOG.groups), [state.securities]);
+  const peerGroups = useMemo(
+    () => (study?.outcome.result && groups.length > 1 ? groupResults(study.composed, { options: state.appliedOptions, guards, selection: state.significanceTest }, groups, studyEvents) : []),
+    [study, groups, state.appliedOptions, guards, state.significanceTest, studyEvents],
+  );
   const selectedDay = state.selectedDay;
   const onSelectDay = useCallback((day: number) => dispatch({ type: 'select-day', day: day === selectedDay ? null : day }), [dispatch, selectedDay]);
   const chartHandlers = useMemo(
@@ -146,6 +180,29 @@ export function Dashboard() {
       onRemoveSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
     }),
     [dispatch, hoverStore, onSelectDay],
+  );
+
+  const peerGroupsData = prices.data;
+  const peerGroupsImage = results.images;
+  const portfolioMarkers = results.portfolioMarkers;
+  // Under each event's answer, its peer groups compared (each event of a cluster on its own).
+  const renderPeerGroups = useCallback(
+    (group: SummaryGroup) =>
+      peerGroupsData && peerGroupsImage
+        ? group.eventIds.map((eventId) => (
+            <PeerGroupsPanel
+              key={eventId}
+              results={peerGroups.filter((item) => item.event.id === eventId)}
+              eventWindow={state.appliedOptions.eventWindow}
+              carWindows={state.appliedOptions.carWindows}
+              prices={peerGroupsData}
+              markers={eventId === focusId ? portfolioMarkers : [DAY_ZERO_MARKER]}
+              image={peerGroupsImage}
+              handlers={chartHandlers}
+            />
+          ))
+        : null,
+    [peerGroupsData, peerGroupsImage, peerGroups, state.appliedOptions, focusId, portfolioMarkers, chartHandlers],
   );
 
   return (
@@ -166,7 +223,7 @@ export function Dashboard() {
       <UrlStateNotice problems={problems} onDismiss={dismissProblems} />
       <AnswerPanel
         summary={summary}
-        unavailable={answerUnavailable({ events: studyEvents.length, securities: state.securities.length, pricesError: prices.error?.message ?? null, studyError: study?.outcome.error?.message ?? null, result })}
+        unavailable={missingFactorFile ?? answerUnavailable({ events: studyEvents.length, securities: state.securities.length, pricesError: prices.error?.message ?? null, studyError: study?.outcome.error?.message ?? null, result })}
         testPicker={
           focusSummary ? (
             <TestPicker
@@ -177,6 +234,7 @@ export function Dashboard() {
             />
           ) : null
         }
+        renderGroupExtras={renderPeerGroups}
         noticeActions={{
           overlap: <OverlapChoiceControl value={state.overlap} onChange={(overlap) => dispatch({ type: 'set-overlap', overlap })} />,
           contamination: <ContaminationChoiceControl value={state.contamination} onChange={(contamination) => dispatch({ type: 'set-contamination', contamination })} />,
@@ -190,8 +248,12 @@ export function Dashboard() {
           eventsProblem={EVENT_CATALOG.problem}
           symbols={symbols}
           canAddSymbols={health.data?.mode === 'live' || health.data?.mode === 'auto'}
+          coverage={coverage}
           windowCheck={windowCheck}
           highlightedEventIds={spotlight?.eventIds ?? []}
+          factorFiles={factorFiles}
+          missingFactorFile={missingFactorFile}
+          factorGaps={usedFactors ? factorGapsInWords(usedFactors.gaps, usedFactors.file.name, usedFactors.names) : null}
         />
         <main className="results" id="results" tabIndex={-1}>
           <div className="charts-and-article">
@@ -205,6 +267,7 @@ export function Dashboard() {
               significanceTest={significanceTest}
               handlers={chartHandlers}
               describedBy={STATISTICS_ID}
+              blocked={missingFactorFile}
             />
             <LinkedExcerptPanel
               hoverStore={hoverStore}

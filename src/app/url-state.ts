@@ -48,6 +48,9 @@ export function pageQueryOf(state: ViewState): PageQuery {
       gap: options.gap ?? null,
       eventWindow: options.eventWindow,
       carWindows: options.carWindows,
+      minimumEstimationDays: options.minimumEstimationDays ?? DEFAULT_STUDY_QUERY.minimumEstimationDays,
+      // The factors in force: a choice still invalid (a minimum below their floor) is not yet in the link.
+      factors: options.factors && state.factors ? { names: [...options.factors], file: { ...state.factors.file } } : null,
       overlap: state.overlap,
       contamination: state.contamination,
     },
@@ -71,6 +74,8 @@ export function viewStateOf(query: PageQuery): ViewState {
     model: study.model,
     returnKind: study.returnKind,
     windowTexts: windowTextsFrom(options),
+    minimumEstimationText: String(study.minimumEstimationDays),
+    factors: study.factors === null ? null : { names: [...study.factors.names], file: { ...study.factors.file } },
     appliedOptions: options,
     overlap: study.overlap,
     contamination: study.contamination,

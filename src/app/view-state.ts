@@ -1,7 +1,9 @@
-import { DEFAULT_STUDY_OPTIONS, parseDayRange } from '../core/index.ts';
+import { DEFAULT_STUDY_OPTIONS, parseDayRange, validateStudyOptions } from '../core/index.ts';
 import { windowLimitProblem } from '../application/study-limits.ts';
 import type { DayRange, ModelKind, ReturnKind, StudyOptions } from '../core/types.ts';
 import type { ContaminationChoice, OverlapChoice } from '../application/study-guardrails.ts';
+import type { FactorChoice } from '../application/study-factors.ts';
+import { readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
 import type { TestSelection } from '../domain/test-choice.ts';
 import { checkWindows, windowTextsFrom, type WindowField, type WindowTexts } from '../features/study-controls/utils/window-texts.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
@@ -20,6 +22,10 @@ export interface ViewState {
   model: ModelKind;
   returnKind: ReturnKind;
   windowTexts: WindowTexts;
+  /** The minimum number of usable estimation days as typed (an advanced setting). */
+  minimumEstimationText: string;
+  /** Factors from the user's file added to the market model, or null. */
+  factors: FactorChoice | null;
   /** The last options whose windows were all valid: what the results on screen were computed with. */
   appliedOptions: StudyOptions;
   /** Overlapping events reported each on its own, or merged into one event cluster. */
@@ -41,10 +47,14 @@ export type ViewAction =
   | { type: 'remove-custom-event'; eventId: string }
   | { type: 'toggle-security'; symbol: string }
   | { type: 'add-security'; symbol: string }
+  /** A preset: its securities replace the study's. */
+  | { type: 'set-securities'; securities: readonly string[] }
   | { type: 'set-benchmark'; exchange: string; symbol: string }
   | { type: 'set-model'; model: ModelKind }
   | { type: 'set-return-kind'; returnKind: ReturnKind }
   | { type: 'set-window-text'; field: WindowField; text: string }
+  | { type: 'set-minimum-estimation'; text: string }
+  | { type: 'set-factors'; factors: FactorChoice | null }
   | { type: 'focus-event'; eventId: string }
   | { type: 'select-excerpt'; excerptId: string | null; eventIds: readonly string[] }
   | { type: 'select-day'; day: number | null }
@@ -63,6 +73,8 @@ export const INITIAL_VIEW_STATE: ViewState = {
   model: DEFAULT_STUDY_OPTIONS.model,
   returnKind: DEFAULT_STUDY_QUERY.returnKind,
   windowTexts: windowTextsFrom(DEFAULT_STUDY_OPTIONS),
+  minimumEstimationText: String(DEFAULT_STUDY_QUERY.minimumEstimationDays),
+  factors: null,
   appliedOptions: DEFAULT_STUDY_OPTIONS,
   overlap: DEFAULT_STUDY_QUERY.overlap,
   contamination: DEFAULT_STUDY_QUERY.contamination,
@@ -94,10 +106,17 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, securities: toggle(state.securities, action.symbol) };
     case 'add-security':
       return state.securities.includes(action.symbol) ? state : { ...state, securities: [...state.securities, action.symbol] };
+    case 'set-securities':
+      return { ...state, securities: [...action.securities], selectedDay: null };
     case 'set-benchmark':
       return { ...state, benchmarks: { ...state.benchmarks, [action.exchange]: action.symbol } };
     case 'set-model':
-      return withOptions({ ...state, model: action.model });
+      // Factors extend the market model only.
+      return withOptions({ ...state, model: action.model, factors: action.model === 'market' ? state.factors : null });
+    case 'set-minimum-estimation':
+      return withOptions({ ...state, minimumEstimationText: action.text });
+    case 'set-factors':
+      return withOptions({ ...state, factors: state.model === 'market' ? action.factors : null });
     case 'set-return-kind':
       return { ...state, returnKind: action.returnKind };
     case 'set-window-text':
@@ -136,10 +155,46 @@ function withEvents(state: ViewState, eventIds: string[]): ViewState {
   return { ...state, eventIds, selectedDay: null };
 }
 
-// The model is part of the options the engine validates, so a model change re-checks the windows too.
+// The model, its factors and the minimum are part of the options the engine validates, so a change of
+// any of them re-checks the windows too; until every setting is valid the results keep the last
+// valid options.
 function withOptions(state: ViewState): ViewState {
-  const check = checkWindows(state.windowTexts, { ...state.appliedOptions, model: state.model });
-  return { ...state, appliedOptions: check.options ?? { ...state.appliedOptions, model: state.model } };
+  const minimum = minimumEstimationCheck(state);
+  if (minimum.days === null) return state;
+  const base = optionsBase(state, minimum.days);
+  const check = checkWindows(state.windowTexts, base);
+  if (check.options) return { ...state, appliedOptions: check.options };
+  // While a window is being fixed, the other settings apply to the last valid windows if they fit them.
+  const { estimationWindow, gap, eventWindow, carWindows } = state.appliedOptions;
+  const kept = { ...base, estimationWindow, gap, eventWindow, carWindows };
+  return { ...state, appliedOptions: validOptions(kept) ? kept : state.appliedOptions };
+}
+
+function validOptions(options: StudyOptions): boolean {
+  try {
+    validateStudyOptions(options);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The options the settings describe, but for the windows (which checkWindows adds from their texts).
+ * @throws never
+ */
+export function optionsBase(state: Pick<ViewState, 'appliedOptions' | 'model' | 'factors' | 'minimumEstimationText'>, minimumEstimationDays = minimumEstimationCheck(state).days ?? state.appliedOptions.minimumEstimationDays): StudyOptions {
+  const { factors: _previous, ...rest } = state.appliedOptions;
+  return { ...rest, model: state.model, minimumEstimationDays, ...(state.factors === null ? {} : { factors: state.factors.names }) };
+}
+
+/**
+ * The typed minimum of estimation days, or why it cannot be used with the chosen model and factors
+ * (src/domain/estimation-minimum.ts: the same rule as the URL's min-estimation).
+ * @example minimumEstimationCheck({ ...INITIAL_VIEW_STATE, minimumEstimationText: '2' }).problem // 'The minimum of estimation days must be at least 3 for the market model: …'
+ */
+export function minimumEstimationCheck(state: Pick<ViewState, 'minimumEstimationText' | 'model' | 'factors'>): { days: number | null; problem: string | null } {
+  return readMinimumEstimationDays(state.minimumEstimationText, state.model, state.factors?.names.length ?? 0);
 }
 
 /**

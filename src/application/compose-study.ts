@@ -5,7 +5,7 @@
  */
 import { buildStudyUnit, dayZero, isEventStudyError } from '../core/index.ts';
 import type { ReturnKind, SecurityFailure, StudyUnit } from '../core/types.ts';
-import { exchangeForSymbol, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
+import { exchangeForSymbol, exchangeOfSeries, ExchangeTimeZoneError, UnknownExchangeError, type Exchange } from '../domain/exchanges.ts';
 import type { PriceFailure, PriceSeries } from '../domain/price-api.ts';
 import type { EventDayZero, StudyEvent } from '../domain/study-event.ts';
 
@@ -96,7 +96,7 @@ function composeUnit(event: StudyEvent, choice: SecurityChoice, prices: Prices, 
     return failure(said?.code ?? 'NO_PRICES', `${choice.symbol}: the server sent no prices for its benchmark ${choice.benchmark}${why}.`);
   }
   const exchange = exchangeOf(choice.symbol, security);
-  if (exchange instanceof UnknownExchangeError) return failure(exchange.code, exchange.message);
+  if (exchange instanceof Error) return failure(exchange.code, exchange.message);
   try {
     const tradingDays = benchmark.bars.map((bar) => bar.date);
     const unit = buildStudyUnit({
@@ -116,13 +116,14 @@ function composeUnit(event: StudyEvent, choice: SecurityChoice, prices: Prices, 
   }
 }
 
-// The price source's own word on the exchange (the snapshot's MIC, Yahoo's exchange code) comes
-// first; the symbol rules of the registry after it.
-function exchangeOf(symbol: string, series: PriceSeries | undefined): Exchange | UnknownExchangeError {
+// The price source's own word on the exchange (the snapshot's MIC, the MIC the server read from
+// Yahoo's answer, or Yahoo's code when the registry does not know it) decides, and its time zone
+// must be the registry's; without a series, the symbol rules of the registry.
+function exchangeOf(symbol: string, series: PriceSeries | undefined): Exchange | UnknownExchangeError | ExchangeTimeZoneError {
   try {
-    return exchangeForSymbol(symbol, series?.exchange);
+    return series ? exchangeOfSeries(series) : exchangeForSymbol(symbol);
   } catch (error) {
-    if (error instanceof UnknownExchangeError) return error;
+    if (error instanceof UnknownExchangeError || error instanceof ExchangeTimeZoneError) return error;
     throw error;
   }
 }
@@ -135,7 +136,7 @@ function eventDays(input: ComposeInput, bySymbol: ReadonlyMap<string, PriceSerie
     const benchmark = choice.benchmark === null ? undefined : bySymbol.get(choice.benchmark);
     if (!benchmark) continue;
     const exchange = exchangeOf(choice.symbol, bySymbol.get(choice.symbol));
-    if (!(exchange instanceof UnknownExchangeError) && !calendars.has(exchange.code)) calendars.set(exchange.code, { exchange, tradingDays: benchmark.bars.map((bar) => bar.date) });
+    if (!(exchange instanceof Error) && !calendars.has(exchange.code)) calendars.set(exchange.code, { exchange, tradingDays: benchmark.bars.map((bar) => bar.date) });
   }
   const days: EventDayZero[] = [];
   for (const { exchange, tradingDays } of calendars.values()) {

@@ -14,7 +14,7 @@ import type { ResolvedStudyOptions } from '../core/types.ts';
 import { CLAIM_RULE } from '../domain/claim-check.ts';
 import { listInWords } from '../domain/english.ts';
 import { GLOSSARY, type GlossaryTermId } from '../domain/glossary.ts';
-import { MODEL_NAMES } from '../domain/models.ts';
+import { modelName } from '../domain/models.ts';
 import { portfolioTest } from '../domain/portfolio-tests.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import { dataSourceLine } from '../domain/source-line.ts';
@@ -89,7 +89,7 @@ export function buildDeckModel(input: DeckModelInput): DeckModel {
   const options = input.analysis.result.options;
   const symbols = new Set(input.composed.units.flatMap((unit) => [unit.symbol, unit.benchmark]));
   const source = `${dataSourceLine(input.prices.series.filter((series) => symbols.has(series.symbol)))}; abnormal returns: Kabuto calculations`;
-  const method = `${MODEL_NAMES[options.model]} · estimation ${formatDayRange(options.estimationWindow)} · event window ${formatDayRange(options.eventWindow)}`;
+  const method = `${modelName(options.model, options.factors)} · estimation ${formatDayRange(options.estimationWindow)} · event window ${formatDayRange(options.eventWindow)}`;
   const groupLabel = (group: SummaryGroup) => `${groupShortTitle(group, input.events)} (${group.dayZero === null ? 'day 0 differs by security' : `day 0 ${formatDate(group.dayZero)}`}${group.kind === 'cluster' ? `, window ${formatDayRange(group.eventWindow)}` : ''})`;
   const notesOf = (groups: readonly SummaryGroup[], hasData: boolean) =>
     [
@@ -229,7 +229,7 @@ function methodsSlides(context: DeckContext): DeckSlide[] {
   const { input, options } = context;
   const tests = [...new Set(context.groups.map((group) => group.summary.choice.test))].map(portfolioTest);
   const facts = [
-    { term: 'Model', detail: `${MODEL_NAMES[options.model]}: ${MODEL_METHODS[options.model]}` },
+    { term: 'Model', detail: `${modelName(options.model, options.factors)}: ${MODEL_METHODS[options.model]}${options.factors?.length ? ', with the factors as further regressors' : ''}` },
     { term: 'Windows', detail: `${parameterText(options, input.query)} (trading days relative to day 0)` },
     { term: 'Day 0', detail: "the first session of each security's own exchange that could react to the event" },
     { term: 'Per security', detail: "t = CAR / √var(CAR), two-sided, Student's t with the estimation's degrees of freedom (MacKinlay 1997)" },
@@ -249,8 +249,13 @@ function methodsSlides(context: DeckContext): DeckSlide[] {
 }
 
 function glossarySlides(context: DeckContext): DeckSlide[] {
-  const clustered = context.input.summary.overlap.overlaps.length > 0;
-  const facts = GLOSSARY.filter((entry) => !TERMS_NOT_ON_SLIDES.includes(entry.id) && (clustered || entry.id !== 'event-cluster')).map((entry) => ({
+  // Terms of what this study has only: a cluster when events overlap, volume when a source has it, factors when the model uses some.
+  const present: Partial<Record<GlossaryTermId, boolean>> = {
+    'event-cluster': context.input.summary.overlap.overlaps.length > 0,
+    'abnormal-volume': context.groups.some(({ summary }) => summary.securities.some((security) => security.volume.kind === 'abnormal-volume')),
+    'factor-model': (context.options.factors?.length ?? 0) > 0,
+  };
+  const facts = GLOSSARY.filter((entry) => !TERMS_NOT_ON_SLIDES.includes(entry.id) && present[entry.id] !== false).map((entry) => ({
     term: entry.short ? `${entry.term} (${entry.short})` : entry.term,
     detail: entry.definition,
   }));
@@ -281,7 +286,7 @@ function withMarkers(chart: DeckChart, context: DeckContext, group: SummaryGroup
 
 function parameterText(options: ResolvedStudyOptions, query: StudyQuery): string {
   return [
-    MODEL_NAMES[options.model],
+    modelName(options.model, options.factors),
     `${query.returnKind} returns`,
     `estimation ${formatDayRange(options.estimationWindow)}`,
     options.gap ? `gap ${formatDayRange(options.gap)}` : 'no gap',

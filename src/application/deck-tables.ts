@@ -10,7 +10,7 @@ import { shortEventTitle, type StudyEvent } from '../domain/study-event.ts';
 import type { ClaimFinding } from './claim-findings.ts';
 import type { DeckCell, DeckTable } from './deck-types.ts';
 import { formatDate, formatDayRange } from './display-format.ts';
-import { groupRowLabel, pValuePart, type SummaryGroup, type SummaryTest, type TestedNumber } from './study-summary.ts';
+import { groupRowLabel, pValuePart, type SummaryGroup, type SummarySecurity, type SummaryTest, type TestedNumber } from './study-summary.ts';
 
 /**
  * A tested number as a cell: its value, and its p-value in words under it.
@@ -19,6 +19,18 @@ import { groupRowLabel, pValuePart, type SummaryGroup, type SummaryTest, type Te
 export function numberCell(number: TestedNumber): DeckCell {
   const detail = pValuePart(number);
   return detail ? { text: number.valueWords, detail } : { text: number.valueWords };
+}
+
+/**
+ * A security's day-0 trading volume as a cell: the multiple of its usual volume, and the abnormal
+ * log volume's t-test in words under it (Campbell & Wasley 1996, as the answer panel words it).
+ * @example volumeCell(ihi) // { text: '9.0× usual', detail: 'AV t = 3.37, p < 0.001 — significant at 1 %' }
+ */
+export function volumeCell(security: Pick<SummarySecurity, 'volume'>): DeckCell {
+  const { volume } = security;
+  if (volume.kind !== 'abnormal-volume') return { text: '—', detail: volume.kind === 'no-volume' ? 'no volume in the source' : 'no abnormal volume' };
+  if (volume.dayZeroMultiple === null) return { text: '—', detail: 'no volume on day 0' };
+  return { text: `${volume.multipleWords} usual`, detail: volume.dayZero.statistic === null ? volume.dayZero.words : `AV ${volume.dayZero.words}` };
 }
 
 /** The line under a group's title, as the answer panel writes it: its day 0 and event window. */
@@ -61,12 +73,17 @@ function dataNotes(group: SummaryGroup): string[] {
  */
 export function answerTable(group: SummaryGroup, options: { caption: string; withGroup: boolean }): DeckTable {
   const windowLabel = formatDayRange(group.eventWindow);
+  // Volume is a column only when some security's source has one (indices and some sources do not).
+  const withVolume = group.securities.some((security) => security.volume.kind === 'abnormal-volume');
   const rows: DeckTable['rows'] = group.securities.map((security) => ({
-    cells: [{ text: security.name, detail: security.symbol }, numberCell(security.dayZeroAr), numberCell(security.earlyCar), numberCell(security.windowCar)],
+    cells: [{ text: security.name, detail: security.symbol }, numberCell(security.dayZeroAr), numberCell(security.earlyCar), numberCell(security.windowCar), ...(withVolume ? [volumeCell(security)] : [])],
   }));
   if (options.withGroup && group.result) {
     const { result } = group;
-    rows.push({ style: 'strong', cells: [{ text: groupRowLabel(result.n), detail: `by the ${group.choice.name}` }, numberCell(result.dayZeroAar), numberCell(result.earlyCaar), numberCell(result.windowCaar)] });
+    rows.push({
+      style: 'strong',
+      cells: [{ text: groupRowLabel(result.n), detail: `by the ${group.choice.name}` }, numberCell(result.dayZeroAar), numberCell(result.earlyCaar), numberCell(result.windowCaar), ...(withVolume ? [{ text: '' }] : [])],
+    });
   }
   return {
     caption: options.caption,
@@ -75,10 +92,12 @@ export function answerTable(group: SummaryGroup, options: { caption: string; wit
       { label: 'Day-0 AR', numeric: true, wraps: false },
       { label: 'CAR [0, +1]', numeric: true, wraps: false },
       { label: `CAR ${windowLabel}`, numeric: true, wraps: false },
+      ...(withVolume ? [{ label: 'Day-0 volume', numeric: true, wraps: false }] : []),
     ],
     rows,
     notes: [
       options.withGroup ? choiceWords(group) : "Each security tested by its own t, CAR / √var(CAR), two-sided (MacKinlay 1997).",
+      ...(withVolume ? ["Day-0 volume: shares traded on day 0 over the median of the estimation days; AV, the abnormal log volume, tested by its own t (Campbell & Wasley 1996)."] : []),
       ...dataNotes(group),
     ],
   };

@@ -34,11 +34,24 @@ const SECURITY_MEANINGS: Record<(typeof SECURITY_COLUMNS)[number], [string, stri
   car: ['Cumulative abnormal return: sum of the ARs from the first day of the event window to this day.', FRACTION],
   car_variance: ["Exact variance of the CAR, γ'Vγ (MacKinlay 1997, eq. 10–12).", SQUARED_FRACTION],
   scar: ['Standardised CAR: car / √car_variance.', STANDARD_UNITS],
+  days_in_window: ['Days with an AR from the first day of the event window to this day: the days car sums. Fewer than window_length when a return is missing (the CAR is then over fewer days than its window).', 'trading days'],
+  window_length: ['Trading days from the first day of the event window to this day: the days car would sum with no return missing.', 'trading days'],
+  lost_days: ["The security's days without a return (its own, its benchmark's, or a factor's) in its estimation and event windows: left out, never filled.", 'trading days'],
   price_source: [
-    "Where the security's prices came from: live (Yahoo Finance, fetched for this request), cache (an earlier live fetch) or snapshot (the committed offline snapshot); with -stale when served because a live fetch failed. Empty when the prices were the user's own file (the command-line tool).",
+    "Where the security's prices came from: live (Yahoo Finance, fetched for this request), cache (an earlier live fetch) or snapshot (the committed offline snapshot); with -stale when served because a live fetch failed; file when they were the user's own file, read by the command-line tool.",
     'text',
   ],
   benchmark_price_source: ["Where the benchmark's prices came from, as price_source.", 'text'],
+  volume: ["Shares of the security traded that day, as its price source gives them (split-adjusted); empty when the source has none (indices, some sources).", 'shares'],
+  log_volume: ['Log volume v = ln(1 + volume) (Campbell & Wasley 1996; the 1 keeps a day without trades defined).', 'natural log of shares'],
+  abnormal_log_volume: ["Abnormal log volume AV = v − the mean of v over the security's estimation days with a volume (mean-adjusted, Campbell & Wasley 1996).", 'difference of natural logs'],
+  abnormal_log_volume_t: ["t = AV / s, s the standard deviation (divisor Mv − 1) of v over the estimation days with a volume; Student t with Mv − 1 degrees of freedom.", 'statistic'],
+  abnormal_log_volume_p_value: ['Two-sided p-value of abnormal_log_volume_t.', 'probability'],
+  cumulative_abnormal_log_volume: ['Sum of the AVs from the first day of the event window to this day, over the L days with a volume (as car cumulates ARs).', 'difference of natural logs'],
+  cumulative_abnormal_log_volume_t: ['t = cumulative AV / (s·√L); it assumes no autocorrelation of AV across days (daily volume is positively autocorrelated, so read it as descriptive).', 'statistic'],
+  median_volume: ["Median volume of the security's estimation days with a volume (the same on every row of the security): its usual volume.", 'shares'],
+  day_zero_volume_multiple: ["Day 0's volume divided by median_volume (\"IHI traded 9.0× its usual volume\"); empty without a day-0 volume.", 'ratio'],
+  abnormal_log_volume_reason: ['Why the volume cells of the row are empty: no volume in the source (indices, some sources), too few estimation days with a volume, or no volume on that day. Empty when they are filled.', 'text'],
 };
 
 const AGGREGATE_MEANINGS: Record<string, [string, string]> = {

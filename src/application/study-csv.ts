@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import { EventStudyError } from '../core/errors.ts';
-import type { AggregateTests, StudyResult, TestResult } from '../core/types.ts';
+import type { AbnormalVolume, AggregateTests, SecurityResult, StudyResult, TestResult, VolumeDay } from '../core/types.ts';
 import { PORTFOLIO_TESTS } from '../domain/portfolio-tests.ts';
 import type { PriceSeries } from '../domain/price-api.ts';
 
@@ -22,8 +22,8 @@ export interface CsvContext {
    */
   eventId?: string;
   /**
-   * Where each symbol's prices came from, by symbol (see priceSourceLabel); a symbol without one
-   * gets empty price-source cells (the command-line tool, whose prices are the user's own file).
+   * Where each symbol's prices came from, by symbol (see priceSourceLabel, or `file` for the
+   * command-line tool's input file); a symbol without one gets empty price-source cells.
    */
   priceSources?: Readonly<Record<string, string>>;
 }
@@ -50,8 +50,22 @@ export const SECURITY_COLUMNS = [
   'car',
   'car_variance',
   'scar',
+  'days_in_window',
+  'window_length',
+  'lost_days',
   'price_source',
   'benchmark_price_source',
+  // Trading volume (Campbell & Wasley 1996), after the original columns so their positions stay.
+  'volume',
+  'log_volume',
+  'abnormal_log_volume',
+  'abnormal_log_volume_t',
+  'abnormal_log_volume_p_value',
+  'cumulative_abnormal_log_volume',
+  'cumulative_abnormal_log_volume_t',
+  'median_volume',
+  'day_zero_volume_multiple',
+  'abnormal_log_volume_reason',
 ] as const;
 
 /**
@@ -79,7 +93,10 @@ export const AGGREGATE_COLUMNS: readonly string[] = [
 
 /**
  * Per-security event-window CSV: one row per security, event and event day, columns
- * {@link SECURITY_COLUMNS}; `car`, `car_variance` and `scar` cumulate from the start of the event window.
+ * {@link SECURITY_COLUMNS}; `car`, `car_variance` and `scar` cumulate from the start of the event
+ * window, over `days_in_window` days with an AR of the `window_length` days since that start (fewer
+ * when a return is missing: the CAR is then over fewer days than its window, and the row says so);
+ * `lost_days` is the security's count of missing days in its estimation and event windows.
  * @throws {EventStudyError} INVALID_INPUT if a number in the result is NaN or infinite (the engine
  *   never produces one; writing it would put a value no spreadsheet reads back into the file).
  * @example studySecuritiesCsv(result, { eventId: 'us-election-2024' })
@@ -89,7 +106,11 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
   const rows: Cell[][] = [];
   for (const security of result.securities) {
     const eventId = security.eventId ?? context.eventId ?? null;
-    for (const day of security.days) {
+    const volumes = volumeCells(security);
+    const start = security.days[0]?.relativeDay ?? 0;
+    let daysWithAr = 0;
+    for (const [index, day] of security.days.entries()) {
+      if (day.ar !== null) daysWithAr += 1;
       rows.push([
         eventId,
         security.symbol,
@@ -106,8 +127,12 @@ export function studySecuritiesCsv(result: StudyResult, context: CsvContext = {}
         day.car,
         day.carVariance,
         day.scar,
+        daysWithAr,
+        day.relativeDay - start + 1,
+        security.lostDays,
         context.priceSources?.[security.symbol] ?? null,
         context.priceSources?.[security.benchmark] ?? null,
+        ...(volumes[index] ?? NO_VOLUME_CELLS),
       ]);
     }
   }
@@ -156,6 +181,49 @@ export function studyAggregateSectionsCsv(sections: readonly AggregateSection[])
 export function studySecuritySectionsCsv(results: readonly StudyResult[], context: CsvContext = {}): string {
   return studySecuritiesCsv({ ...(results[0] as StudyResult), securities: results.flatMap((result) => result.securities) }, context);
 }
+
+/**
+ * The volume cells of each event day of a security (in the order of its days), and the cells of a
+ * day without them. A series without volume gets empty cells and the reason, never zeros. The
+ * cumulative abnormal log volume runs from the first day of the event window, as the CAR does, over
+ * the days with a volume (L of them); its t is CAV / (s·√L) with s the estimation window's standard
+ * deviation of log volume, the engine's window t (src/core/abnormal-volume.ts) for the window
+ * [first day, this day].
+ */
+function volumeCells(security: SecurityResult): Cell[][] {
+  const volume: AbnormalVolume | undefined = security.volume;
+  if (volume === undefined || volume.kind !== 'abnormal-volume') {
+    const reason = volume?.reason ?? `${security.symbol}: its prices carry no volume.`;
+    return security.days.map(() => [null, null, null, null, null, null, null, null, null, reason]);
+  }
+  const byDay = new Map(volume.days.map((day) => [day.relativeDay, day]));
+  let cumulative = 0;
+  let count = 0;
+  const cells = security.days.map((day): Cell[] => {
+    const entry: VolumeDay | undefined = byDay.get(day.relativeDay);
+    if (entry?.abnormal !== null && entry?.abnormal !== undefined) {
+      cumulative += entry.abnormal;
+      count += 1;
+    }
+    const scale = volume.standardDeviation * Math.sqrt(count);
+    const running = count > 0 ? cumulative : null;
+    return [
+      entry?.volume ?? null,
+      entry?.volume === null || entry?.volume === undefined ? null : Math.log1p(entry.volume),
+      entry?.abnormal ?? null,
+      entry?.t.statistic ?? null,
+      entry?.t.pValue ?? null,
+      running,
+      running !== null && scale > 0 ? running / scale : null,
+      volume.medianVolume,
+      volume.dayZeroMultiple,
+      entry === undefined ? 'no volume on this day' : (entry.t.reason ?? null),
+    ];
+  });
+  return cells;
+}
+
+const NO_VOLUME_CELLS: readonly Cell[] = [null, null, null, null, null, null, null, null, null, 'no volume on this day'];
 
 function aggregateRows(result: StudyResult, eventId: string | null): Cell[][] {
   const daily = result.aggregate.days.map((day): Cell[] => [

@@ -20,7 +20,10 @@ export const STUDY_LIMITS = {
   events: 20,
   /** Custom events a link carries. */
   customEvents: 10,
-  /** Securities in a study: the price server serves 20 symbols a request, two are benchmarks. */
+  /**
+   * Securities in a study. The price server serves a study's securities and one benchmark per
+   * registered exchange in one request (server/request-validation.ts MAX_SYMBOLS).
+   */
   securities: 18,
   /** Characters in a custom event's title. */
   titleLength: 120,

@@ -4,7 +4,8 @@
  * version, when it was generated, what each column means and the conventions of the maths) and the
  * query that rebuilds them. Built by the same code in the page and on the server.
  */
-import type { ResolvedStudyOptions } from '../core/types.ts';
+import type { ResolvedStudyOptions, SecurityResult } from '../core/types.ts';
+import type { FactorUse } from './study-factors.ts';
 import type { ComposedStudy } from './compose-study.ts';
 import type { StudyAnalysis } from './study-analysis.ts';
 import { buildStudySummary, summaryInputOf } from './study-summary.ts';
@@ -37,6 +38,9 @@ export const STUDY_CONVENTIONS: readonly string[] = [
   "Test choice (the answer and the chart's stars, src/domain/test-choice.ts): a test fits unless two or more securities share a calendar day 0 and it assumes independent securities, or the study has fewer securities than it needs (6 for the cross-sectional tests: the exact sign and Wilcoxon tests' smallest two-sided p-value with N securities is 2·0.5^N, above 0.05 for N ≤ 5); automatically the BMP t when it fits, else the portfolio time-series t, with the Brown–Warner 1985 t as cross-check. Every test is computed and exported.",
   "Overlapping events (event windows sharing trading days for a security) are each tested on their own unless merged into an event cluster: per security one unit on the earlier event's day 0 and calendar, its event window stretched to the later event's last day, estimated before the earlier event.",
   "Another event's day 0 inside a unit's estimation window is reported; with contamination=exclude that event's own window (the study's event window around its day 0) is left out of the estimation sample like a missing day, and counted in excludedDays, not lostDays.",
+  'Market model + factors (a file of the user\'s): OLS on k = 1 + q regressors over the estimation window with s² = SSE/(M − k − 1), var(AR) = s²(1 + x_t\'(X\'X)⁻¹x_t), the exact γ\'Vγ for CARs, t with M − k − 1 degrees of freedom; a day the file lacks is a lost day (never filled).',
+  'A security with fewer usable estimation days than the minimum (30 unless set; never below what the model\'s s² needs: k + 2 days for k regressors, 2 for the adjusted models) fails alone, with the reason.',
+  'Abnormal volume (Campbell & Wasley 1996, mean-adjusted log volume): v = ln(1 + volume), AV = v − the mean of v over the estimation days with a volume (Mv), t = AV / s with s its standard deviation (divisor Mv − 1) and Mv − 1 degrees of freedom; a window sums AV over its days with a volume, t = CAV / (s·√L); day 0\'s volume is also given as a multiple of the estimation window\'s median volume. A series without volume says so; it is never zero.',
   'p-values are two-sided. Numbers are written at full double precision (shortest text that reads back to the same double); an empty cell is a value that does not exist.',
 ];
 
@@ -60,6 +64,8 @@ export interface ManifestInput {
   /** The engine's run: every unit, and each event or event cluster on its own. */
   analysis: StudyAnalysis;
   fileNames: StudyFileNames;
+  /** The factors added to the market model from the user's file, with the days its windows lack; none by default. */
+  factors?: FactorUse | null;
 }
 
 /**
@@ -75,16 +81,10 @@ export function buildStudyManifest(input: ManifestInput) {
     formatVersion: MANIFEST_FORMAT_VERSION,
     appVersion: input.appVersion,
     generatedAt: input.generatedAt.toISOString(),
-    reproduce: {
-      query,
-      page: `/?${query}`,
-      securitiesCsv: `/api/study.csv?${query}`,
-      portfolioCsv: `/api/study-portfolio.csv?${query}`,
-      manifest: `/api/study-manifest.json?${query}`,
-    },
-    study: studySection(analysis.result.options, input.query),
+    reproduce: reproduceSection(query, input.query),
+    study: studySection(analysis.result.options, input.query, input.factors ?? null),
     // The answer as the page's panel and slide 1 state it, with the test the rules pick.
-    summary: buildStudySummary(summaryInputOf({ analysis, events: input.events, composed: input.composed, prices: input.prices })),
+    summary: buildStudySummary(summaryInputOf({ analysis, events: input.events, composed: input.composed, prices: input.prices, factors: input.factors ?? null })),
     groups: groupsSection(analysis),
     events: eventsSection(input),
     securities: securitiesSection(input),
@@ -111,9 +111,22 @@ export function studyManifestJson(manifest: StudyManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-function studySection(options: ResolvedStudyOptions, query: StudyQuery) {
+// The server cannot read a user's factor file, so a study with factors is reproduced in a browser
+// that has the file (or by the command-line tool), not by the server's routes.
+function reproduceSection(query: string, study: StudyQuery) {
+  const page = `/?${query}`;
+  if (study.factors !== null) {
+    return { query, page, securitiesCsv: null, portfolioCsv: null, manifest: null, note: 'The server cannot compute a study with factors from a user\'s file: open the page link in a browser that holds the file, or use the command-line tool.' };
+  }
+  return { query, page, securitiesCsv: `/api/study.csv?${query}`, portfolioCsv: `/api/study-portfolio.csv?${query}`, manifest: `/api/study-manifest.json?${query}`, note: null };
+}
+
+function studySection(options: ResolvedStudyOptions, query: StudyQuery, factors: FactorUse | null) {
   return {
     model: options.model,
+    // The factors added to the market model: their names, the file's name, SHA-256 and dates, and
+    // the days of the study's windows the file lacks.
+    factors,
     returnKind: query.returnKind,
     estimationWindow: options.estimationWindow,
     gap: options.gap,
@@ -176,8 +189,37 @@ function securitiesSection(input: ManifestInput) {
       lostDays: security.lostDays,
       // Estimation days left out because another event's window covers them (contamination=exclude).
       excludedDays: security.excludedDays,
+      volume: volumeSection(security),
     };
   });
+}
+
+// The security's abnormal volume in numbers (its days are in the per-security CSV): the estimation
+// sample, the usual volume, day 0's multiple and each CAR window's CAV; or why there is none.
+function volumeSection(security: SecurityResult) {
+  const volume = security.volume;
+  if (volume === undefined) return { status: 'no-volume' as const, reason: `${security.symbol}: its prices carry no volume.` };
+  if (volume.kind !== 'abnormal-volume') return { status: volume.kind, reason: volume.reason };
+  return {
+    status: volume.kind,
+    estimationDays: volume.estimationDays,
+    degreesOfFreedom: volume.degreesOfFreedom,
+    meanLogVolume: volume.meanLogVolume,
+    standardDeviation: volume.standardDeviation,
+    medianVolume: volume.medianVolume,
+    dayZeroVolume: volume.days.find((day) => day.relativeDay === 0)?.volume ?? null,
+    dayZeroMultiple: volume.dayZeroMultiple,
+    lostDays: volume.lostDays,
+    windows: volume.windows.map((window) => ({
+      from: window.from,
+      to: window.to,
+      days: window.days,
+      cumulative: window.cumulative,
+      t: window.t.statistic,
+      pValue: window.t.pValue,
+      reason: window.t.reason ?? null,
+    })),
+  };
 }
 
 function pricesSection(prices: PricesResponse) {

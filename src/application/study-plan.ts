@@ -97,7 +97,8 @@ export function customStudyEvent(spec: CustomEventSpec): StudyEvent {
 }
 
 /**
- * The engine options of a query: its model and windows, the engine's defaults for the rest.
+ * The engine options of a query: its model, factors, windows and minimum estimation days, the
+ * engine's defaults for the rest.
  * @throws never
  * @example studyOptionsOf(DEFAULT_STUDY_QUERY).estimationWindow // { from: -250, to: -11 }
  */
@@ -109,6 +110,9 @@ export function studyOptionsOf(query: StudyQuery): StudyOptions {
     gap: query.gap,
     eventWindow: query.eventWindow,
     carWindows: query.carWindows,
+    minimumEstimationDays: query.minimumEstimationDays,
+    // The factor model's regressors by name; the units carry their values (study-factors.ts).
+    ...(query.factors === null ? {} : { factors: query.factors.names }),
   };
 }
 

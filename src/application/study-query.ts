@@ -10,7 +10,9 @@
  * securities=7011.T,7013.T
  * benchmarks=XNYS:%5EGSPC,XTKS:TOPIX                  per exchange (a MIC of src/domain/exchanges.ts)
  * model=market  returns-kind=simple
+ * factors=SMB,HML  factor-file=ba7816bf8f01cfea~ff3.csv  factors from the user's file (its short SHA-256 and name); only with factors
  * estimation=-250:-11  gap=  window=-5:10  car-windows=0:0,0:1,-1:1,-5:10
+ * min-estimation=30                                   fewest usable estimation days (src/domain/estimation-minimum.ts)
  * overlap=separate                                    or cluster: overlapping events merged into one event cluster
  * contamination=keep                                  or exclude: other events' windows left out of the estimation
  * focus=us-election-2024  excerpt=markets-ihi-mhi-gains  test=auto   (or a test's key, e.g. bmpT, to force it)
@@ -29,6 +31,9 @@ import { isCalendarDate, isTimeOfDay, isTimeZone } from '../domain/calendar.ts';
 import { EXCHANGE_CODES, EXCHANGE_REGISTRY, exchangeForSymbol, isExchangeCode, type ExchangeCode } from '../domain/exchanges.ts';
 import { PORTFOLIO_TEST_KEYS } from '../domain/portfolio-tests.ts';
 import { AUTOMATIC_TEST, type TestSelection } from '../domain/test-choice.ts';
+import { DEFAULT_MINIMUM_ESTIMATION_DAYS, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
+import { FACTOR_FILE_LIMITS, FACTOR_HASH_DIGITS, factorNameSchema } from '../domain/factor-file.ts';
+import type { FactorChoice } from './study-factors.ts';
 import { symbolSyntaxProblem } from '../domain/symbol.ts';
 import { defaultCarWindows } from './default-car-windows.ts';
 import { CONTAMINATION_CHOICES, DEFAULT_GUARDS, OVERLAP_CHOICES, type ContaminationChoice, type OverlapChoice } from './study-guardrails.ts';
@@ -62,6 +67,10 @@ export interface StudyQuery {
   gap: DayRange | null;
   eventWindow: DayRange;
   carWindows: DayRange[];
+  /** Fewer usable estimation days than this fails a security; at least the model's floor. */
+  minimumEstimationDays: number;
+  /** Factors added to the market model from the user's file, or null for none. */
+  factors: FactorChoice | null;
   /** Overlapping events: each reported on its own (default), or merged into one event cluster. */
   overlap: OverlapChoice;
   /** Another event inside an estimation window: kept (default, and reported), or its window left out. */
@@ -110,7 +119,23 @@ const WINDOW_PARAMETERS = ['estimation', 'gap', 'window', 'car-windows'] as cons
 const WINDOW_CHARACTERS = /^[-+0-9: ]{0,40}$/;
 
 /** The parameters in their canonical order. */
-const PARAMETERS = ['events', 'custom', 'securities', 'benchmarks', 'model', 'returns-kind', ...WINDOW_PARAMETERS, 'overlap', 'contamination', 'focus', 'excerpt', 'test'] as const;
+const PARAMETERS = [
+  'events',
+  'custom',
+  'securities',
+  'benchmarks',
+  'model',
+  'factors',
+  'factor-file',
+  'returns-kind',
+  ...WINDOW_PARAMETERS,
+  'min-estimation',
+  'overlap',
+  'contamination',
+  'focus',
+  'excerpt',
+  'test',
+] as const;
 type Parameter = (typeof PARAMETERS)[number];
 
 /** The case the page opens on: MHI and IHI against TOPIX (^GSPC for New York) around the 2024 US election. */
@@ -125,6 +150,8 @@ export const DEFAULT_STUDY_QUERY: StudyQuery = Object.freeze({
   gap: null,
   eventWindow: DEFAULT_STUDY_OPTIONS.eventWindow,
   carWindows: DEFAULT_STUDY_OPTIONS.carWindows,
+  minimumEstimationDays: DEFAULT_MINIMUM_ESTIMATION_DAYS,
+  factors: null,
   overlap: DEFAULT_GUARDS.overlap,
   contamination: DEFAULT_GUARDS.contamination,
 }) as StudyQuery;
@@ -150,14 +177,17 @@ export function parseStudyQuery(search: string, context: QueryContext): ParsedQu
   };
   const customEvents = parsedOr(customEventsSchema(context.catalogEventIds), custom, [], (message) => problems.push({ parameter: 'custom', message }));
   const eventIds = [...context.catalogEventIds, ...customEvents.map((event) => event.id)];
+  const model = take('model', DEFAULT_STUDY_QUERY.model, choiceSchema(MODELS, 'a model'));
+  const factors = takeFactors(values, model, problems);
   const study: StudyQuery = {
     eventIds: take('events', [...DEFAULT_STUDY_QUERY.eventIds], eventIdsSchema(eventIds)),
     customEvents,
     securities: take('securities', [...DEFAULT_STUDY_QUERY.securities], securitiesSchema),
     benchmarks: take('benchmarks', { ...DEFAULT_STUDY_QUERY.benchmarks }, benchmarksSchema),
-    model: take('model', DEFAULT_STUDY_QUERY.model, choiceSchema(MODELS, 'a model')),
+    model,
     returnKind: take('returns-kind', DEFAULT_STUDY_QUERY.returnKind, choiceSchema(RETURN_KINDS, 'a kind of return')),
-    ...takeWindows(values, problems),
+    ...takeWindows(values, problems, takeMinimum(values, model, factors?.names.length ?? 0, problems)),
+    factors,
     overlap: take('overlap', DEFAULT_STUDY_QUERY.overlap, choiceSchema(OVERLAP_CHOICES, 'a way to treat overlapping events')),
     contamination: take('contamination', DEFAULT_STUDY_QUERY.contamination, choiceSchema(CONTAMINATION_CHOICES, 'a way to treat other events in an estimation window')),
   };
@@ -203,11 +233,19 @@ function studyPairs(study: StudyQuery): [Parameter, string][] {
     ['securities', study.securities.join(',')],
     ['benchmarks', benchmarks.sort().join(',')],
     ['model', study.model],
+    // Only a study with factors names them: no parameter can mean anything but "no factors".
+    ...(study.factors === null
+      ? []
+      : [
+          ['factors', study.factors.names.join(',')] as [Parameter, string],
+          ['factor-file', `${study.factors.file.hash}${CUSTOM_SEPARATOR}${study.factors.file.name}`] as [Parameter, string],
+        ]),
     ['returns-kind', study.returnKind],
     ['estimation', rangeText(study.estimationWindow)],
     ['gap', study.gap === null ? '' : rangeText(study.gap)],
     ['window', rangeText(study.eventWindow)],
     ['car-windows', study.carWindows.map(rangeText).join(',')],
+    ['min-estimation', String(study.minimumEstimationDays)],
     ['overlap', study.overlap],
     ['contamination', study.contamination],
   ];
@@ -414,11 +452,65 @@ const carWindowsSchema = z
   )
   .pipe(z.array(windowSchema('CAR window')));
 
-type Windows = Pick<StudyQuery, 'estimationWindow' | 'gap' | 'eventWindow' | 'carWindows'>;
+type Windows = Pick<StudyQuery, 'estimationWindow' | 'gap' | 'eventWindow' | 'carWindows' | 'minimumEstimationDays'>;
+
+// The minimum alone (a whole number, at least the model's floor: src/domain/estimation-minimum.ts);
+// the windows are then checked against it.
+function takeMinimum(values: ReadonlyMap<Parameter, string>, model: ModelKind, factorCount: number, problems: QueryProblem[]): number {
+  const text = values.get('min-estimation');
+  if (text === undefined) return DEFAULT_STUDY_QUERY.minimumEstimationDays;
+  const read = readMinimumEstimationDays(text, model, factorCount);
+  const problem = read.days !== null && read.days > STUDY_LIMITS.estimationDays ? `It asks for ${read.days} estimation days; an estimation window holds at most ${STUDY_LIMITS.estimationDays}.` : read.problem;
+  if (problem === null && read.days !== null) return read.days;
+  problems.push({ parameter: 'min-estimation', message: problem ?? 'It cannot be used.' });
+  return DEFAULT_STUDY_QUERY.minimumEstimationDays;
+}
+
+const FACTOR_HASH = new RegExp(`^[0-9a-f]{${FACTOR_HASH_DIGITS}}$`);
+
+const factorNamesSchema = listSchema(factorNameSchema, FACTOR_FILE_LIMITS.factors, (count) => `It lists ${count} factors; a study takes at most ${FACTOR_FILE_LIMITS.factors}.`)
+  .pipe(z.array(z.string()).min(1, { error: 'It is empty; name the factors, e.g. SMB,HML, or leave it out.' }))
+  .superRefine((names, context) => noneRepeated(names, context, String));
+
+const factorFileSchema = z.string().transform((text, context): FactorChoice['file'] => {
+  const [hash = '', ...rest] = text.split(CUSTOM_SEPARATOR);
+  const name = rest.join(CUSTOM_SEPARATOR).trim();
+  if (!FACTOR_HASH.test(hash)) return fail(context, `${quoted(text)} does not start with the ${FACTOR_HASH_DIGITS} hex digits of the file's SHA-256, e.g. ba7816bf8f01cfea~ff3.csv.`);
+  if (name === '' || name.length > FACTOR_FILE_LIMITS.nameLength || CONTROL_CHARACTER.test(name)) {
+    return fail(context, `The file name after "~" must be 1 to ${FACTOR_FILE_LIMITS.nameLength} characters of text.`);
+  }
+  return { hash, name };
+});
+
+// Factors come with their file, and only with the market model; otherwise the study has none and
+// the link says why.
+function takeFactors(values: ReadonlyMap<Parameter, string>, model: ModelKind, problems: QueryProblem[]): FactorChoice | null {
+  const namesText = values.get('factors');
+  const fileText = values.get('factor-file');
+  if (namesText === undefined && fileText === undefined) return null;
+  if (namesText === undefined) {
+    problems.push({ parameter: 'factor-file', message: 'It names a factor file but no factors; add factors=SMB,HML (the columns to use), or leave both out.' });
+    return null;
+  }
+  if (fileText === undefined) {
+    problems.push({ parameter: 'factors', message: 'It names factors but not their file; add factor-file=HASH~NAME, or leave both out.' });
+    return null;
+  }
+  const report = (parameter: Parameter) => (message: string) => problems.push({ parameter, message });
+  const names = parsedOr(factorNamesSchema, namesText, null, report('factors'));
+  const file = parsedOr(factorFileSchema, fileText, null, report('factor-file'));
+  if (names === null || file === null) return null;
+  if (model !== 'market') {
+    problems.push({ parameter: 'factors', message: `Factors extend the market model; the ${model} model takes none, so the study runs without ${names.join(', ')}.` });
+    return null;
+  }
+  return { names, file };
+}
 
 // Each window is checked alone first; a set of windows that is wrong together (overlapping, a CAR
-// window outside the event window) falls back as a whole, since no one of them is to blame.
-function takeWindows(values: ReadonlyMap<Parameter, string>, problems: QueryProblem[]): Windows {
+// window outside the event window, an estimation window shorter than the minimum) falls back as a
+// whole with the minimum, since no one of them is to blame.
+function takeWindows(values: ReadonlyMap<Parameter, string>, problems: QueryProblem[], minimumEstimationDays: number): Windows {
   const own = <T>(parameter: (typeof WINDOW_PARAMETERS)[number], fallback: T, schema: z.ZodType<T, string>): T => {
     const text = values.get(parameter);
     return text === undefined ? fallback : parsedOr(schema, text, fallback, (message) => problems.push({ parameter, message }));
@@ -427,14 +519,20 @@ function takeWindows(values: ReadonlyMap<Parameter, string>, problems: QueryProb
   const gap = own('gap', null, windowSchema('gap', 'none'));
   const eventWindow = own('window', DEFAULT_STUDY_QUERY.eventWindow, windowSchema('event window'));
   const carWindows = own('car-windows', null, carWindowsSchema) ?? defaultCarWindows(eventWindow);
-  const windows: Windows = { estimationWindow: { ...estimationWindow }, gap: gap && { ...gap }, eventWindow: { ...eventWindow }, carWindows };
+  const windows: Windows = { estimationWindow: { ...estimationWindow }, gap: gap && { ...gap }, eventWindow: { ...eventWindow }, carWindows, minimumEstimationDays };
   try {
     validateStudyOptions({ ...DEFAULT_STUDY_OPTIONS, ...windows });
     return windows;
   } catch (error) {
-    const given = WINDOW_PARAMETERS.filter((parameter) => values.get(parameter) !== undefined);
+    const given = [...WINDOW_PARAMETERS, 'min-estimation' as const].filter((parameter) => values.get(parameter) !== undefined);
     problems.push({ parameter: given.join(', '), message: windowMessage(error, '') });
-    return { estimationWindow: { ...DEFAULT_STUDY_QUERY.estimationWindow }, gap: null, eventWindow: { ...DEFAULT_STUDY_QUERY.eventWindow }, carWindows: defaultCarWindows(DEFAULT_STUDY_QUERY.eventWindow) };
+    return {
+      estimationWindow: { ...DEFAULT_STUDY_QUERY.estimationWindow },
+      gap: null,
+      eventWindow: { ...DEFAULT_STUDY_QUERY.eventWindow },
+      carWindows: defaultCarWindows(DEFAULT_STUDY_QUERY.eventWindow),
+      minimumEstimationDays: DEFAULT_STUDY_QUERY.minimumEstimationDays,
+    };
   }
 }
 

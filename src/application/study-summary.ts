@@ -4,13 +4,15 @@
  * event cluster), side by side and never pooled: each security's day-0 abnormal return, its CAR over
  * [0, +1] and over the event window, each with its p-value in words ("+16.25 %, p < 0.001 —
  * significant at 1 %"), and the group's result under the test the rules pick (src/domain/test-choice.ts),
- * named, with the tests that do not fit the study and why.
+ * named, with the tests that do not fit the study and why; and whether anyone traded on it: each
+ * security's day-0 volume as a multiple of its usual (estimation-window median) volume and its
+ * abnormal log volume with its t (Campbell & Wasley 1996), or that its source has no volume.
  *
  * A security's numbers are tested by its own t = CAR / √var(CAR) (MacKinlay 1997, eq. 10–12; Student
  * t with the degrees of freedom of s²), exactly as the statistics table reads them; a window that is
  * not among the study's CAR windows is shown untested rather than tested by other means.
  */
-import type { AggregateTests, DayRange, SecurityResult, StudyResult, TestResult } from '../core/types.ts';
+import type { AbnormalVolume, AggregateTests, DayRange, SecurityResult, StudyResult, TestResult } from '../core/types.ts';
 import { dateInWords } from '../domain/calendar.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import { counted, listInWords, possessive } from '../domain/english.ts';
@@ -21,6 +23,7 @@ import { AUTOMATIC_TEST, chooseTest, studyShape, type TestSelection } from '../d
 import type { ComposedStudy } from './compose-study.ts';
 import type { StudyAnalysis, StudyGroupResult } from './study-analysis.ts';
 import type { ContaminationChoice, EstimationContamination, EventOverlap, OverlapChoice } from './study-guardrails.ts';
+import { factorGapsInWords, type FactorUse } from './study-factors.ts';
 
 export const SUMMARY_FORMAT_VERSION = 1;
 
@@ -50,7 +53,50 @@ export interface SummarySecurity {
   excludedDays: number;
   /** What the price source says of the security's event-window days, e.g. a price-limit hit on day 0. */
   notes: string[];
+  /** Did anyone trade on it: day 0's volume against the usual, or why there is no answer. */
+  volume: SummaryVolume;
 }
+
+/** An abnormal log volume (or its sum over a window) with its t, in words. */
+export interface TestedVolume {
+  window: DayRange;
+  /** AV (a difference of logs), or CAV over the window; null without a volume. */
+  value: number | null;
+  statistic: number | null;
+  pValue: number | null;
+  /** Days of the window with a volume. */
+  days: number;
+  /** "t = 3.37, p < 0.001 — significant at 1 %", or why there is no t. */
+  words: string;
+}
+
+/**
+ * A security's trading volume around day 0 (Campbell & Wasley 1996, mean-adjusted log volume), or
+ * why there is none: `no-volume` when its source carries no volume (indices, some sources), never
+ * shown as zero.
+ */
+export type SummaryVolume =
+  | {
+      kind: 'abnormal-volume';
+      /** Shares traded on day 0, null when the source has no bar that day. */
+      dayZeroVolume: number | null;
+      /** Median daily shares over the estimation days with a volume. */
+      medianVolume: number;
+      /** Day 0's shares over the median; null without a day-0 volume or with a median of 0. */
+      dayZeroMultiple: number | null;
+      /** "9.0×", or "—". */
+      multipleWords: string;
+      estimationDays: number;
+      dayZero: TestedVolume;
+      /** CAV over the event window. */
+      window: TestedVolume;
+      /** CAV over each CAR window of the study. */
+      windows: TestedVolume[];
+      /** "traded 9.0× its usual volume on day 0; abnormal log volume t = 3.37, p < 0.001 — significant at 1 %" */
+      words: string;
+    }
+  | { kind: 'no-volume'; reason: string; words: string }
+  | { kind: 'unavailable'; reason: string; words: string };
 
 /** One portfolio test of the group, with whether it fits the study. */
 export interface SummaryTest {
@@ -81,12 +127,12 @@ export interface SummaryGroup {
   result: { n: number; dayZeroAar: TestedNumber; earlyCaar: TestedNumber; windowCaar: TestedNumber; crossCheck: { name: string; dayZero: TestedNumber; window: TestedNumber } | null } | null;
   /** Every test of the registry: computed and exported whether it fits or not. */
   tests: SummaryTest[];
-  /** The answer in sentences: one per security, then the group's. */
+  /** The answer in sentences: one per security, then the group's, then each security's trading volume. */
   sentences: string[];
 }
 
 export interface SummaryNotice {
-  kind: 'overlap' | 'contamination' | 'pooled';
+  kind: 'overlap' | 'contamination' | 'pooled' | 'factors';
   text: string;
   /** The groups whose numbers it concerns, so a slide of one group shows only its own notices. */
   groupIds: string[];
@@ -115,6 +161,8 @@ export interface SummaryInput {
    * snapshot's known defects); those dated inside a security's event window become its notes.
    */
   dataNotes?: ReadonlyMap<string, readonly string[]>;
+  /** The factors the study added to the market model, with the days of its windows their file lacks. */
+  factors?: FactorUse | null;
 }
 
 const DAY_ZERO: DayRange = { from: 0, to: 0 };
@@ -134,7 +182,7 @@ export function buildStudySummary(input: SummaryInput): StudySummary {
     groups,
     overlap: { choice: analysis.guards.overlap, overlaps: analysis.overlaps },
     contamination: { choice: analysis.guards.contamination, found: analysis.contaminations },
-    notices: [...overlapNotices(input), ...contaminationNotices(input), ...pooledNotice(input)],
+    notices: [...factorNotices(input), ...overlapNotices(input), ...contaminationNotices(input), ...pooledNotice(input)],
   };
 }
 
@@ -161,6 +209,7 @@ function summaryGroup(group: StudyGroupResult, input: SummaryInput, selection: T
       ...securityNumbers(security, eventWindow),
       excludedDays: security.excludedDays,
       notes: datedNotes(input.dataNotes?.get(security.symbol) ?? [], security.days[0]?.date, security.days.at(-1)?.date),
+      volume: summaryVolume(security.volume, eventWindow),
     }),
   );
   const dayZeros = result.securities.map((security) => security.dayZero);
@@ -240,13 +289,14 @@ export function groupRowLabel(securities: number): string {
  * @throws never
  * @example buildStudySummary(summaryInputOf({ analysis, events, composed, prices }))
  */
-export function summaryInputOf(input: { analysis: StudyAnalysis; events: readonly StudyEvent[]; composed: ComposedStudy; prices: PricesResponse; selection?: TestSelection }): SummaryInput {
+export function summaryInputOf(input: { analysis: StudyAnalysis; events: readonly StudyEvent[]; composed: ComposedStudy; prices: PricesResponse; selection?: TestSelection; factors?: FactorUse | null }): SummaryInput {
   return {
     analysis: input.analysis,
     events: input.events,
     names: new Map(input.composed.units.map((item) => [item.symbol, item.name])),
     dataNotes: new Map(input.prices.series.map((series) => [series.symbol, series.provenance.defects])),
     ...(input.selection === undefined ? {} : { selection: input.selection }),
+    factors: input.factors ?? null,
   };
 }
 
@@ -307,9 +357,76 @@ function groupSentences(group: SummaryGroup): string[] {
       ? `${possessive(security.name)} abnormal return ${when} is not available: a return is missing.`
       : `${possessive(security.name)} abnormal return ${when} was ${security.dayZeroAr.words}.`,
   );
-  if (group.result === null) return perSecurity;
+  const volumes = group.securities.map(volumeSentence);
+  if (group.result === null) return [...perSecurity, ...volumes];
   const together = group.result.n === 1 ? 'Alone' : `Together (${counted(group.result.n, 'security', 'securities')}, equally weighted)`;
-  return [...perSecurity, `${together}, by the ${group.choice.name}: ${group.result.dayZeroAar.words} on day 0.`];
+  return [...perSecurity, `${together}, by the ${group.choice.name}: ${group.result.dayZeroAar.words} on day 0.`, ...volumes];
+}
+
+/**
+ * A multiple of the usual volume as a sentence writes it: one decimal ("9.0×"), two below 0.1.
+ * @throws never
+ * @example multipleInWords(9.0388) // '9.0×'
+ */
+export function multipleInWords(multiple: number | null): string {
+  if (multiple === null) return '—';
+  const text = multiple.toFixed(1);
+  return `${Number(text) === 0 ? multiple.toFixed(2) : text}×`;
+}
+
+/**
+ * The sentence of a security's volume, as the answer panel writes it.
+ * @throws never
+ * @example volumeSentence(security) // 'IHI Corporation traded 9.0× its usual volume on day 0; abnormal log volume t = 3.37, p < 0.001 — significant at 1 %.'
+ */
+export function volumeSentence(security: Pick<SummarySecurity, 'name' | 'volume'>): string {
+  if (security.volume.kind === 'abnormal-volume') return `${security.name} ${security.volume.words}.`;
+  return `${security.name}: ${security.volume.words}.`;
+}
+
+const NO_VOLUME_WORDS = 'no volume in the source, so no abnormal volume';
+
+function summaryVolume(volume: AbnormalVolume | undefined, eventWindow: DayRange): SummaryVolume {
+  if (volume === undefined) return { kind: 'no-volume', reason: 'The prices carry no volume.', words: NO_VOLUME_WORDS };
+  if (volume.kind === 'no-volume') return { kind: 'no-volume', reason: volume.reason, words: NO_VOLUME_WORDS };
+  if (volume.kind === 'unavailable') return { kind: 'unavailable', reason: volume.reason, words: `no abnormal volume (${withoutSymbol(volume.reason)})` };
+  const day = volume.days.find((entry) => entry.relativeDay === 0);
+  const dayZero = testedVolume(DAY_ZERO, day?.abnormal ?? null, day?.t, day?.abnormal === null || day === undefined ? 0 : 1);
+  const windows = volume.windows.map((window) => testedVolume({ from: window.from, to: window.to }, window.cumulative, window.t, window.days));
+  const whole = windows.find((window) => window.window.from === eventWindow.from && window.window.to === eventWindow.to);
+  const multipleWords = multipleInWords(volume.dayZeroMultiple);
+  const traded = volume.dayZeroMultiple === null ? 'has no volume on day 0' : `traded ${multipleWords} its usual volume on day 0`;
+  return {
+    kind: 'abnormal-volume',
+    dayZeroVolume: day?.volume ?? null,
+    medianVolume: volume.medianVolume,
+    dayZeroMultiple: volume.dayZeroMultiple,
+    multipleWords,
+    estimationDays: volume.estimationDays,
+    dayZero,
+    window: whole ?? testedVolume(eventWindow, null, undefined, 0),
+    windows,
+    words: dayZero.statistic === null ? traded : `${traded}; abnormal log volume ${dayZero.words}`,
+  };
+}
+
+function testedVolume(window: DayRange, value: number | null, test: TestResult | undefined, days: number): TestedVolume {
+  const base = { window: { ...window }, value, days };
+  if (value === null || test === undefined) return { ...base, statistic: null, pValue: null, words: 'no volume on these days' };
+  if (test.statistic === null) return { ...base, statistic: null, pValue: null, words: `no t (${test.reason})` };
+  return { ...base, statistic: test.statistic, pValue: test.pValue, words: `t = ${test.statistic.toFixed(2)}, ${pValueInWords(test.pValue)}` };
+}
+
+// The engine's reasons start with the symbol, which the sentence has already named.
+function withoutSymbol(reason: string): string {
+  return reason.replace(/^[^:]*: /, '').replace(/\.$/, '');
+}
+
+function factorNotices({ factors, analysis }: SummaryInput): SummaryNotice[] {
+  if (!factors) return [];
+  const text = factorGapsInWords(factors.gaps, factors.file.name, factors.names);
+  // The factors enter every group's model.
+  return text === null ? [] : [{ kind: 'factors', text, groupIds: analysis.groups.map((group) => group.id) }];
 }
 
 function overlapNotices({ analysis, events, names }: SummaryInput): SummaryNotice[] {

@@ -94,6 +94,19 @@ const TERMS = [
     definition:
       "Tests one stock's abnormal return, or its CAR over a window, against that stock's own noise in the estimation window (MacKinlay 1997). It needs no other stock, so it holds for a single security.",
   },
+  {
+    id: 'abnormal-volume',
+    term: 'Abnormal trading volume',
+    short: 'AV',
+    definition:
+      "How much more than usual a stock traded: the log of the day's volume minus its average over the estimation window, with a t against the window's day-to-day spread (Campbell & Wasley 1996). \"9.0× its usual volume\" divides the day's shares by the window's median.",
+  },
+  {
+    id: 'factor-model',
+    term: 'Market model + factors',
+    definition:
+      "The market model with further series the stock's return is regressed on (size, value, momentum, a sector index: a file of the user's), so the expected return accounts for them too. Its variances have one degree of freedom less per factor.",
+  },
 ] as const satisfies readonly GlossaryEntry[];
 
 /** The id of a term of the glossary. */

@@ -17,3 +17,12 @@ export const MODEL_CITATIONS: Readonly<Record<ModelKind, string>> = {
   'market-adjusted': 'MacKinlay (1997) market-adjusted model',
   'mean-adjusted': 'MacKinlay (1997) mean-adjusted model',
 };
+
+/**
+ * A study's model as the page names it, its factors included: "Market model + factors: SMB, HML".
+ * @throws never
+ * @example modelName('market', ['SMB', 'HML']) // 'Market model + factors: SMB, HML'
+ */
+export function modelName(model: ModelKind, factors: readonly string[] = []): string {
+  return model === 'market' && factors.length > 0 ? `${MODEL_NAMES.market} + factors: ${factors.join(', ')}` : MODEL_NAMES[model];
+}

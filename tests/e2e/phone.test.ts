@@ -26,8 +26,15 @@ async function openOnPhone(query = ''): Promise<void> {
 function sidewaysOverflow(): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    // Anything inside a box that scrolls sideways on its own (a table's region) may be wider than the screen.
+    const insideScrollBox = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent !== null; parent = parent.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) return true;
+      }
+      return false;
+    };
     const culprits = [...document.querySelectorAll('body *')]
-      .filter((element) => !element.closest('.table-scroll') || element.matches('.table-scroll'))
+      .filter((element) => !insideScrollBox(element))
       .filter((element) => {
         const box = element.getBoundingClientRect();
         return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);

@@ -93,20 +93,19 @@ describe('finding 7: revalidation', () => {
 
   it('a study CSV from stale prices says so on every row, and is never stored, so it carries no ETag', async () => {
     yahoo.setFault(() => 'server-error');
-    const stale = await get(auto, STUDY);
-    expect(stale.status).toBe(200);
-    expect(stale.headers['cache-control']).toBe('no-store');
-    expect(stale.headers.etag).toBeUndefined();
-    const [header = '', ...rows] = stale.body.toString('utf8').split('\r\n').filter((line) => line !== '');
-    expect(header.split(',').slice(-2)).toEqual(['price_source', 'benchmark_price_source']);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row.endsWith(',snapshot-stale,snapshot-stale')).toBe(true);
-    yahoo.setFault(() => 'ok');
+    try {
+      const stale = await get(auto, STUDY);
+      expect(stale.status).toBe(200);
+      expect(stale.headers['cache-control']).toBe('no-store');
+      expect(stale.headers.etag).toBeUndefined();
+      expect(sourcesOf(stale.body)).toEqual(new Set(['snapshot-stale snapshot-stale']));
+    } finally {
+      yahoo.setFault(() => 'ok');
+    }
   });
 
   it('a study CSV from live prices says live, and cache once they come from the cache', async () => {
     const query = '/api/study.csv?events=us-election-2024&securities=7011.T,7013.T&window=-4:10';
-    const sourcesOf = (body: Buffer) => new Set(body.toString('utf8').split('\r\n').slice(1).filter((line) => line !== '').map((row) => row.split(',').slice(-2).join(' ')));
     const fresh = await get(live, query);
     expect(fresh.status).toBe(200);
     expect(sourcesOf(fresh.body)).toEqual(new Set(['live live']));
@@ -114,6 +113,17 @@ describe('finding 7: revalidation', () => {
     expect(sourcesOf(again.body)).toEqual(new Set(['cache cache']));
   });
 });
+
+/** The (price_source, benchmark_price_source) pairs of a per-security CSV's rows, read by column name. */
+function sourcesOf(body: Buffer): Set<string> {
+  const [header = '', ...rows] = body.toString('utf8').split('\r\n').filter((line) => line !== '');
+  const columns = header.split(',');
+  const [security, benchmark] = [columns.indexOf('price_source'), columns.indexOf('benchmark_price_source')];
+  expect(security).toBeGreaterThan(0);
+  expect(rows.length).toBeGreaterThan(0);
+  // No cell of these rows holds a comma (the reason column is empty when volume is there).
+  return new Set(rows.map((row) => row.split(',')).map((cells) => `${cells[security]} ${cells[benchmark]}`));
+}
 
 describe('finding 7: Cache-Control on every answer', () => {
   it.each([

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SYMBOLS } from '../../server/request-validation.ts';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers.ts';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo.ts';
 import { getRequest, rawRequest, type RawResponse } from './helpers/raw-http.ts';
@@ -16,7 +17,7 @@ const RANGE = 'from=2024-10-28&to=2024-11-08';
 const prices = (query: string) => getRequest(`/api/prices?${query}`);
 const withSymbols = (symbols: string) => prices(`symbols=${symbols}&${RANGE}`);
 const thousandSymbols = Array.from({ length: 1_000 }, (_, index) => `S${index}.T`).join(',');
-const twentyOneSymbols = Array.from({ length: 21 }, (_, index) => `${1000 + index}.T`).join(',');
+const tooManySymbols = Array.from({ length: MAX_SYMBOLS + 1 }, (_, index) => `${1000 + index}.T`).join(',');
 
 interface HostileCase {
   name: string;
@@ -73,7 +74,7 @@ const CASES: HostileCase[] = [
   { name: 'a five-digit year', request: prices('symbols=7011.T&from=2024-01-01&to=99999-01-01'), status: 400, code: 'INVALID_DATE' },
   // Too many symbols.
   { name: 'symbols= with 1,000 entries', request: withSymbols(thousandSymbols), status: 400, code: 'INVALID_QUERY' },
-  { name: '21 symbols', request: withSymbols(twentyOneSymbols), status: 400, code: 'TOO_MANY_SYMBOLS' },
+  { name: `${MAX_SYMBOLS + 1} symbols`, request: withSymbols(tooManySymbols), status: 400, code: 'TOO_MANY_SYMBOLS' },
   // Protocol edges (issue 11, finding 6): Node alone answers these with a bare status line or a closed socket.
   { name: 'an HTTP/1.1 request without Host', request: 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },
   { name: 'two Host headers', request: 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', status: 400, code: 'MALFORMED_REQUEST' },

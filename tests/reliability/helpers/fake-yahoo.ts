@@ -29,7 +29,7 @@ export type Fault =
   | 'connection-dropped'
   | 'not-found';
 
-/** Retry-After that the rate-limited fault sends, in seconds (short: the server pauses that long). */
+/** Retry-After that the rate-limited fault sends by default, in seconds (short: the server pauses that long). */
 export const RETRY_AFTER_SECONDS = 1;
 
 /** One request the fake received. */
@@ -51,6 +51,8 @@ export interface FakeYahoo {
   setFault(choose: (symbol: string) => Fault): void;
   /** How long the slow faults keep the server waiting, and how long 'ok' answers take. */
   setDelays(delays: { slowMs?: number; answerMs?: number }): void;
+  /** Retry-After of the rate-limited fault from now on, in seconds. */
+  setRetryAfter(seconds: number): void;
   /** Serves this body (instead of the fixture) for `symbol`. */
   setChart(symbol: string, body: unknown): void;
   /** Forgets recorded requests and the peak, keeps faults and charts. */
@@ -73,6 +75,7 @@ export async function startFakeYahoo(): Promise<FakeYahoo> {
   let choose: (symbol: string) => Fault = () => 'ok';
   let slowMs = 5_000;
   let answerMs = 0;
+  let retryAfterSeconds = RETRY_AFTER_SECONDS;
   let inFlight = 0;
   const charts = new Map<string, unknown>();
   const fake: FakeYahoo = {
@@ -84,6 +87,7 @@ export async function startFakeYahoo(): Promise<FakeYahoo> {
       slowMs = delays.slowMs ?? slowMs;
       answerMs = delays.answerMs ?? answerMs;
     },
+    setRetryAfter: (seconds) => (retryAfterSeconds = seconds),
     setChart: (symbol, body) => charts.set(symbol, body),
     reset: () => {
       fake.requests.length = 0;
@@ -107,14 +111,14 @@ export async function startFakeYahoo(): Promise<FakeYahoo> {
     fake.peakInFlight = Math.max(fake.peakInFlight, inFlight);
     response.once('close', () => (inFlight -= 1));
     const body = charts.get(symbol) ?? defaultChart(symbol);
-    void answer(request, response, choose(symbol), body, { slowMs, answerMs });
+    void answer(request, response, choose(symbol), body, { slowMs, answerMs, retryAfterSeconds });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }
 
-async function answer(request: IncomingMessage, response: ServerResponse, fault: Fault, body: unknown, delays: { slowMs: number; answerMs: number }): Promise<void> {
+async function answer(request: IncomingMessage, response: ServerResponse, fault: Fault, body: unknown, delays: { slowMs: number; answerMs: number; retryAfterSeconds: number }): Promise<void> {
   if (delays.answerMs > 0) await sleep(delays.answerMs);
   const text = JSON.stringify(body);
   switch (fault) {
@@ -131,7 +135,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, fault:
       if (!response.destroyed) response.end(text.slice(100));
       return;
     case 'rate-limited':
-      response.writeHead(429, { 'Content-Type': 'text/plain', 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      response.writeHead(429, { 'Content-Type': 'text/plain', 'Retry-After': String(delays.retryAfterSeconds) });
       response.end('Too Many Requests\r\n');
       return;
     case 'server-error':

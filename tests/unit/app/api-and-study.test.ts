@@ -96,15 +96,16 @@ describe('composeStudy on the snapshot', () => {
   });
 
   it("places a security on the exchange its price source declares, and fails one whose exchange the registry does not know, by name", () => {
-    // MADE-UP: IHI's real snapshot bars relabelled as a London listing, to see the declared exchange win.
-    const relabelled = series.map((item) => (item.symbol === '7013.T' ? { ...item, symbol: 'IHI.L', exchange: 'XLON' } : item));
-    const choices = securityChoices(['IHI.L', '7013.T'], DEFAULT_STUDY_QUERY.benchmarks);
-    expect(choices[0]).toEqual({ symbol: 'IHI.L', benchmark: null, problem: expect.stringMatching(/^IHI\.L: No registered exchange has the Yahoo suffix \.L/) });
+    // MADE-UP: IHI's real snapshot bars relabelled as a Hong Kong listing (an exchange the registry
+    // does not hold), to see the declared exchange win.
+    const relabelled = series.map((item) => (item.symbol === '7013.T' ? { ...item, symbol: 'IHI.HK', exchange: 'XHKG' } : item));
+    const choices = securityChoices(['IHI.HK', '7013.T'], DEFAULT_STUDY_QUERY.benchmarks);
+    expect(choices[0]).toEqual({ symbol: 'IHI.HK', benchmark: null, problem: expect.stringMatching(/^IHI\.HK: No registered exchange has the Yahoo suffix \.HK/) });
     const composed = composeStudy({ series: relabelled, events: [election], allEvents: [election], securities: [...choices, { symbol: '7011.T', benchmark: 'TOPIX' }], returnKind: 'simple' });
-    expect(composed.failures.map((failure) => [failure.symbol, failure.error.code])).toEqual([['IHI.L', 'UNKNOWN_EXCHANGE'], ['7013.T', 'NO_PRICES']]);
+    expect(composed.failures.map((failure) => [failure.symbol, failure.error.code])).toEqual([['IHI.HK', 'UNKNOWN_EXCHANGE'], ['7013.T', 'NO_PRICES']]);
     expect(composed.units.map((item) => [item.symbol, item.exchange])).toEqual([['7011.T', 'XTKS']]);
-    const declared = composeStudy({ series: relabelled.map((item) => (item.symbol === 'IHI.L' ? { ...item, exchange: 'JPX' } : item)), events: [election], allEvents: [election], securities: [{ symbol: 'IHI.L', benchmark: 'TOPIX' }], returnKind: 'simple' });
-    expect(declared.units.map((item) => [item.symbol, item.exchange, item.unit.dayZero])).toEqual([['IHI.L', 'XTKS', '2024-11-06']]);
+    const declared = composeStudy({ series: relabelled.map((item) => (item.symbol === 'IHI.HK' ? { ...item, exchange: 'JPX' } : item)), events: [election], allEvents: [election], securities: [{ symbol: 'IHI.HK', benchmark: 'TOPIX' }], returnKind: 'simple' });
+    expect(declared.units.map((item) => [item.symbol, item.exchange, item.unit.dayZero])).toEqual([['IHI.HK', 'XTKS', '2024-11-06']]);
   });
 
   it('keeps a security without prices as a failure instead of dropping the rest', () => {

@@ -81,9 +81,9 @@ describe('the security picker', () => {
     await user.type(field, '7012.t!');
     expect(screen.getByRole('alert')).toHaveTextContent('A Yahoo symbol has letters, digits and . ^ = - only');
     await user.clear(field);
-    // A London symbol while London is not in the exchange registry: refused by name, never filed under New York.
-    await user.type(field, 'ocdo.l');
-    expect(screen.getByRole('alert')).toHaveTextContent('OCDO.L: No registered exchange has the Yahoo suffix .L.');
+    // A Hong Kong symbol, an exchange the registry does not hold: refused by name, never filed under New York.
+    await user.type(field, '0700.hk');
+    expect(screen.getByRole('alert')).toHaveTextContent('0700.HK: No registered exchange has the Yahoo suffix .HK.');
     await user.clear(field);
     await user.type(field, '7012.t{Enter}');
     expect(within(securitiesGroup()).getByRole('checkbox', { name: /Kawasaki Heavy Industries/ })).toBeChecked();

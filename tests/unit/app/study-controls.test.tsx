@@ -13,12 +13,36 @@ async function ready() {
 }
 
 describe('securities picker', () => {
-  it('offers the snapshot securities of exchanges the app can time, and not yet the European and Korean peers', async () => {
+  it('offers every snapshot security grouped by its exchange, each exchange with its own benchmarks', async () => {
     renderApp();
     await ready();
     const group = securitiesGroup();
-    for (const name of [/Mitsubishi Heavy Industries/, /Lockheed Martin/, /Boeing/, /Leidos/]) expect(within(group).getByRole('checkbox', { name })).toBeInTheDocument();
-    for (const name of [/BAE Systems/, /Rheinmetall/, /Hanwha Aerospace/]) expect(within(group).queryByRole('checkbox', { name })).toBeNull();
+    const markets = within(group).getAllByRole('region').map((region) => region.getAttribute('aria-label'));
+    expect(markets).toEqual(['Tokyo (XTKS)', 'New York (XNYS)', 'London (XLON)', 'Frankfurt (XETR)', 'Paris (XPAR)', 'Milan (XMIL)', 'Stockholm (XSTO)', 'Seoul (XKRX)']);
+    const london = within(group).getByRole('region', { name: 'London (XLON)' });
+    expect(within(london).getByRole('checkbox', { name: /BAE Systems BA\.L/ })).toBeInTheDocument();
+    expect(within(london).getByRole('combobox', { name: 'Benchmark for London' })).toHaveValue('^FTSE');
+    expect(within(london).getAllByRole('option').map((option) => option.getAttribute('value'))).toEqual(['^FTSE', '^STOXX']);
+    const paris = within(group).getByRole('region', { name: 'Paris (XPAR)' });
+    expect(within(paris).getAllByRole('option').map((option) => option.getAttribute('value'))).toEqual(['^FCHI', '^STOXX50E', '^STOXX']);
+    // The close in force on the study's event date, from the registry.
+    expect(within(group).getByRole('region', { name: 'Seoul (XKRX)' })).toHaveTextContent('XKRX · closes 15:30 Seoul time');
+    // A series shorter than the others says so before anything is studied.
+    expect(within(group).getByRole('region', { name: 'Seoul (XKRX)' })).toHaveTextContent('18 trading days without prices from 2024-08-29');
+  });
+
+  it('applies the Global defence peers preset: 18 securities, each exchange priced with its own benchmark', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await ready();
+    const preset = within(securitiesGroup()).getByRole('button', { name: 'Global defence peers' });
+    expect(preset).toHaveAttribute('aria-pressed', 'false');
+    await user.click(preset);
+    expect(preset).toHaveAttribute('aria-pressed', 'true');
+    const checked = within(securitiesGroup()).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked);
+    expect(checked).toHaveLength(18);
+    for (const name of [/Hanwha Aerospace/, /Saab/, /Northrop Grumman/, /Tokyo Keiki/]) expect(within(securitiesGroup()).getByRole('checkbox', { name })).toBeChecked();
+    expect(within(securitiesGroup()).getByRole('checkbox', { name: /Boeing/ })).not.toBeChecked();
   });
 });
 
@@ -104,6 +128,8 @@ describe('window inputs', () => {
     expect(panel.querySelector('svg')).toBeNull();
     expect(document.querySelector('.small-multiple[data-unit="custom-1:7013.T"] svg')).not.toBeNull();
     expect(screen.getByRole('row', { name: /Northrop Grumman/ })).toHaveTextContent(/at least 30 needed/);
+    // The picker named it too, under the security, from the series' first date and the calendar.
+    expect(within(securitiesGroup()).getByText(/^NOC: prices start 2023-09-11, so only \d+ of 240 estimation days for October test event have a return \(at least 30 needed\): its study cannot be computed\.$/)).toHaveClass('fails');
   });
 });
 

@@ -16,7 +16,7 @@ describe('the view state in the URL', () => {
     expect(viewStateOf({ study: DEFAULT_STUDY_QUERY, view: DEFAULT_VIEW_QUERY })).toEqual(INITIAL_VIEW_STATE);
   });
 
-  it('brings back every choice of a view made on the page: events, a custom event, securities, benchmark, model, returns, windows, overlap, contamination, excerpt, focus, test', () => {
+  it('brings back every choice of a view made on the page: events, a custom event, securities, benchmark, model, returns, windows, minimum estimation days, overlap, contamination, excerpt, focus, test', () => {
     const state = run(
       { type: 'add-custom-event', event: BUDGET },
       { type: 'toggle-event', eventId: 'ishiba-trump-call-2024' },
@@ -28,6 +28,7 @@ describe('the view state in the URL', () => {
       { type: 'set-window-text', field: 'estimation', text: '-200:-21' },
       { type: 'set-window-text', field: 'gap', text: '-20:-11' },
       { type: 'set-window-text', field: 'carWindows', text: '0:0, 0:2' },
+      { type: 'set-minimum-estimation', text: '25' },
       { type: 'select-excerpt', excerptId: 'challenges-styles', eventIds: ['ishiba-trump-call-2024'] },
       { type: 'set-significance-test', test: 'rankT' },
       { type: 'set-overlap', overlap: 'cluster' },
@@ -37,7 +38,7 @@ describe('the view state in the URL', () => {
     expect(search).toBe(
       '?events=us-election-2024,custom-1,ishiba-trump-call-2024&custom=custom-1~2024-12-27~08:50~Asia/Tokyo~Budget%20%26%20%27defence%27,%202025' +
         '&securities=7013.T,LMT&benchmarks=XNYS:%5EGSPC,XTKS:%5EN225&model=mean-adjusted&returns-kind=log&estimation=-200:-21&gap=-20:-11&window=-5:10' +
-        '&car-windows=0:0,0:2&overlap=cluster&contamination=exclude&focus=ishiba-trump-call-2024&excerpt=challenges-styles&test=rankT',
+        '&car-windows=0:0,0:2&min-estimation=25&overlap=cluster&contamination=exclude&focus=ishiba-trump-call-2024&excerpt=challenges-styles&test=rankT',
     );
     const back = viewStateFromSearch(search, CONTEXT);
     expect(back.problems).toEqual([]);
@@ -45,8 +46,8 @@ describe('the view state in the URL', () => {
   });
 
   it("keeps a benchmark chosen for any exchange of the registry, Nasdaq's included, and drops an unknown market", () => {
-    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^FTSE' });
-    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
+    const state = run({ type: 'set-benchmark', exchange: 'XNAS', symbol: '^IXIC' }, { type: 'set-benchmark', exchange: 'XLON', symbol: '^STOXX' }, { type: 'set-benchmark', exchange: 'XHKG', symbol: '^HSI' });
+    expect(new URLSearchParams(searchOfViewState(state)).get('benchmarks')).toBe('XLON:^STOXX,XNAS:^IXIC,XNYS:^GSPC,XTKS:TOPIX');
     expect(viewStateFromSearch(searchOfViewState(state), CONTEXT).problems).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDeckModel } from '../../../src/application/deck-model.ts';
-import { numberCell } from '../../../src/application/deck-tables.ts';
+import { numberCell, volumeCell } from '../../../src/application/deck-tables.ts';
 import type { DeckBlock, DeckCell, DeckSlide, DeckTable } from '../../../src/application/deck-types.ts';
 import { studyHash } from '../../../src/application/study-export.ts';
 import { DEFAULT_STUDY_QUERY, studyQueryString } from '../../../src/application/study-query.ts';
@@ -43,7 +43,9 @@ describe('the deck of the default study', () => {
   it("states the answer as the answer panel's summary does, with the group under the rules' test and the summary's notices beside the numbers", () => {
     const answer = slideOf(deck.slides, 'answer');
     const table = tables(answer)[0];
-    expect(row(table, 'IHI')).toEqual([{ text: 'IHI Corporation', detail: '7013.T' }, numberCell(ihi!.dayZeroAr), numberCell(ihi!.earlyCar), numberCell(ihi!.windowCar)]);
+    expect(row(table, 'IHI')).toEqual([{ text: 'IHI Corporation', detail: '7013.T' }, numberCell(ihi!.dayZeroAr), numberCell(ihi!.earlyCar), numberCell(ihi!.windowCar), volumeCell(ihi!)]);
+    // Issue 16: IHI's abnormal volume on 6 Nov 2024, as the answer panel states it.
+    expect(row(table, 'IHI')?.[4]).toEqual({ text: '9.0× usual', detail: 'AV t = 3.37, p < 0.001 — significant at 1 %' });
     expect(row(table, 'IHI')?.[1]).toEqual({ text: '+16.25 %', detail: 'p < 0.001 — significant at 1 %' });
     expect(row(table, 'Mitsubishi')?.[1]).toEqual({ text: '+6.39 %', detail: 'p = 0.004 — significant at 1 %' });
     expect(row(table, 'All 2')?.[0]).toEqual({ text: 'All 2, equally weighted', detail: 'by the Portfolio time-series t' });
@@ -64,8 +66,10 @@ describe('the deck of the default study', () => {
     expect(ar?.values[charts(slide)[1]?.days.indexOf(0) ?? -1]).toBe(analysis?.days.find((day) => day.relativeDay === 0)?.ar);
     expect(charts(slide)[0]?.series.map((series) => series.values[charts(slide)[0]?.days.indexOf(-1) ?? -1])).toEqual([100, 100, 100]);
     const table = tables(slide)[0];
-    expect(table?.columns.map((column) => column.label)).toEqual(['Security', 'Day-0 AR', 'CAR [0, +1]', 'CAR [-5, +10]']);
-    expect(row(table, 'IHI')?.slice(1)).toEqual([numberCell(ihi!.dayZeroAr), numberCell(ihi!.earlyCar), numberCell(ihi!.windowCar)]);
+    expect(table?.columns.map((column) => column.label)).toEqual(['Security', 'Day-0 AR', 'CAR [0, +1]', 'CAR [-5, +10]', 'Day-0 volume']);
+    expect(row(table, 'IHI')?.slice(1)).toEqual([numberCell(ihi!.dayZeroAr), numberCell(ihi!.earlyCar), numberCell(ihi!.windowCar), volumeCell(ihi!)]);
+    expect(ihi?.volume.kind === 'abnormal-volume' && ihi.volume.words).toBe('traded 9.0× its usual volume on day 0; abnormal log volume t = 3.37, p < 0.001 — significant at 1 %');
+    expect(row(table, 'Mitsubishi')?.[4]).toEqual({ text: '2.8× usual', detail: 'AV t = 2.00, p = 0.046 — significant at 5 %' });
     // Key numbers per security: the group row belongs to the group's slide.
     expect(row(table, 'All 2')).toBeUndefined();
     expect(notices(slide)).toHaveLength(1);
@@ -86,7 +90,8 @@ describe('the deck of the default study', () => {
 
   it('draws the glossary from GLOSSARY, without the terms the slides never use', () => {
     const terms = deck.slides.filter((slide) => slide.id.startsWith('glossary')).flatMap((slide) => slide.blocks.flatMap((block) => (block.kind === 'facts' ? block.facts : [])));
-    const expected = GLOSSARY.filter((entry) => !['bhar', 'stars', 'event-cluster'].includes(entry.id));
+    const expected = GLOSSARY.filter((entry) => !['bhar', 'stars', 'event-cluster', 'factor-model'].includes(entry.id));
+    expect(expected.some((entry) => entry.id === 'abnormal-volume')).toBe(true);
     expect(terms.map((fact) => fact.detail)).toEqual(expected.map((entry) => entry.definition));
   });
 
@@ -149,7 +154,7 @@ describe('the deck of the election and the call together', () => {
     const ids = cluster.slides.map((slide) => slide.id);
     expect(ids.filter((id) => id.startsWith('event-') || id.startsWith('group-'))).toEqual(['event-us-election-2024+ishiba-trump-call-2024', 'group-us-election-2024+ishiba-trump-call-2024']);
     expect(cluster.slides[1]?.heading).toBe('Event cluster: US presidential election + Ishiba–Trump telephone call · day 0 Wed 6 Nov 2024');
-    expect(tables(cluster.slides[1])[0]?.columns.at(-1)?.label).toBe('CAR [-5, +11]');
+    expect(tables(cluster.slides[1])[0]?.columns.at(-2)?.label).toBe('CAR [-5, +11]');
     expect(cluster.slides[0]?.notes).toContain('overlap=cluster');
   });
 

@@ -22,7 +22,7 @@ const DEFAULT_PAGE: PageQuery = { study: DEFAULT_STUDY_QUERY, view: DEFAULT_VIEW
 
 const DEFAULT_TEXT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market&returns-kind=simple' +
-  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=auto';
+  '&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&min-estimation=30&overlap=separate&contamination=keep&test=auto';
 
 /** A page query far from the defaults, with awkward custom-event titles (made-up events). */
 const AWKWARD: PageQuery = {
@@ -44,6 +44,8 @@ const AWKWARD: PageQuery = {
       { from: -10, to: 20 },
       { from: 3, to: 5 },
     ],
+    minimumEstimationDays: 20,
+    factors: null,
     overlap: 'cluster',
     contamination: 'exclude',
   },
@@ -72,7 +74,7 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
     const { query, problems } = parseStudyQuery(scrambled, CONTEXT);
     expect(problems).toEqual([]);
     expect(serializeStudyQuery(query)).toBe(
-      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&overlap=separate&contamination=keep&test=kpT',
+      'events=us-election-2024&securities=7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=market-adjusted&returns-kind=simple&estimation=-250:-11&gap=&window=-5:10&car-windows=0:0,0:1,-1:1,-5:10&min-estimation=30&overlap=separate&contamination=keep&test=kpT',
     );
   });
 
@@ -103,11 +105,27 @@ describe('parseStudyQuery and serializeStudyQuery', () => {
         overlap: fc.constantFrom('separate', 'cluster' as const),
         contamination: fc.constantFrom('keep', 'exclude' as const),
         xtks: fc.constantFrom('TOPIX', '^N225'),
+        minimum: fc.integer({ min: 13, max: 30 }),
+        factorNames: fc.uniqueArray(fc.constantFrom('SMB', 'HML', 'Mkt-RF', 'Mom', 'sector_index.2'), { maxLength: 4 }),
+        fileName: fc.oneof(fc.constant('ff3 daily.csv'), title),
       })
-      .map(({ titles, securities, model, returnKind, windows: chosen, test, overlap, contamination, xtks }): PageQuery => {
+      .map(({ titles, securities, model, returnKind, windows: chosen, test, overlap, contamination, xtks, minimum, factorNames, fileName }): PageQuery => {
         const customEvents = titles.map((text, index) => ({ id: `custom-${index + 1}`, title: text, date: '2024-06-03', timeZone: 'Europe/London' }));
+        const factors = model === 'market' && factorNames.length > 0 ? { names: factorNames, file: { hash: '0123456789abcdef', name: fileName } } : null;
         return {
-          study: { eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)], customEvents, securities, benchmarks: { XTKS: xtks, XNYS: '^GSPC' }, model, returnKind, ...chosen, overlap, contamination },
+          study: {
+            eventIds: ['us-election-2024', ...customEvents.map((event) => event.id)],
+            customEvents,
+            securities,
+            benchmarks: { XTKS: xtks, XNYS: '^GSPC' },
+            model,
+            returnKind,
+            ...chosen,
+            minimumEstimationDays: minimum,
+            factors,
+            overlap,
+            contamination,
+          },
           view: { focusEventId: customEvents[0]?.id ?? null, excerptId: null, significanceTest: test },
         };
       });
@@ -142,7 +160,10 @@ describe('an invalid parameter', () => {
     ['securities=7011.T,7011.t', 'securities', /lists "7011.T" twice/, (q) => q.study.securities, ['7011.T', '7013.T']],
     [`securities=${Array.from({ length: MAX_SECURITIES + 1 }, (_, index) => `A${index}`).join(',')}`, 'securities', /lists 19 securities; at most 18/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['benchmarks=XTKS:%5EGSPC', 'benchmarks', /"\^GSPC" does not trade on Tokyo Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
-    ['benchmarks=XLON:FTSE', 'benchmarks', /"XLON:FTSE" is not EXCHANGE:SYMBOL/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    ['benchmarks=XHKG:%5EHSI', 'benchmarks', /"XHKG:\^HSI" is not EXCHANGE:SYMBOL/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    ['benchmarks=XLON:FTSE', 'benchmarks', /"FTSE" does not trade on London Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
+    // A eurozone index is no benchmark for London, whose market it does not cover.
+    ['benchmarks=XLON:%5ESTOXX50E', 'benchmarks', /"\^STOXX50E" does not trade on London Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['benchmarks=XTKS:TOPIX,XTKS:%5EN225', 'benchmarks', /gives XTKS twice/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['model=probit', 'model', /"probit" is not a model; use market, market-adjusted or mean-adjusted/, (q) => q.study.model, 'market'],
     ['returns-kind=arithmetic', 'returns-kind', /is not a kind of return; use simple or log/, (q) => q.study.returnKind, 'simple'],
@@ -166,7 +187,8 @@ describe('an invalid parameter', () => {
     ['custom=custom-1~9999-09-30~~UTC~T', 'custom', /9999-09-30 is after 2099-12-31, the latest event date/, (q) => q.study.customEvents, []],
     ['custom=custom-1~1969-12-31~~UTC~T', 'custom', /1969-12-31 is before 1970-01-01/, (q) => q.study.customEvents, []],
     // An exchange the registry does not know is named, never filed under New York.
-    ['securities=7011.T,OCDO.L', 'securities', /OCDO\.L: No registered exchange has the Yahoo suffix \.L/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['securities=7011.T,0700.HK', 'securities', /0700\.HK: No registered exchange has the Yahoo suffix \.HK/, (q) => q.study.securities, ['7011.T', '7013.T']],
+    ['securities=7011.T,RHM.F', 'securities', /RHM\.F: No registered exchange has the Yahoo suffix \.F/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['securities=JPY=X', 'securities', /JPY=X: It is an index, currency or future/, (q) => q.study.securities, ['7011.T', '7013.T']],
     ['benchmarks=XNAS:%5EIXIC,XNYS:%5EIXIC', 'benchmarks', /"\^IXIC" does not trade on New York Stock Exchange/, (q) => q.study.benchmarks, { XTKS: 'TOPIX', XNYS: '^GSPC' }],
     ['model=market&model=mean-adjusted', 'model', /is given 2 times; give it once/, (q) => q.study.model, 'market'],
@@ -191,6 +213,12 @@ describe('an invalid parameter', () => {
     expect(problems).toEqual([]);
     expect(query.study.benchmarks).toEqual({ XTKS: 'TOPIX', XNYS: '^GSPC', XNAS: '^IXIC' });
     expect(studyQueryString(query.study)).toContain('&benchmarks=XNAS:%5EIXIC,XNYS:%5EGSPC,XTKS:TOPIX&');
+  });
+
+  it('accepts a regional index of another exchange where the registry lists it: STOXX for London and Paris', () => {
+    const { query, problems } = parseStudyQuery('securities=BA.L,HO.PA&benchmarks=XLON:%5ESTOXX,XPAR:%5ESTOXX50E', CONTEXT);
+    expect(problems).toEqual([]);
+    expect(query.study.benchmarks).toEqual({ XTKS: 'TOPIX', XNYS: '^GSPC', XLON: '^STOXX', XPAR: '^STOXX50E' });
   });
 
   it('keeps the valid parameters of a link next to an invalid one', () => {

@@ -66,6 +66,10 @@ describe('the summary of the default case', () => {
     expect(group?.sentences[0]).toMatch(/^Mitsubishi Heavy Industries' abnormal return on day 0 \(6 Nov 2024\) was \+6\.39 %, p = /);
     expect(group?.sentences[1]).toBe("IHI Corporation's abnormal return on day 0 (6 Nov 2024) was +16.25 %, p < 0.001 — significant at 1 %.");
     expect(group?.sentences[2]).toMatch(/^Together \(2 securities, equally weighted\), by the Portfolio time-series t: \+\d+\.\d\d %, p < 0\.001 — significant at 1 % on day 0\.$/);
+    expect(group?.sentences.slice(3)).toEqual([
+      'Mitsubishi Heavy Industries traded 2.8× its usual volume on day 0; abnormal log volume t = 2.00, p = 0.046 — significant at 5 %.',
+      'IHI Corporation traded 9.0× its usual volume on day 0; abnormal log volume t = 3.37, p < 0.001 — significant at 1 %.',
+    ]);
   });
 
   it("carries the price source's note on IHI's day 0: the daily price limit", () => {

@@ -9,12 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runStudy } from '../../../src/core/index';
 import { studySecuritiesCsv } from '../../../src/application/study-csv';
 import { parseArguments } from '../../../server/cli/arguments';
 import { readSeriesTable } from '../../../server/cli/series-table';
 import { studyInput } from '../../../server/cli/study-input';
 import { studyJson } from '../../../server/cli/study-json';
+import { studyReport } from '../../../server/cli/study-report';
 import { fixturePath, repositoryRoot, type CliRun } from './cli-harness';
 import { writeDerivedInputs } from './derived-inputs';
 
@@ -32,11 +32,15 @@ function run(command: string, args: readonly string[], viaNode = true): CliRun {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-/** What the engine and the documented formatters give for the textbook study, computed here without the tool's output code. */
+/**
+ * What the source's pipeline (input, engine, report) and the documented formatters give for the
+ * textbook study, in this process: the compiled file must write exactly that.
+ */
 async function expectedOutput(format: 'json' | 'csv'): Promise<string> {
-  const input = await studyInput(parseArguments(textbook), readSeriesTable(fixturePath('input_simple_returns.csv')));
-  const result = runStudy(input.units, input.options);
-  return format === 'csv' ? studySecuritiesCsv(result, {}) : `${JSON.stringify(studyJson(result, input.dayZero), null, 2)}\n`;
+  const args = parseArguments(textbook);
+  const report = studyReport(await studyInput(args, readSeriesTable(fixturePath('input_simple_returns.csv'))));
+  const priceSources = Object.fromEntries(['SYN_A', 'SYN_B', 'SYN_C', 'SYN_D', 'SYN_E', 'SYN_MKT'].map((symbol) => [symbol, 'file']));
+  return format === 'csv' ? studySecuritiesCsv(report.result, { priceSources }) : `${JSON.stringify(studyJson(report, args), null, 2)}\n`;
 }
 
 describe('dist/cli/study.js', () => {

@@ -101,3 +101,34 @@ describe('readSeriesTable', () => {
     );
   });
 });
+
+describe('the messages of a bad table', () => {
+  const problemOf = (name: string, text: string, column?: string): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, text);
+    try {
+      const table = readSeriesTable(file);
+      if (column !== undefined) numericColumn(table, column);
+    } catch (error) {
+      if (error instanceof CliError) return error.message.replace(file, 'FILE');
+      throw error;
+    }
+    return 'no problem';
+  };
+
+  it('name the line of a cell that is not a number, counting blank lines and the header', () => {
+    expect(problemOf('cell.csv', 'date,A\n2024-11-05,0.01\n\n2024-11-06,0.01x\n', 'A')).toBe(
+      'FILE, line 4, column A, 2024-11-06: "0.01x" is not a number (leave the cell empty or write NA for a missing value)',
+    );
+    // The fast path (numbers only, no blank line) counts the same way.
+    expect(problemOf('fast.csv', 'date,A\n2024-11-05,0.01\n2024-11-06,x\n', 'A')).toMatch(/^FILE, line 3, column A, 2024-11-06: "x"/);
+  });
+
+  it('name a repeated date with both its lines, and a date out of order', () => {
+    expect(problemOf('repeat.csv', 'date,SMB\n2024-11-05,0.01\n2024-11-05,0.02\n')).toBe(
+      'FILE line 3: the date 2024-11-05 is repeated (also on line 2); each date must have one row',
+    );
+    expect(problemOf('order.csv', 'date,SMB\n2024-11-06,0.01\n2024-11-05,0.02\n')).toBe('FILE line 3: dates must be ascending, but 2024-11-05 follows 2024-11-06');
+    expect(problemOf('width.csv', 'date,SMB\n2024-11-05,0.01,3\n')).toBe('FILE line 2 has 3 cells but the header has 2');
+  });
+});

@@ -52,7 +52,7 @@ describe('--event ID', () => {
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toBe('study: data/events.json has no event "nope" (events: ldp-leadership-2024, japan-general-election-2024, us-election-2024, ishiba-trump-call-2024)\n');
     expect(await runCli([...study, '--event', 'us-election-2024', '--event-date', '2024-11-06'])).toMatchObject({ exitCode: 2, stderr: 'study: Give --event-date or --event, not both (see --help)\n' });
-    expect(await runCli(study)).toMatchObject({ exitCode: 2, stderr: 'study: Missing --event-date YYYY-MM-DD or --event ID (see --help)\n' });
+    expect(await runCli(study)).toMatchObject({ exitCode: 2, stderr: 'study: Missing --event-date YYYY-MM-DD, --event ID or --events FILE.csv (see --help)\n' });
   });
 });
 

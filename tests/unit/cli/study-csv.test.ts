@@ -61,6 +61,14 @@ describe('studySecuritiesCsv', () => {
     });
   });
 
+  it('says over how many days each CAR runs, of how many since the window started, and the lost days', () => {
+    // The first made-up security has no AR on its last day and 1 lost day; the second has every day.
+    expect(rows.map((row) => [row.relative_day, row.days_in_window, row.window_length, row.lost_days])).toEqual([
+      ['-1', '1', '1', '1'], ['0', '2', '2', '1'], ['1', '2', '3', '1'],
+      ['-1', '1', '1', '0'], ['0', '2', '2', '0'], ['1', '3', '3', '0'],
+    ]);
+  });
+
   it('writes negative numbers as bare numbers, never quote-prefixed', () => {
     expect(csv).toContain(',2024-11-05,-1,');
     expect(csv).toContain(`,${String(-0.012345678901234567)},`);

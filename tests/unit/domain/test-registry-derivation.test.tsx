@@ -9,7 +9,7 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { studyJson } from '../../../server/cli/study-json.ts';
+import { aggregateJson } from '../../../server/cli/study-json.ts';
 import { AGGREGATE_COLUMNS } from '../../../src/application/study-csv.ts';
 import { portfolioColumnDefinitions } from '../../../src/application/study-csv-columns.ts';
 import { parseStudyQuery } from '../../../src/application/study-query.ts';
@@ -52,8 +52,7 @@ describe('everything that names a test is derived from the test registry', () =>
   });
 
   it("the command-line tool's JSON keys, J1 and J2 included", () => {
-    const json = studyJson(madeUpResult, '2024-11-06');
-    const keys = Object.keys(json.aggregate.windows[0]?.tests ?? {});
+    const keys = Object.keys(aggregateJson(madeUpResult).windows[0]?.tests ?? {});
     expect(keys).toEqual(PORTFOLIO_TESTS.map((test) => test.jsonKey));
     expect(keys).toContain('madeUpBmp');
     expect(keys).toEqual(expect.arrayContaining(['j1', 'j2']));

@@ -76,8 +76,9 @@ describe('live mode', () => {
     const [mhi, ihi] = body.series;
     expect(mhi).toMatchObject({ symbol: '7011.T', source: 'live', stale: false, fetchedAt: T0.toISOString(), name: 'Made-up Heavy Industries', exchange: 'XTKS' });
     expect(mhi?.bars.find((bar) => bar.date === '2024-11-06')?.close).toBe(2263);
-    // 7013.T is not in the made-up catalog, so Yahoo's own name and exchange stay.
-    expect(ihi).toMatchObject({ name: 'IHI Corporation', exchange: 'Tokyo', source: 'live' });
+    // 7013.T is not in the made-up catalog, so Yahoo's own name stays, and its exchange is Yahoo's
+    // code JPX read through the registry (never the display name "Tokyo").
+    expect(ihi).toMatchObject({ name: 'IHI Corporation', exchange: 'XTKS', source: 'live' });
     expect(body.warnings).toEqual([]);
   });
 

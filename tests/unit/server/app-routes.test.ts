@@ -6,6 +6,7 @@ import { pricesResponseSchema, type PricesResponse, type SymbolsResponse } from 
 import { createApp } from '../../../server/app.ts';
 import type { HealthResponse } from '../../../src/domain/price-api.ts';
 import { ConfigurationError } from '../../../server/errors.ts';
+import { MAX_SYMBOLS } from '../../../server/request-validation.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../server/security-headers.ts';
 import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { YahooPriceSource } from '../../../server/sources/yahoo-source.ts';
@@ -140,7 +141,7 @@ const BAD_REQUESTS: [string, string, string][] = [
   ['an empty symbols parameter', `/api/prices?symbols=&${RANGE}`, 'INVALID_SYMBOL'],
   ['a query array', `/api/prices?symbols=7011.T&symbols=7013.T&${RANGE}`, 'INVALID_QUERY'],
   ['from twice', `/api/prices?symbols=7011.T&from=2024-11-01&from=2024-11-02&to=2024-11-07`, 'INVALID_QUERY'],
-  ['21 symbols', `/api/prices?symbols=${Array.from({ length: 21 }, (_, index) => `${7000 + index}.T`).join(',')}&${RANGE}`, 'TOO_MANY_SYMBOLS'],
+  ['28 symbols', `/api/prices?symbols=${Array.from({ length: MAX_SYMBOLS + 1 }, (_, index) => `${7000 + index}.T`).join(',')}&${RANGE}`, 'TOO_MANY_SYMBOLS'],
   ['1,000 symbols', `/api/prices?symbols=${Array.from({ length: 1_000 }, (_, index) => `S${index}`).join(',')}&${RANGE}`, 'INVALID_QUERY'],
   ['an overlong unrelated parameter', `/api/prices?symbols=7011.T&${RANGE}&x=${'a'.repeat(5_000)}`, 'INVALID_QUERY'],
   ['a missing symbols parameter', `/api/prices?${RANGE}`, 'INVALID_QUERY'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarYears, isCalendarDate } from '../../../src/domain/calendar.ts';
 import { InvalidRequestError } from '../../../server/errors.ts';
-import { parsePricesQuery, parseSymbol } from '../../../server/request-validation.ts';
+import { MAX_SYMBOLS, parsePricesQuery, parseSymbol } from '../../../server/request-validation.ts';
 
 const ok = { from: ['2024-10-01'], to: ['2024-11-29'] };
 
@@ -76,10 +76,11 @@ describe('parsePricesQuery', () => {
     expect(error.message).toContain('\\r\\n');
   });
 
-  it('refuses more than 20 symbols with TOO_MANY_SYMBOLS', () => {
-    const symbols = Array.from({ length: 21 }, (_, index) => `${1000 + index}.T`).join(',');
+  it('serves the largest study in one request (18 securities, a benchmark for each of the 9 exchanges) and refuses more with TOO_MANY_SYMBOLS', () => {
+    expect(MAX_SYMBOLS).toBe(27);
+    const symbols = Array.from({ length: MAX_SYMBOLS + 1 }, (_, index) => `${1000 + index}.T`).join(',');
     expect(rejection({ symbols: [symbols], ...ok }).code).toBe('TOO_MANY_SYMBOLS');
-    expect(() => parsePricesQuery({ symbols: [symbols.split(',').slice(0, 20).join(',')], ...ok })).not.toThrow();
+    expect(() => parsePricesQuery({ symbols: [symbols.split(',').slice(0, MAX_SYMBOLS).join(',')], ...ok })).not.toThrow();
   });
 
   it('refuses an overlong symbols parameter (1,000 entries) before splitting it', () => {

@@ -25,7 +25,7 @@ const APP_VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.js
 const RANGE = { from: '2021-09-01', to: '2025-02-28' };
 const NON_DEFAULT =
   'events=us-election-2024&securities=7011.T,7013.T&benchmarks=XNYS:%5EGSPC,XTKS:TOPIX&model=mean-adjusted&returns-kind=log' +
-  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5&overlap=separate&contamination=keep';
+  '&estimation=-120:-21&gap=-20:-11&window=-10:20&car-windows=0:0,-10:20,3:5&min-estimation=30&overlap=separate&contamination=keep';
 
 let workDir: string;
 
@@ -63,17 +63,29 @@ async function pricesFile(): Promise<string> {
   return file;
 }
 
+/** The columns after the engine's: where the prices came from, then the trading volume. */
+const SOURCE_AND_VOLUME = ',price_source,benchmark_price_source,volume,log_volume,abnormal_log_volume,abnormal_log_volume_t,abnormal_log_volume_p_value,cumulative_abnormal_log_volume,cumulative_abnormal_log_volume_t,median_volume,day_zero_volume_multiple,abnormal_log_volume_reason';
+
 /**
- * The server's per-security CSV with its price-source cells emptied, as the command-line tool writes
- * them (its prices are a file it cannot vouch for); every row must have said snapshot for both.
+ * The server's per-security CSV with its price-source cells and volume cells as the command-line
+ * tool writes them from a --prices file: `file` for both sources (its prices are the user's file),
+ * and no volume (the file carries none). Every row of the server's must have said snapshot for both
+ * and carried 7011.T's and 7013.T's volumes.
  */
-function snapshotSourcesBlanked(csv: string): string {
+function snapshotSourcesAsFile(csv: string): string {
   const [header = '', ...rows] = csv.split('\r\n');
-  expect(header.endsWith(',price_source,benchmark_price_source')).toBe(true);
+  expect(header.endsWith(SOURCE_AND_VOLUME)).toBe(true);
   const data = rows.filter((row) => row !== '');
   expect(data.length).toBeGreaterThan(0);
-  for (const row of data) expect(row.endsWith(',snapshot,snapshot')).toBe(true);
-  return [header, ...rows.map((row) => row.replace(/,snapshot,snapshot$/, ',,'))].join('\r\n');
+  return [
+    header,
+    ...rows.map((row) => {
+      if (row === '') return row;
+      const match = /^([^,]*),([^,]*),(.*),snapshot,snapshot,(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,\d+(\.\d+)?,[^,]*,$/.exec(row);
+      expect(match, row).not.toBeNull();
+      return `${match?.[1]},${match?.[2]},${match?.[3]},file,file,,,,,,,,,,${match?.[2]}: its prices carry no volume.`;
+    }),
+  ].join('\r\n');
 }
 
 async function cli(args: readonly string[]): Promise<string> {
@@ -102,10 +114,10 @@ describe('GET /api/study.csv', () => {
   it('is byte-identical to the command-line tool given the same closes, for the default and a non-default study', async () => {
     const file = await pricesFile();
     const base = ['--prices', file, '--market', 'TOPIX', '--securities', '7011.T,7013.T', '--event', 'us-election-2024'];
-    expect(snapshotSourcesBlanked((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
+    expect(snapshotSourcesAsFile((await get('/api/study.csv')).text)).toBe(await cli([...base, '--format', 'csv']));
     expect((await get('/api/study-portfolio.csv')).text).toBe(await cli([...base, '--format', 'portfolio-csv']));
     const options = ['--model', 'mean-adjusted', '--returns-kind', 'log', '--estimation', '-120:-21', '--gap', '-20:-11', '--window', '-10:20', '--car-windows', '0:0,-10:20,3:5'];
-    expect(snapshotSourcesBlanked((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
+    expect(snapshotSourcesAsFile((await get(`/api/study.csv?${NON_DEFAULT}`)).text)).toBe(await cli([...base, ...options, '--format', 'csv']));
     expect((await get(`/api/study-portfolio.csv?${NON_DEFAULT}`)).text).toBe(await cli([...base, ...options, '--format', 'portfolio-csv']));
   });
 
@@ -183,6 +195,28 @@ describe('errors of the study routes', () => {
     const tooLong = await errorOf('/api/study.csv?events=ldp-leadership-2024&estimation=-900:-11');
     expect(tooLong).toMatchObject({ status: 422, code: 'STUDY_NOT_COMPUTABLE' });
     expect(tooLong.message).toMatch(/^No security of the study could be computed: 7011\.T: the estimation window -900:-11 starts 900 trading days before day 0 \(2024-09-30\).* 7013\.T: /);
+  });
+
+  it('answers 422 for a query with factors: their file lives in the browser that uploaded it', async () => {
+    const query = 'factors=SMB,HML&factor-file=0123456789abcdef~ff3%20daily.csv';
+    for (const route of ['study.csv', 'study-portfolio.csv', 'study-manifest.json']) {
+      expect(await errorOf(`/api/${route}?${query}`)).toEqual({
+        status: 422,
+        code: 'STUDY_NOT_COMPUTABLE',
+        message:
+          'This study uses the factors SMB and HML of the factor file ff3 daily.csv (SHA-256 0123456789abcdef…), which lives only in the browser that uploaded it; the server cannot compute it. Download the files from the page, or run the command-line tool with the file.',
+      });
+    }
+    // Factors without their file are a bad parameter, as on the page.
+    expect(await errorOf('/api/study.csv?factors=SMB')).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+  });
+
+  it('computes with the minimum estimation days of the query and records it, refusing one below the model\'s floor', async () => {
+    const manifest = JSON.parse((await get('/api/study-manifest.json?estimation=-30:-11&min-estimation=20')).text) as { study: { minimumEstimationDays: number; estimationWindow: unknown } };
+    expect(manifest.study).toMatchObject({ minimumEstimationDays: 20, estimationWindow: { from: -30, to: -11 } });
+    const refused = await errorOf('/api/study.csv?min-estimation=2');
+    expect(refused).toMatchObject({ status: 400, code: 'INVALID_QUERY' });
+    expect(refused.message).toContain('min-estimation: The minimum of estimation days must be at least 3 for the market model: below that its residual variance s² has no degree of freedom left (asked for 2).');
   });
 
   it('answers 405 for another method', async () => {

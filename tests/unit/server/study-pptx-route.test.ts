@@ -126,8 +126,10 @@ describe('GET /api/study.pptx, as LibreOffice renders it', () => {
     expect(page(0)).toContain('lies inside the estimation window of Mitsubishi Heavy Industries and IHI Corporation');
     expect(page(0)).toMatch(/All 2, equally weighted \+11\.32 %/);
     expect(page(1)).toContain('US presidential election · day 0 Wed 6 Nov 2024');
-    expect(page(1)).toMatch(/IHI Corporation \+16\.25 % \+14\.57 % \+10\.96 % 7013\.T p < 0\.001 — significant at 1 %/);
-    expect(page(1)).toMatch(/Mitsubishi Heavy Industries \+6\.39 % \+4\.12 % \+6\.27 % 7011\.T p = 0\.004 — significant at 1 %/);
+    expect(page(1)).toMatch(/IHI Corporation \+16\.25 % \+14\.57 % \+10\.96 % 9\.0× usual 7013\.T p < 0\.001 — significant at 1 %/);
+    expect(page(1)).toMatch(/Mitsubishi Heavy Industries \+6\.39 % \+4\.12 % \+6\.27 % 2\.8× usual 7011\.T p = 0\.004 — significant at 1 %/);
+    // Issue 16: IHI's abnormal volume on day 0, on the answer and the event slide.
+    for (const index of [0, 1]) expect(page(index)).toContain('AV t = 3.37, p < 0.001 — significant at 1 %');
     // Axis labels and legends exist only when LibreOffice drew the native charts.
     expect(page(1)).toContain('CAR IHI Corporation');
     expect(page(1)).toMatch(/\+10/);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { groupRowLabel, pValuePart, type SummaryGroup, type TestedNumber } from '../../../application/study-summary.ts';
+import { groupRowLabel, pValuePart, volumeSentence, type SummaryGroup, type TestedNumber } from '../../../application/study-summary.ts';
 import { testTermId } from '../../../domain/glossary.ts';
 import { formatDate, formatDayRange } from '../../../lib/format.ts';
 import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
@@ -36,6 +36,7 @@ export function SummaryGroupView({ group, headingLevel = 3, children }: SummaryG
       {group.securities.length > 0 ? (
         <>
           <GroupNumbers group={group} windowLabel={windowLabel} />
+          <VolumeLines group={group} />
           {children}
         </>
       ) : null}
@@ -133,6 +134,30 @@ function GroupNumbers({ group, windowLabel }: { group: SummaryGroup; windowLabel
         ) : null}
       </p>
     </>
+  );
+}
+
+/** Did anyone trade on it: one sentence per security, in the panel's plain words. */
+function VolumeLines({ group }: { group: SummaryGroup }) {
+  return (
+    <div className="answer-volume" data-testid={`answer-volume-${group.id}`}>
+      <p className="answer-volume-title">
+        <GlossaryTerm id="abnormal-volume">Trading volume</GlossaryTerm> on day 0
+      </p>
+      <ul>
+        {group.securities.map((security) => (
+          <li
+            key={security.symbol}
+            data-symbol={security.symbol}
+            data-volume-kind={security.volume.kind}
+            data-multiple={security.volume.kind === 'abnormal-volume' ? (security.volume.dayZeroMultiple ?? '') : ''}
+            data-t={security.volume.kind === 'abnormal-volume' ? (security.volume.dayZero.statistic ?? '') : ''}
+          >
+            {volumeSentence(security)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -9,6 +9,8 @@ import type { DayHandlers, LineSpec } from './chart-interaction.ts';
 import type { EventMarker } from './event-marker.tsx';
 import { PortfolioChart } from './portfolio-chart.tsx';
 import { PriceChart } from './price-chart.tsx';
+import type { VolumePanelData } from '../utils/volume-rows.ts';
+import { VOLUME_NOTE, VOLUME_TITLE, VolumeChart } from './volume-chart.tsx';
 import './charts.css';
 
 /** One security's abnormal-return panel: its rows, or why it has none. */
@@ -44,6 +46,8 @@ export interface ChartsPanelProps extends DayHandlers {
   /** Model, windows and day 0, printed under each chart title. */
   subtitle: string;
   portfolio: { rows: ChartRow[]; subtitle: string } | null;
+  /** Each security's daily volume against its usual volume, under the price chart. */
+  volume: VolumePanelData;
   significanceTest: keyof AggregateTests;
   onSignificanceTest: (test: keyof AggregateTests) => void;
   /** The statistics section: the charts' text alternative. */
@@ -78,6 +82,7 @@ export function ChartsPanel(props: ChartsPanelProps) {
         image={images.prices}
         {...handlers}
       />
+      <VolumeChart data={props.volume} markers={props.markers} subtitle={props.subtitle} describedBy={props.describedBy} image={images.volume} {...handlers} />
       <figure className="chart" aria-labelledby={`${id}-ar-title`} aria-describedby={props.describedBy}>
         <div className="chart-head">
           <figcaption>
@@ -141,7 +146,7 @@ export function ChartsPanel(props: ChartsPanelProps) {
  * The title, subtitle, legend and file name of each chart's image, memoised so the charts (which
  * are memoised themselves) do not redraw when nothing they show has changed.
  */
-function useChartImages({ image, subtitle, priceLines, securities, portfolio, significanceTest }: ChartsPanelProps) {
+function useChartImages({ image, subtitle, priceLines, securities, portfolio, significanceTest, volume }: ChartsPanelProps) {
   const prices = useMemo((): ChartImageSpec => {
     const benchmarks = [...new Set(securities.map((panel) => panel.benchmarkName).filter(Boolean))].join(', ');
     return { title: PRICE_TITLE, subtitle: `${subtitle}${benchmarks ? ` Benchmark ${benchmarks}.` : ''}`, source: image.source, legend: priceLegend(priceLines), fileParts: ['prices', image.eventId] };
@@ -170,5 +175,15 @@ function useChartImages({ image, subtitle, priceLines, securities, portfolio, si
     }),
     [image, portfolio?.subtitle, significanceTest],
   );
-  return { prices, securities: perSecurity, portfolio: portfolioImage };
+  const volumeImage = useMemo(
+    (): ChartImageSpec => ({
+      title: VOLUME_TITLE,
+      subtitle: `${subtitle} ${VOLUME_NOTE}`,
+      source: image.source,
+      legend: [...volume.series.map((item) => ({ label: item.name, colour: item.colour, kind: 'bar' as const })), { label: '1× = usual volume', colour: '#5f6b7a', kind: 'line' as const, dash: '4 3' }],
+      fileParts: ['volume', image.eventId],
+    }),
+    [image, subtitle, volume.series],
+  );
+  return { prices, securities: perSecurity, portfolio: portfolioImage, volume: volumeImage };
 }

@@ -3,7 +3,7 @@
  * portfolio pools. The slides and the saved images repeat them, so a chart is never shown without them.
  */
 import type { StudyOptions, StudyResult } from '../../../core/types.ts';
-import { MODEL_NAMES } from '../../../domain/models.ts';
+import { modelName } from '../../../domain/models.ts';
 import type { StudyEvent } from '../../../domain/study-event.ts';
 import { formatDate, formatDayRange } from '../../../lib/format.ts';
 
@@ -21,8 +21,8 @@ export function eventLine(event: Pick<StudyEvent, 'title'>, dayZero: string | nu
  * @throws never
  * @example methodLine(DEFAULT_STUDY_OPTIONS) // 'Market model, estimation [-250, -11], event window [-5, +10].'
  */
-export function methodLine(options: Pick<StudyOptions, 'model' | 'estimationWindow' | 'eventWindow'>): string {
-  return `${MODEL_NAMES[options.model]}, estimation ${formatDayRange(options.estimationWindow)}, event window ${formatDayRange(options.eventWindow)}.`;
+export function methodLine(options: Pick<StudyOptions, 'model' | 'estimationWindow' | 'eventWindow' | 'factors'>): string {
+  return `${modelName(options.model, options.factors)}, estimation ${formatDayRange(options.estimationWindow)}, event window ${formatDayRange(options.eventWindow)}.`;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SecurityPanel } from '../components/charts-panel.tsx';
 import type { EventMarker } from '../components/event-marker.tsx';
 import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from './chart-data.ts';
 import { benchmarkStyle, seriesStyle } from './palette.ts';
+import { volumeRows, type VolumePanelData } from './volume-rows.ts';
 
 /** What the selected excerpt asks the charts to bring forward. */
 export interface Spotlight {
@@ -26,6 +27,8 @@ export interface FocusCharts {
   priceLines: LineSpec[];
   markers: EventMarker[];
   securities: SecurityPanel[];
+  /** The volume panel: each security's daily volume against its usual volume, or why it has none. */
+  volume: VolumePanelData;
   /** The focused event's trading calendar and day 0, to name a chart day's date. */
   calendar: { exchange: string; dates: readonly string[]; dayZero: string } | null;
 }
@@ -65,8 +68,20 @@ export function focusCharts(input: FocusInput): FocusCharts {
     priceLines: lines.map((line) => line.spec),
     markers: calendar ? eventMarkers(input, calendar) : [],
     securities: securityPanels(input),
+    volume: volumePanel(units, input),
     calendar,
   };
+}
+
+// The securities of the focused event that have a result, in the user's order, with their colours.
+function volumePanel(units: readonly ComposedUnit[], input: FocusInput): VolumePanelData {
+  const resultsById = new Map((input.result?.securities ?? []).map((security): [string, SecurityResult] => [security.id, security]));
+  const securities = input.securityOrder.flatMap((symbol) => {
+    const unit = units.find((item) => item.symbol === symbol);
+    const result = unit ? resultsById.get(unit.unit.id) : undefined;
+    return unit && result ? [{ result, name: `${unit.name} (${symbol})`, colour: styleOf(symbol, input.securityOrder).colour }] : [];
+  });
+  return volumeRows(securities, input.days);
 }
 
 /**

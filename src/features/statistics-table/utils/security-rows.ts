@@ -4,7 +4,7 @@
  */
 import { unitId, type ComposedStudy } from '../../../application/compose-study.ts';
 import type { ReturnKind, StudyOptions, StudyResult } from '../../../core/types.ts';
-import { MODEL_NAMES } from '../../../domain/models.ts';
+import { modelName } from '../../../domain/models.ts';
 import type { PricesResponse } from '../../../domain/price-api.ts';
 import type { StudyEvent } from '../../../domain/study-event.ts';
 import { formatDayRange, shortTitle } from '../../../lib/format.ts';
@@ -55,5 +55,5 @@ export function securityRows(input: RowsInput): SecurityRow[] {
 export function methodNote(options: StudyOptions, returnKind: ReturnKind, mode: PricesResponse['mode'] | null): string {
   const gap = options.gap ? `gap ${formatDayRange(options.gap)}` : 'no gap';
   const source = mode === 'snapshot' ? 'offline snapshot' : `${mode ?? ''} prices`;
-  return `${MODEL_NAMES[options.model]}, ${returnKind} returns of adjusted closes; estimation ${formatDayRange(options.estimationWindow)}, ${gap}, event window ${formatDayRange(options.eventWindow)}; at least ${options.minimumEstimationDays ?? 30} estimation days; ${source}.`;
+  return `${modelName(options.model, options.factors)}, ${returnKind} returns of adjusted closes; estimation ${formatDayRange(options.estimationWindow)}, ${gap}, event window ${formatDayRange(options.eventWindow)}; at least ${options.minimumEstimationDays ?? 30} estimation days; ${source}.`;
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ModelKind, ReturnKind } from '../../../core/types.ts';
+import { modelName } from '../../../domain/models.ts';
 
 const MODELS: { value: ModelKind; label: string }[] = [
   { value: 'market', label: 'Market model (OLS α + β·Rm)' },
@@ -17,10 +18,12 @@ interface ModelControlsProps {
   returnKind: ReturnKind;
   onModel: (model: ModelKind) => void;
   onReturnKind: (returnKind: ReturnKind) => void;
+  /** The factors added to the market model, if any. */
+  factorNames?: readonly string[];
 }
 
 /** The normal-return model (MacKinlay 1997, section 4) and how returns are computed from prices. */
-export function ModelControls({ model, returnKind, onModel, onReturnKind }: ModelControlsProps) {
+export function ModelControls({ model, returnKind, onModel, onReturnKind, factorNames = [] }: ModelControlsProps) {
   const id = useId();
   return (
     <fieldset className="control-group">
@@ -34,6 +37,11 @@ export function ModelControls({ model, returnKind, onModel, onReturnKind }: Mode
             </option>
           ))}
         </select>
+        {model === 'market' && factorNames.length > 0 ? (
+          <p className="model-summary" data-testid="model-summary">
+            {modelName(model, factorNames)}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={`${id}-returns`}>Returns</label>
