@@ -19,8 +19,8 @@ describe('the claim check in the article panel', () => {
     renderApp();
     await findDefaultCase();
     expect(verdict('markets-ihi-mhi-gains', 'us-election-2024')).toBe('supported');
-    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7013.T')).toBe('IHI Corporation: AR day 0 +16.25% (p < 0.001), CAR [0, +1] +14.57% (p < 0.001)');
-    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7011.T')).toContain('AR day 0 +6.39% (p = 0.004)');
+    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7013.T')).toBe('IHI Corporation: AR day 0 +16.25 %, p < 0.001 — significant at 1 %; CAR [0, +1] +14.57 %, p < 0.001 — significant at 1 %');
+    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7011.T')).toContain('AR day 0 +6.39 %, p = 0.004 — significant at 1 %');
     expect(claim('markets-ihi-mhi-gains')).toHaveTextContent('the text says “significant”');
     expect(claim('intro-call')?.querySelector('[data-event-id="ishiba-trump-call-2024"]')).toHaveTextContent('not in this study');
   });
@@ -31,8 +31,8 @@ describe('the claim check in the article panel', () => {
     await screen.findByTestId('ar0-us-election-2024:7013.T', {}, { timeout: 5000 });
     await waitFor(() => expect(verdict('intro-call', 'ishiba-trump-call-2024')).toBe('not supported'));
     expect(verdict('intro-call', 'us-election-2024')).toBe('supported');
-    expect(moves('intro-call', 'ishiba-trump-call-2024', '7011.T')).toContain('AR day 0 −2.27% (p = 0.299)');
-    expect(moves('intro-call', 'ishiba-trump-call-2024', '7013.T')).toContain('AR day 0 −1.68% (p = 0.453)');
+    expect(moves('intro-call', 'ishiba-trump-call-2024', '7011.T')).toContain('AR day 0 -2.27 %, p = 0.299 — not significant');
+    expect(moves('intro-call', 'ishiba-trump-call-2024', '7013.T')).toContain('AR day 0 -1.68 %, p = 0.453 — not significant');
   });
 
   it('changes the verdict when the user changes the study: mean-adjusted model estimated over days −75..−45 makes the gains claim mixed', async () => {
@@ -45,7 +45,7 @@ describe('the claim check in the article panel', () => {
     await user.clear(estimation);
     await user.paste('-75:-45');
     await waitFor(() => expect(verdict('markets-ihi-mhi-gains', 'us-election-2024')).toBe('mixed'));
-    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7011.T')).toContain('AR day 0 +9.69% (p = 0.120)');
+    expect(moves('markets-ihi-mhi-gains', 'us-election-2024', '7011.T')).toContain('AR day 0 +9.69 %, p = 0.120 — not significant');
   });
 
   it("checks a claim the user puts on their own excerpt, and asks for its events and securities first", async () => {
@@ -61,6 +61,6 @@ describe('the claim check in the article panel', () => {
     await user.click(form.getByRole('checkbox', { name: 'IHI Corporation (7013.T)' }));
     await user.click(screen.getByRole('button', { name: 'Add excerpt' }));
     await waitFor(() => expect(verdict('user-1', 'us-election-2024')).toBe('not supported'));
-    expect(moves('user-1', 'us-election-2024', '7013.T')).toContain('+16.25%');
+    expect(moves('user-1', 'us-election-2024', '7013.T')).toContain('+16.25 %, p < 0.001');
   });
 });
