@@ -260,11 +260,17 @@ function stack(blocks: readonly TextBlock[], column: { x: number; w: number; top
   if (blocks.length === 0) return [];
   const available = column.bottom - column.top;
   const gaps = (blocks.length - 1) * DECK_GEOMETRY.gap;
-  const sized = (scale: number) =>
-    blocks.map((block) => {
-      const fontSize = sizeForWidth(block, column.w, blockSize(block, scale));
+  const sized = (scale: number) => {
+    const sizes = blocks.map((block) => sizeForWidth(block, column.w, blockSize(block, scale)));
+    // A notice never outsizes the numbers it is about: a table the width made smaller caps it.
+    const tableSizes = sizes.filter((_, index) => blocks[index]?.kind === 'table');
+    const cap = tableSizes.length > 0 ? Math.max(...tableSizes) : Number.POSITIVE_INFINITY;
+    return blocks.map((block, index) => {
+      const wanted = sizes[index] ?? BASE_SIZES.text.min;
+      const fontSize = block.kind === 'text' && block.tone === 'notice' ? Math.min(wanted, cap) : wanted;
       return { block, fontSize, height: blockHeight(block, column.w, fontSize) };
     });
+  };
   const scales = SCALES.filter((scale) => scale <= largest);
   let chosen = sized(scales.at(-1) ?? 1);
   for (const scale of scales) {
@@ -339,6 +345,15 @@ export function layoutSlide(slide: DeckSlide): SlideLayout {
     footer: { x: margin, y: DECK_GEOMETRY.footerTop, w: BODY_WIDTH - 0.9, h: 0.36 },
     pageNumber: { x: width - margin - 0.8, y: DECK_GEOMETRY.footerTop, w: 0.8, h: 0.3 },
   };
+}
+
+/**
+ * Whether every block of the slide ends above the source line: text at the smallest size that
+ * still does not fit would run into the source and the footer.
+ * @example slideFits(slide) // true
+ */
+export function slideFits(slide: DeckSlide): boolean {
+  return layoutSlide(slide).blocks.every((placed) => placed.box.y + placed.box.h <= DECK_GEOMETRY.bodyBottom + 0.01);
 }
 
 /**

@@ -23,7 +23,7 @@ import { AUTOMATIC_PREFERENCE, CROSS_CHECK, SMALL_SAMPLE_N, type TestSelection }
 import { checkClaims, type CheckedClaim } from './claim-findings.ts';
 import type { ComposedStudy } from './compose-study.ts';
 import { abnormalReturnChart, chartDays, groupChart, priceChart, securityColour } from './deck-charts.ts';
-import { factPages, STACKED_BODY_HEIGHT } from './deck-layout.ts';
+import { factPages, slideFits, STACKED_BODY_HEIGHT } from './deck-layout.ts';
 import { answerTable, claimsTable, groupResultTable, groupShortTitle, groupWhen, unfitTestLines } from './deck-tables.ts';
 import type { DeckBlock, DeckChart, DeckModel, DeckSlide } from './deck-types.ts';
 import { formatDate, formatDateWithWeekday, formatDayRange } from './display-format.ts';
@@ -138,12 +138,7 @@ function noticeBlocks(context: DeckContext, groupIds: readonly string[]): DeckBl
 }
 
 function answerSlides(context: DeckContext): DeckSlide[] {
-  const chunks: SummaryGroup[][] = [];
-  context.groups.forEach(({ summary }, index) => {
-    if (index % GROUPS_PER_ANSWER_SLIDE === 0) chunks.push([]);
-    chunks.at(-1)?.push(summary);
-  });
-  return chunks.map((groups, index) =>
+  const slideOf = (groups: readonly SummaryGroup[], index: number): DeckSlide =>
     context.slide(groups, true, {
       id: index === 0 ? 'answer' : `answer-${index + 1}`,
       layout: index === 0 ? 'title' : 'stacked',
@@ -160,8 +155,16 @@ function answerSlides(context: DeckContext): DeckSlide[] {
             : { kind: 'table', table: answerTable(group, { caption: `${group.title} · ${groupWhen(group)}`, withGroup: true }) },
         ),
       ],
-    }),
-  );
+    });
+  // As many groups on a slide as fit it (at most GROUPS_PER_ANSWER_SLIDE); the others continue on the next.
+  const chunks: SummaryGroup[][] = [];
+  for (const { summary } of context.groups) {
+    const current = chunks.at(-1);
+    const fits = current !== undefined && current.length < GROUPS_PER_ANSWER_SLIDE && slideFits(slideOf([...current, summary], chunks.length - 1));
+    if (fits) current.push(summary);
+    else chunks.push([summary]);
+  }
+  return chunks.map((groups, index) => slideOf(groups, index));
 }
 
 function eventSlides(context: DeckContext): DeckSlide[] {

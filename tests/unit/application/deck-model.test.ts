@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDeckModel } from '../../../src/application/deck-model.ts';
+import { slideFits } from '../../../src/application/deck-layout.ts';
 import { numberCell, volumeCell } from '../../../src/application/deck-tables.ts';
 import type { DeckBlock, DeckCell, DeckSlide, DeckTable } from '../../../src/application/deck-types.ts';
 import { studyHash } from '../../../src/application/study-export.ts';
@@ -115,8 +116,9 @@ describe('the deck of the default study', () => {
     expect(deck.slides.filter((slide) => !slide.id.startsWith('glossary')).map((slide) => slide.source)).toEqual(Array(5).fill(source));
   });
 
-  it('never lets a number wrap', () => {
+  it('never lets a number wrap, and fits every slide above its source line', () => {
     for (const slide of deck.slides) for (const table of tables(slide)) for (const column of table.columns.filter((item) => item.numeric)) expect(column.wraps).toBe(false);
+    for (const slide of deck.slides) expect(slideFits(slide), slide.id).toBe(true);
   });
 });
 
@@ -125,8 +127,10 @@ describe('the deck of the election and the call together', () => {
   const deck = buildDeckModel(input);
 
   it('gives each event its own slides, with lines at both events, the overlap notice, and tests each event on its own', () => {
+    // Two answers with their notices do not fit one slide: the second continues on the next.
     expect(deck.slides.map((slide) => slide.id)).toEqual([
       'answer',
+      'answer-2',
       'event-us-election-2024',
       'event-ishiba-trump-call-2024',
       'group-us-election-2024',
@@ -136,25 +140,27 @@ describe('the deck of the election and the call together', () => {
       'glossary',
       'glossary-2',
     ]);
-    expect(charts(deck.slides[1])[0]?.markers).toEqual([
+    for (const slide of deck.slides) expect(slideFits(slide), slide.id).toBe(true);
+    expect(charts(slideOf(deck.slides, 'event-us-election-2024'))[0]?.markers).toEqual([
       { day: 0, label: 'US presidential election' },
       { day: 1, label: 'Ishiba–Trump telephone call' },
     ]);
-    expect(deck.slides[2]?.footer.startsWith('Ishiba–Trump telephone call (day 0 7 Nov 2024) · ')).toBe(true);
-    expect(notices(deck.slides[0]).join(' ')).toMatch(/overlap: their event windows share 15 of 16 trading days .* not pooled into one test/);
-    expect(tables(deck.slides[0]).map((table) => table.caption.split(' · ')[0])).toEqual(['US presidential election: Donald Trump wins', 'Ishiba–Trump telephone call']);
+    expect(slideOf(deck.slides, 'event-ishiba-trump-call-2024')?.footer.startsWith('Ishiba–Trump telephone call (day 0 7 Nov 2024) · ')).toBe(true);
+    for (const index of [0, 1]) expect(notices(deck.slides[index]).join(' ')).toMatch(/overlap: their event windows share 15 of 16 trading days .* not pooled into one test/);
+    expect(deck.slides.slice(0, 2).flatMap((slide) => tables(slide).map((table) => table.caption.split(' · ')[0]))).toEqual(['US presidential election: Donald Trump wins', 'Ishiba–Trump telephone call']);
     // The election's group result is the one-event study's: never pooled with the call.
     const alone = tables(slideOf(buildDeckModel(deckInputOf('')).slides, 'group-us-election-2024'))[0];
     expect(tables(slideOf(deck.slides, 'group-us-election-2024'))[0]?.rows).toEqual(alone?.rows);
-    expect(row(tables(deck.slides[0])[1], 'Mitsubishi')?.[1]).toEqual({ text: '-2.27 %', detail: 'p = 0.299 — not significant' });
+    expect(row(tables(deck.slides[1])[0], 'Mitsubishi')?.[1]).toEqual({ text: '-2.27 %', detail: 'p = 0.299 — not significant' });
   });
 
   it('merges the two into one event cluster when the user asks, with its stretched window', () => {
     const cluster = buildDeckModel(deckInputOf('events=us-election-2024,ishiba-trump-call-2024&overlap=cluster'));
     const ids = cluster.slides.map((slide) => slide.id);
     expect(ids.filter((id) => id.startsWith('event-') || id.startsWith('group-'))).toEqual(['event-us-election-2024+ishiba-trump-call-2024', 'group-us-election-2024+ishiba-trump-call-2024']);
-    expect(cluster.slides[1]?.heading).toBe('Event cluster: US presidential election + Ishiba–Trump telephone call · day 0 Wed 6 Nov 2024');
-    expect(tables(cluster.slides[1])[0]?.columns.at(-2)?.label).toBe('CAR [-5, +11]');
+    expect(slideOf(cluster.slides, 'event-us-election-2024+ishiba-trump-call-2024')?.heading).toBe('Event cluster: US presidential election + Ishiba–Trump telephone call · day 0 Wed 6 Nov 2024');
+    expect(tables(slideOf(cluster.slides, 'event-us-election-2024+ishiba-trump-call-2024'))[0]?.columns.at(-2)?.label).toBe('CAR [-5, +11]');
+    for (const slide of cluster.slides) expect(slideFits(slide), slide.id).toBe(true);
     expect(cluster.slides[0]?.notes).toContain('overlap=cluster');
   });
 

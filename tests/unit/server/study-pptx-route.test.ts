@@ -150,12 +150,13 @@ describe('GET /api/study.pptx with the call added', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="kabuto-us-election-2024_ishiba-trump-call-2024-[0-9a-f]{8}-deck\.pptx"$/);
     const both = await JSZip.loadAsync(await response.arrayBuffer());
     const slideText = async (number: number) => ((await both.file(`ppt/slides/slide${number}.xml`)?.async('string')) ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    // The answer, each event, each event's group, the claims, methods and two glossary slides.
-    expect(Object.keys(both.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(9);
+    // The answer on two slides, each event, each event's group, the claims, methods and two glossary slides.
+    expect(Object.keys(both.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(10);
     expect(await slideText(1)).toContain('overlap: their event windows share 15 of 16 trading days');
-    expect(await slideText(3)).toContain('Ishiba–Trump telephone call · day 0 Thu 7 Nov 2024');
-    expect(await slideText(5)).toContain('Group result: Portfolio time-series t · Ishiba–Trump telephone call');
-    const claims = await slideText(6);
+    expect(await slideText(2)).toContain('The answer, continued');
+    expect(await slideText(4)).toContain('Ishiba–Trump telephone call · day 0 Thu 7 Nov 2024');
+    expect(await slideText(6)).toContain('Group result: Portfolio time-series t · Ishiba–Trump telephone call');
+    const claims = await slideText(7);
     expect(claims).toMatch(/Ishiba–Trump telephone call Mitsubishi Heavy Industries -2\.27 % p = 0\.299 — not significant \+0\.68 % p = 0\.827 — not significant not supported/);
     expect(claims).toMatch(/US presidential election Mitsubishi Heavy Industries \+6\.39 %.*supported/);
   });
