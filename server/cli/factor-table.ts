@@ -1,13 +1,15 @@
 /**
  * The `--factors` file: a date column and one column per factor (Fama–French, Carhart, a sector
- * index, any series the user has), added to the market model as regressors. Read and checked like
- * the input file (numbers, dates ascending and unique, each problem with its line), then laid on
- * each security's own calendar by date. Values are used as written: a factor's unit (per cent, as
+ * index, any series the user has), added to the market model as regressors. Read and checked by the
+ * page's rule (numbers, unique dates, each problem with its line and column), then laid on each
+ * security's own calendar by date. Values are used as written: a factor's unit (per cent, as
  * Kenneth French's files write them, or fractions) changes its slope only, never an AR or its
  * variance (OLS fitted values and the forecast-error term do not depend on a regressor's unit).
  */
+import { basename } from 'node:path';
+import { readFactorFile } from '../../src/domain/factor-file';
 import { CliError } from './cli-error';
-import { numericColumn, readSeriesTable } from './series-table';
+import { readText } from './series-table';
 
 export interface FactorTable {
   path: string;
@@ -17,17 +19,17 @@ export interface FactorTable {
 }
 
 /**
- * Reads and checks a factor file.
- * @throws {CliError} for an unreadable file, a repeated or unordered date, a cell that is not a
- *   number, or a file without factor columns, naming the line and column.
+ * Reads and checks a factor file by the page's rule (src/domain/factor-file.ts), so the tool and the
+ * page accept and refuse the same files in the same words.
+ * @throws {CliError} for an unreadable file, or every problem of the file, named by line and column.
  * @example readFactorTable('ff3.csv').names // ['SMB', 'HML']
  */
 export function readFactorTable(path: string): FactorTable {
-  const table = readSeriesTable(path);
-  if (table.columns.length === 0) throw new CliError(`${path} has a date column but no factor columns`);
-  const columns = table.columns.map((name) => numericColumn(table, name));
-  const byDate = new Map(table.dates.map((date, row) => [date, columns.map((column) => column[row] ?? null)]));
-  return { path, names: table.columns, byDate };
+  const reading = readFactorFile(readText(path), basename(path));
+  if (reading.file === null) throw new CliError(`${path}: ${reading.problems.join(' ')}`);
+  const { factors, dates, values } = reading.file;
+  const byDate = new Map(dates.map((date, row) => [date, factors.map((factor) => values[factor]?.[row] ?? null)]));
+  return { path, names: factors, byDate };
 }
 
 /**

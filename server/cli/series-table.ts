@@ -149,7 +149,8 @@ function isMissing(cell: string): boolean {
   return cell === '' || cell === 'NA';
 }
 
-function readText(path: string): string {
+/** A file's text without its byte-order mark, or a CliError naming the file and why it cannot be read. */
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {

@@ -98,11 +98,15 @@ const cellSchema = z
  */
 export function readFactorFile(text: string, name: string): FactorFileReading {
   const fileName = name.trim().slice(0, FACTOR_FILE_LIMITS.nameLength) || 'factors.csv';
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
+  // Blank lines are skipped but counted, so every message names the line an editor shows.
+  const lines = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',' })
+    .data.map((cells, index) => ({ cells, line: index + 1 }))
+    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  const [headerLine, ...rows] = lines;
+  const header = headerLine?.cells;
   if (header === undefined) return refused(['The file is empty; it needs a header line (date,SMB,HML) and one line per day.']);
   const factors = headerSchema.safeParse(header);
-  if (!factors.success) return refused([`Line 1: ${factors.error.issues[0]?.message ?? 'the header cannot be read.'}`]);
+  if (!factors.success) return refused([`Line ${headerLine?.line ?? 1}: ${factors.error.issues[0]?.message ?? 'the header cannot be read.'}`]);
   if (rows.length === 0) return refused(['The file has a header but no days.']);
   if (rows.length > FACTOR_FILE_LIMITS.rows) return refused([`The file has ${rows.length} days; at most ${FACTOR_FILE_LIMITS.rows} are read. Keep the years your studies need.`]);
   const table = readRows(rows, factors.data);
@@ -119,14 +123,13 @@ export function shortFactorHash(sha256: string): string {
   return sha256.slice(0, FACTOR_HASH_DIGITS);
 }
 
-function readRows(rows: readonly string[][], factors: readonly string[]) {
+function readRows(rows: readonly { cells: string[]; line: number }[], factors: readonly string[]) {
   const problems: string[] = [];
   let more = 0;
   const report = (message: string) => (problems.length < LISTED_PROBLEMS ? problems.push(message) : (more += 1));
   const byDate = new Map<string, (number | null)[]>();
   const firstLine = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ cells: row, line }) => {
     if (row.length !== factors.length + 1) {
       report(`Line ${line} has ${row.length} cells; the header names ${factors.length + 1}.`);
       return;

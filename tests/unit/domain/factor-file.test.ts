@@ -36,6 +36,11 @@ describe('readFactorFile', () => {
     });
   });
 
+  it('counts blank lines in the line numbers it gives, as an editor shows them', () => {
+    expect(readFactorFile('\ndate,SMB\n2024-11-06,0.1\n\n  \n2024-11-07,abc\n', 'blank.csv').problems).toEqual(['Line 6, column SMB: "abc" is not a number.']);
+    expect(readFactorFile('\n\nday,SMB\n', 'blank.csv').problems).toEqual(['Line 3: The first column must be the date column, headed "date"; it is headed "day".']);
+  });
+
   it('lists five problems and counts the rest', () => {
     const rows = Array.from({ length: 8 }, (_, index) => `2024-11-${String(index + 1).padStart(2, '0')},x`);
     const { problems } = readFactorFile(['date,SMB', ...rows].join('\n'), 'x.csv');

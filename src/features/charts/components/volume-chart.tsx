@@ -1,10 +1,11 @@
 import { memo, useMemo, useRef } from 'react';
 import { Bar, BarChart, ReferenceLine, ResponsiveContainer, Tooltip, YAxis, type TooltipContentProps } from 'recharts';
-import { formatDateWithWeekday, formatNumber, formatRelativeDay } from '../../../lib/format.ts';
+import { formatNumber } from '../../../lib/format.ts';
 import { niceAxis } from '../utils/nice-ticks.ts';
 import type { VolumeDetail, VolumePanelData, VolumeSeries } from '../utils/volume-rows.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
+import { ChartTooltipTitle, type TooltipRow } from './chart-tooltip.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
@@ -103,13 +104,10 @@ const USUAL_LINE = <ReferenceLine y={1} stroke="#5f6b7a" strokeDasharray="4 3" /
 
 function VolumeTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
   if (!active || !payload || payload.length === 0) return null;
-  const row = payload[0]?.payload as ({ day?: number; date?: string | null } & Record<string, unknown>) | undefined;
+  const row = payload[0]?.payload as (TooltipRow & Record<string, unknown>) | undefined;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-title">
-        Day {formatRelativeDay(row?.day ?? 0)}
-        {row?.date ? ` · ${formatDateWithWeekday(row.date)}` : ''}
-      </p>
+      <ChartTooltipTitle row={row} />
       <ul>
         {payload.map((item) => {
           const detail = row?.[`${String(item.dataKey)}Detail`] as VolumeDetail | undefined;
