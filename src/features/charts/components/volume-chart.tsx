@@ -22,7 +22,7 @@ export interface VolumeChartProps extends DayHandlers {
 const HEIGHT = 200;
 export const VOLUME_TITLE = 'Trading volume: multiple of the usual volume';
 export const VOLUME_NOTE =
-  "Each day's shares ÷ the security's median daily shares over its estimation window (1× = a usual day). Abnormal log volume and its t (Campbell & Wasley 1996) are in the tooltip, the answer and the CSV.";
+  "Volume uses no return model: each day's shares ÷ the security's median daily shares over its estimation window (1× = a usual day). Abnormal log volume (mean-adjusted, Campbell & Wasley 1996) and its t are in the tooltip, the answer and the CSV.";
 
 /**
  * The volume panel under the price chart: one chart for every security (grouped bars, one per
