@@ -73,8 +73,9 @@ describe('one study computation', () => {
 
   it('aborts a shared computation only when its last client has gone', async () => {
     const runner = countingRunner(true);
-    // Both clients must have joined before the first leaves: a client joins in the microtasks after
-    // its prices arrive, so once both price answers are out and a timer has run, both have joined.
+    // Both clients must have joined before the first leaves. After its prices a client awaits only
+    // the articles' catalogue, one promise that the first job's existence proves settled; so once
+    // both price answers are out, the job exists, and a timer has run, both have joined.
     let pricesAnswered = 0;
     const prices = async (query: PricesQuery): Promise<PricesResponse> => {
       const answer = await snapshotPrices(query);
@@ -84,7 +85,7 @@ describe('one study computation', () => {
     const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', runJob: runner.runJob });
     const [first, second] = [new AbortController(), new AbortController()];
     const answers = [study('', first.signal), study('', second.signal)].map((answer) => answer.catch((error: unknown) => error));
-    await waitFor(() => pricesAnswered === 2);
+    await waitFor(() => pricesAnswered === 2 && runner.jobs.length > 0);
     expect(runner.jobs).toHaveLength(1);
     first.abort();
     expect(await answers[0]).toBeInstanceOf(ClientGoneError);
