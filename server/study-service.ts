@@ -10,15 +10,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { factorsNotOnServerMessage } from '../src/application/study-factors.ts';
 import { studyPlan, type StudyPlan } from '../src/application/study-plan.ts';
-import { parseStudyQuery, type QueryProblem } from '../src/application/study-query.ts';
+import { parseStudyQuery, type QueryProblem, type StudyQuery } from '../src/application/study-query.ts';
 import { readEventCatalog, type EventCatalog } from '../src/domain/event-catalog.ts';
 import type { PricesResponse } from '../src/domain/price-api.ts';
+import type { TestSelection } from '../src/domain/test-choice.ts';
 import { ByteLru } from './byte-lru.ts';
+import { articleCatalogLoader } from './article-files.ts';
 import { ClientGoneError, InvalidRequestError } from './errors.ts';
 import { restsOnSnapshot } from './price-service.ts';
 import { pricesResponseBody } from './prices-json.ts';
 import { parsePricesQuery, type PricesQuery } from './request-validation.ts';
 import { EventsUnavailableError, StudyNotComputableError } from './study-errors.ts';
+import type { StudyPart } from './study/study-files.ts';
 import { resultBytes, type ComputedFile, type StudyJob, type StudyJobResult } from './study/study-job.ts';
 import { WorkerStoppedError } from './study/worker-pool.ts';
 import { PROJECT_ROOT } from './versions.ts';
@@ -34,6 +37,8 @@ export interface StudyServiceDeps {
   cacheBytes?: number;
   /** data/events.json unless a test gives another file. */
   eventsFile?: string;
+  /** data/articles (the claims the deck checks) unless a test gives another folder. */
+  articlesFolder?: string;
 }
 
 /** The files of a study and whether they rest on the snapshot alone (so they can be revalidated). */
@@ -60,8 +65,9 @@ interface SharedJob {
  *   ClientGoneError when `signal` aborts first).
  * @example await createStudyService({ prices, now: () => new Date(), appVersion: '0.1.0', runJob })('events=us-election-2024')
  */
-export function createStudyService(deps: StudyServiceDeps): (search: string, signal?: AbortSignal) => Promise<StudyAnswer> {
+export function createStudyService(deps: StudyServiceDeps): (search: string, signal?: AbortSignal, part?: StudyPart) => Promise<StudyAnswer> {
   const events = eventCatalogLoader(deps.eventsFile ?? path.join(PROJECT_ROOT, 'data/events.json'));
+  const articles = articleCatalogLoader(deps.articlesFolder ?? path.join(PROJECT_ROOT, 'data/articles'));
   const computed = new ByteLru<StudyJobResult>(deps.cacheBytes ?? DEFAULT_STUDY_CACHE_BYTES, resultBytes);
   const inFlight = new Map<string, SharedJob>();
 
@@ -81,7 +87,7 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     return joinAsClient(shared, () => inFlight.get(key) === shared && inFlight.delete(key), signal);
   };
 
-  return async (search, signal) => {
+  return async (search, signal, part = 'tables') => {
     const catalog = await events();
     const parsed = parseStudyQuery(search, { catalogEventIds: catalog.events.map((event) => event.id) });
     if (parsed.problems.length > 0) throw new InvalidRequestError('INVALID_QUERY', problemsMessage(parsed.problems));
@@ -90,8 +96,10 @@ export function createStudyService(deps: StudyServiceDeps): (search: string, sig
     if (query.factors !== null) throw new StudyNotComputableError(factorsNotOnServerMessage(query.factors));
     const plan = studyPlan(query, catalog.events);
     const prices = await deps.prices(pricesQueryOf(plan));
-    const key = `${JSON.stringify(query)}\n${dataVersion(prices)}`;
-    const job = (): StudyJob => ({ query, catalogEvents: catalog.events, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
+    const selection = parsed.query.view.significanceTest;
+    const { claims } = await articles();
+    const key = studyKey(part, query, selection, prices);
+    const job = (): StudyJob => ({ part, query, selection, catalogEvents: catalog.events, claims, pricesJson: pricesResponseBody(prices), appVersion: deps.appVersion, generatedAt: deps.now().toISOString() });
     const result = computed.get(key) ?? (await share(key, job, signal).catch(asStudyError));
     if (!result.computable) throw new StudyNotComputableError(result.message);
     return { files: result.files, snapshotBacked: restsOnSnapshot(prices) };
@@ -117,6 +125,16 @@ function joinAsClient(shared: SharedJob, forget: () => void, signal: AbortSignal
     signal?.addEventListener('abort', leave, { once: true });
     shared.result.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave));
   });
+}
+
+/**
+ * What a part's files depend on, as the cache's key: the study query (securities, events, model,
+ * windows, and the guardrails' overlap and contamination choices), the prices' version, and for the
+ * deck the test its answer is read with (`test=`). The events and the articles' claims are read
+ * once per process, so they cannot change under a key.
+ */
+function studyKey(part: StudyPart, query: StudyQuery, selection: TestSelection, prices: PricesResponse): string {
+  return JSON.stringify({ part, query, selection: part === 'deck' ? selection : null, data: dataVersion(prices) });
 }
 
 /**

@@ -134,6 +134,7 @@ function summaryOf(report: StudyReport): StudySummary {
     const small = n < SMALL_SAMPLE_N ? ` With ${counted(n, 'security', 'securities')}, fewer than ${SMALL_SAMPLE_N}, a cross-sectional test cannot tell much; the rules state the result by the ${group.choice.name}.` : '';
     summary.notices.push({
       kind: 'pooled',
+      groupIds: [group.id],
       text: `The ${counted(n, 'security', 'securities')} have ${dayZeros.length} different day 0s (${dateInWords(dayZeros[0] as string)} to ${dateInWords(dayZeros.at(-1) as string)}) and pool in event time: each security's day 0 is the group's day 0.${small}`,
     });
   }

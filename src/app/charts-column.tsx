@@ -1,14 +1,14 @@
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { DeckModelInput } from '../application/deck-model.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
 import { EventTabs } from '../features/charts/components/event-tabs.tsx';
-import { LazyChartsPanel, LazySlideChart } from '../features/charts/components/lazy-charts.tsx';
-import { slideChartSpec } from '../features/charts/utils/focus-charts.ts';
+import { LazyChartsPanel } from '../features/charts/components/lazy-charts.tsx';
+import { DownloadDeckButton } from '../features/presentation/components/download-deck-button.tsx';
 import { PresentButton } from '../features/presentation/components/present-button.tsx';
 import { PriceFailuresNotice } from '../features/prices/components/price-failures-notice.tsx';
-import type { SlideChartKind } from '../features/presentation/utils/deck.ts';
 import type { StudyState } from '../features/study/hooks/use-study.ts';
 import { EmptyState } from './components/empty-state.tsx';
 import { ErrorPanel } from './components/error-panel.tsx';
@@ -22,6 +22,8 @@ interface ChartsColumnProps {
   prices: UseQueryResult<PricesResponse>;
   study: StudyState | null;
   results: FocusedResults;
+  /** What the deck of the whole study is built from; null until the study is computed. */
+  deck: DeckModelInput | null;
   significanceTest: PortfolioTestKey;
   handlers: {
     onSignificanceTest: (test: PortfolioTestKey) => void;
@@ -37,15 +39,8 @@ interface ChartsColumnProps {
 }
 
 /** The charts of the study with the Present button, or the state that stands in their place. */
-export function ChartsColumn({ studyEvents, securities, prices, study, results, significanceTest, handlers, describedBy, blocked = null }: ChartsColumnProps) {
-  const { charts, portfolio, portfolioMarkers, images, deck, subtitle } = results;
-  const renderSlideChart = useCallback(
-    (chart: SlideChartKind) => {
-      const spec = charts ? slideChartSpec(chart, charts, portfolio ? { rows: portfolio.rows, markers: portfolioMarkers } : null) : null;
-      return spec ? <LazySlideChart chart={spec} fallback={<p className="slide-note">Loading the chart…</p>} /> : null;
-    },
-    [charts, portfolio, portfolioMarkers],
-  );
+export function ChartsColumn({ studyEvents, securities, prices, study, results, deck, significanceTest, handlers, describedBy, blocked = null }: ChartsColumnProps) {
+  const { charts, portfolio, portfolioMarkers, images, subtitle } = results;
 
   const content = (): ReactNode => {
     if (studyEvents.length === 0) return <EmptyState title="No event selected">Tick at least one event on the left, or add your own, to see how the securities moved around it.</EmptyState>;
@@ -69,7 +64,8 @@ export function ChartsColumn({ studyEvents, securities, prices, study, results, 
       <>
         {deck ? (
           <div className="results-toolbar">
-            <PresentButton deck={deck} renderChart={renderSlideChart} />
+            <PresentButton deck={deck} />
+            <DownloadDeckButton deck={deck} />
           </div>
         ) : null}
         <PriceFailuresNotice failures={prices.data.failures} securities={securities} onRemove={handlers.onRemoveSecurity} />

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { version as APP_VERSION } from '../../package.json';
 import { ARTICLE_CATALOG } from '../features/articles/api/article-catalog.ts';
+import { userClaims } from '../features/articles/api/user-excerpts.ts';
 import { useUserExcerpts } from '../features/articles/hooks/use-user-excerpts.ts';
 import { DataSourceBadge } from '../features/data-source/components/data-source-badge.tsx';
 import { EVENT_CATALOG } from '../features/events/api/event-catalog.ts';
@@ -17,6 +18,8 @@ import { methodNote, securityRows } from '../features/statistics-table/utils/sec
 import { checkWindows } from '../features/study-controls/utils/window-texts.ts';
 import { PRESET_CATALOG } from '../features/symbols/api/preset-catalog.ts';
 import { useSymbols } from '../features/symbols/api/get-symbols.ts';
+import { checkClaims } from '../application/claim-findings.ts';
+import type { DeckModelInput } from '../application/deck-model.ts';
 import { groupResults } from '../application/group-results.ts';
 import { studyGroups } from '../domain/peer-groups.ts';
 import { buildStudyExport } from '../application/study-export.ts';
@@ -146,11 +149,20 @@ export function Dashboard() {
     allEvents,
     focusEventId: focusId,
     spotlight,
-    securityNames,
-    articles: ARTICLE_CATALOG.articles,
-    userExcerpts: userExcerpts.excerpts,
     version: health.data?.version ?? null,
   });
+  const claims = useMemo(() => [...ARTICLE_CATALOG.claims, ...userClaims(userExcerpts.excerpts)], [userExcerpts.excerpts]);
+  const claimFindings = useMemo(() => (analysis ? checkClaims(claims, analysis.result, state.eventIds) : []), [claims, analysis, state.eventIds]);
+  // What the deck of the whole study is built from, as /api/study.pptx builds it for the same query
+  // and prices: the same analysis, and the answer panel's own summary for slide 1. The presentation
+  // builds the slides only when it is opened.
+  const deck: DeckModelInput | null = useMemo(
+    () =>
+      prices.data && study && analysis && summary
+        ? { appVersion: APP_VERSION, query: pageQueryOf(state).study, selection: state.significanceTest, events: allEvents, prices: prices.data, composed: study.composed, analysis, summary, claims }
+        : null,
+    [prices.data, study, analysis, summary, state, allEvents, claims],
+  );
   // The peer groups of each event, when the study spans two or more groups (data/presets.json).
   const groups = useMemo(() => studyGroups(state.securities, PRESET_CATALOG.groups), [state.securities]);
   const peerGroups = useMemo(
@@ -251,6 +263,7 @@ export function Dashboard() {
               prices={prices}
               study={study}
               results={results}
+              deck={deck}
               significanceTest={significanceTest}
               handlers={chartHandlers}
               describedBy={STATISTICS_ID}
@@ -273,6 +286,7 @@ export function Dashboard() {
               onSelectExcerpt={(excerptId, eventIds) => dispatch({ type: 'select-excerpt', excerptId, eventIds })}
               onAddExcerpt={userExcerpts.add}
               onRemoveExcerpt={userExcerpts.remove}
+              claimFindings={claimFindings}
             />
           </div>
           {result && result.securities.length + result.failures.length > 0 ? (

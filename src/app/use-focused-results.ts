@@ -1,21 +1,15 @@
 import { useMemo } from 'react';
-import { unitId, type ComposedStudy } from '../application/compose-study.ts';
+import type { ComposedStudy } from '../application/compose-study.ts';
 import type { StudyGroupResult } from '../application/study-analysis.ts';
 import type { StudyResult } from '../core/types.ts';
 import type { PortfolioTestKey } from '../domain/portfolio-tests.ts';
-import type { Article } from '../domain/article-format.ts';
-import { modelName } from '../domain/models.ts';
 import type { PricesResponse } from '../domain/price-api.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
-import type { UserExcerpt } from '../features/articles/api/user-excerpts.ts';
 import type { EventMarker } from '../features/charts/components/event-marker.tsx';
 import { chartDays, portfolioRows, type ChartRow } from '../features/charts/utils/chart-data.ts';
-import { AR_NOTE, portfolioNote } from '../features/charts/utils/chart-notes.ts';
 import { eventLine, methodLine, portfolioLine } from '../features/charts/utils/chart-subtitles.ts';
 import { DAY_ZERO_MARKER, focusCharts, type FocusCharts, type Spotlight } from '../features/charts/utils/focus-charts.ts';
 import { imageContext } from '../features/charts/utils/image-context.ts';
-import type { DeckInput } from '../features/presentation/utils/deck.ts';
-import { deckInput } from '../features/presentation/utils/deck-input.ts';
 import type { ChartImageContext } from '../features/charts/components/charts-panel.tsx';
 import type { ViewState } from './view-state.ts';
 
@@ -26,8 +20,8 @@ export interface FocusedResultsInput {
   composed: ComposedStudy | null;
   result: StudyResult | null;
   /**
-   * The event or event cluster of the focused event: the portfolio chart, its stars and the slides'
-   * key numbers are its own, never a pool of overlapping events.
+   * The event or event cluster of the focused event: the portfolio chart and its stars are its own,
+   * never a pool of overlapping events.
    */
   group: StudyGroupResult | null;
   /** The test that stars the portfolio chart: the rules' choice for the group, or the user's pick. */
@@ -36,9 +30,6 @@ export interface FocusedResultsInput {
   allEvents: readonly StudyEvent[];
   focusEventId: string | null;
   spotlight: Spotlight | null;
-  securityNames: ReadonlyMap<string, string>;
-  articles: readonly Article[];
-  userExcerpts: readonly UserExcerpt[];
   /** The app's version from /api/health, or null before it answers. */
   version: string | null;
 }
@@ -50,16 +41,15 @@ export interface FocusedResults {
   /** The price chart's subtitle: event, day 0, model and windows. */
   subtitle: string;
   images: ChartImageContext | null;
-  deck: DeckInput | null;
 }
 
 /**
- * What the charts, the saved images and the slides show of the focused event: the app composes the
- * charts feature's and the presentation feature's builders here, each memoised on what it reads so
+ * What the charts and the saved images show of the focused event: the app composes the charts
+ * feature's builders here, each memoised on what it reads so
  * a hover or a typed window redraws only what changed.
  */
 export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
-  const { state, prices, composed, result, group, significanceTest, studyEvents, allEvents, spotlight, securityNames, articles, userExcerpts, version } = input;
+  const { state, prices, composed, result, group, significanceTest, studyEvents, allEvents, spotlight, version } = input;
   const focusEvent = studyEvents.find((event) => event.id === input.focusEventId) ?? null;
   const days = useMemo(() => chartDays(state.appliedOptions.eventWindow), [state.appliedOptions.eventWindow]);
   const studyEventIds = useMemo(() => studyEvents.map((event) => event.id), [studyEvents]);
@@ -67,7 +57,6 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () => (composed && focusEvent ? focusCharts({ composed, result, event: focusEvent, events: allEvents, studyEventIds, series: prices?.series ?? [], leftOut: prices?.failures.map((failure) => failure.symbol), securityOrder: state.securities, days, spotlight }) : null),
     [composed, result, focusEvent, allEvents, studyEventIds, prices, state.securities, days, spotlight],
   );
-  const { returnKind } = state;
   const groupResult = group?.result ?? null;
   // An event cluster's window is the stretched one: its chart spans all of it.
   const groupDays = useMemo(() => (groupResult ? chartDays(groupResult.options.eventWindow) : days), [groupResult, days]);
@@ -87,34 +76,7 @@ export function useFocusedResults(input: FocusedResultsInput): FocusedResults {
     () => (prices && charts ? imageContext({ prices, model: state.appliedOptions.model, method, focusEventId: charts.event.id, studyEventIds, version }) : null),
     [prices, charts, state.appliedOptions.model, method, studyEventIds, version],
   );
-  const deck = useMemo(
-    () =>
-      result && charts && prices
-        ? deckInput({
-            // A cluster's securities are its own units: the slides read their numbers under the cluster's ids.
-            charts: group?.kind === 'cluster' ? { event: charts.event, securities: charts.securities.map((panel) => ({ ...panel, key: unitId(group.id, panel.symbol) })) } : charts,
-            // The key numbers of the focused event (or cluster) under its own test, never a pool.
-            result: groupResult ?? result,
-            prices,
-            securityNames,
-            // One event or one cluster: its securities, not security–event pairs of several events.
-            eventCount: 1,
-            modelName: modelName(result.options.model, result.options.factors),
-            returnKind,
-            significanceTest,
-            articles,
-            userExcerpts,
-            version,
-            chartSubtitles: {
-              prices: subtitle,
-              'abnormal-returns': `${subtitle} ${AR_NOTE}`,
-              ...(portfolio === null ? {} : { portfolio: `${portfolio.subtitle} ${portfolioNote(significanceTest)}` }),
-            },
-          })
-        : null,
-    [result, group, groupResult, charts, prices, securityNames, returnKind, significanceTest, articles, userExcerpts, version, subtitle, portfolio],
-  );
-  return { charts, portfolio, portfolioMarkers, subtitle, images, deck };
+  return { charts, portfolio, portfolioMarkers, subtitle, images };
 }
 
 // What the portfolio chart averages: one event's securities, or an event cluster's (one window each).

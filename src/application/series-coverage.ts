@@ -5,8 +5,9 @@
  * series that starts too late (NOC and GD from 2023-09-11), ends too early (7721.T on 2024-12-24)
  * or has a hole (Hanwha's 2024 trading suspension) is named before its study fails or thins out.
  */
-import { dayZero, DEFAULT_STUDY_OPTIONS } from '../core/index.ts';
+import { dayZero } from '../core/index.ts';
 import type { StudyOptions } from '../core/types.ts';
+import { DEFAULT_MINIMUM_ESTIMATION_DAYS } from '../domain/estimation-minimum.ts';
 import type { Exchange } from '../domain/exchanges.ts';
 import type { SeriesGap } from '../domain/price-api.ts';
 import type { StudyEvent } from '../domain/study-event.ts';
@@ -69,7 +70,7 @@ function notesForEvent(series: SeriesSpan, event: StudyEvent, options: StudyOpti
   if (estimationMissing.length > 0) {
     const total = estimationWindow.to - estimationWindow.from + 1;
     const usable = total - estimationMissing.length;
-    const minimum = options.minimumEstimationDays ?? DEFAULT_STUDY_OPTIONS.minimumEstimationDays ?? 30;
+    const minimum = options.minimumEstimationDays ?? DEFAULT_MINIMUM_ESTIMATION_DAYS;
     const why = reason(series, days[zero + estimationWindow.from - 1] ?? '', days[zero + estimationWindow.to] ?? '');
     const fails = usable < minimum;
     notes.push(

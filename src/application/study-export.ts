@@ -58,7 +58,7 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
  */
 export function studyFileNames(query: StudyQuery): StudyFileNames {
   const base = `kabuto-${eventsPart(query.eventIds)}-${studyHash(studyQueryString(query))}`;
-  return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json` };
+  return { securities: `${base}-securities.csv`, portfolio: `${base}-portfolio.csv`, manifest: `${base}-manifest.json`, deck: `${base}-deck.pptx` };
 }
 
 function clusters(input: StudyExportInput) {

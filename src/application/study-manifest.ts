@@ -8,7 +8,7 @@ import type { ResolvedStudyOptions, SecurityResult } from '../core/types.ts';
 import type { FactorUse } from './study-factors.ts';
 import type { ComposedStudy } from './compose-study.ts';
 import type { StudyAnalysis } from './study-analysis.ts';
-import { buildStudySummary } from './study-summary.ts';
+import { buildStudySummary, summaryInputOf } from './study-summary.ts';
 import type { PriceSeries, PricesResponse, SeriesProvenance } from '../domain/price-api.ts';
 import { seriesProvenanceSchema } from '../domain/provenance.ts';
 import { portfolioColumnDefinitions, securityColumnDefinitions } from './study-csv-columns.ts';
@@ -48,6 +48,8 @@ export interface StudyFileNames {
   securities: string;
   portfolio: string;
   manifest: string;
+  /** The PowerPoint deck of the study. */
+  deck: string;
 }
 
 export interface ManifestInput {
@@ -82,7 +84,7 @@ export function buildStudyManifest(input: ManifestInput) {
     reproduce: reproduceSection(query, input.query),
     study: studySection(analysis.result.options, input.query, input.factors ?? null),
     // The answer as the page's panel and slide 1 state it, with the test the rules pick.
-    summary: buildStudySummary({ analysis, events: input.events, names: unitNames(input.composed), dataNotes: dataNotesOf(input.prices), factors: input.factors ?? null }),
+    summary: buildStudySummary(summaryInputOf({ analysis, events: input.events, composed: input.composed, prices: input.prices, factors: input.factors ?? null })),
     groups: groupsSection(analysis),
     events: eventsSection(input),
     securities: securitiesSection(input),
@@ -153,15 +155,6 @@ function groupsSection(analysis: StudyAnalysis) {
     })),
     pooled: analysis.pooled,
   };
-}
-
-// The price sources' dated notes (a price-limit hit on day 0, an ex-dividend day) by symbol.
-function dataNotesOf(prices: PricesResponse): Map<string, readonly string[]> {
-  return new Map(prices.series.map((series) => [series.symbol, series.provenance.defects]));
-}
-
-function unitNames(composed: ComposedStudy): Map<string, string> {
-  return new Map(composed.units.map((item) => [item.symbol, item.name]));
 }
 
 function eventsSection(input: ManifestInput) {

@@ -12,13 +12,15 @@
  * t with the degrees of freedom of s²), exactly as the statistics table reads them; a window that is
  * not among the study's CAR windows is shown untested rather than tested by other means.
  */
-import type { AbnormalVolume, AggregateTests, DayRange, StudyResult, TestResult } from '../core/types.ts';
+import type { AbnormalVolume, AggregateTests, DayRange, SecurityResult, StudyResult, TestResult } from '../core/types.ts';
 import { dateInWords } from '../domain/calendar.ts';
+import type { PricesResponse } from '../domain/price-api.ts';
 import { counted, listInWords, possessive } from '../domain/english.ts';
 import { portfolioTest, type PortfolioTestKey } from '../domain/portfolio-tests.ts';
 import { pValueInWords } from '../domain/significance.ts';
 import { shortEventTitle, type StudyEvent } from '../domain/study-event.ts';
 import { AUTOMATIC_TEST, chooseTest, studyShape, type TestSelection } from '../domain/test-choice.ts';
+import type { ComposedStudy } from './compose-study.ts';
 import type { StudyAnalysis, StudyGroupResult } from './study-analysis.ts';
 import type { ContaminationChoice, EstimationContamination, EventOverlap, OverlapChoice } from './study-guardrails.ts';
 import { factorGapsInWords, type FactorUse } from './study-factors.ts';
@@ -132,6 +134,8 @@ export interface SummaryGroup {
 export interface SummaryNotice {
   kind: 'overlap' | 'contamination' | 'pooled' | 'factors';
   text: string;
+  /** The groups whose numbers it concerns, so a slide of one group shows only its own notices. */
+  groupIds: string[];
 }
 
 export interface StudySummary {
@@ -202,9 +206,7 @@ function summaryGroup(group: StudyGroupResult, input: SummaryInput, selection: T
       symbol: security.symbol,
       name: nameOf(security.symbol),
       dayZero: security.dayZero,
-      dayZeroAr: tested(security.days.find((day) => day.relativeDay === 0)?.ar ?? null, windowOf(security.windows, DAY_ZERO)?.t, DAY_ZERO),
-      earlyCar: securityCar(security, EARLY),
-      windowCar: securityCar(security, eventWindow),
+      ...securityNumbers(security, eventWindow),
       excludedDays: security.excludedDays,
       notes: datedNotes(input.dataNotes?.get(security.symbol) ?? [], security.days[0]?.date, security.days.at(-1)?.date),
       volume: summaryVolume(security.volume, eventWindow),
@@ -249,7 +251,56 @@ function summaryGroup(group: StudyGroupResult, input: SummaryInput, selection: T
   return summary;
 }
 
-function securityCar(security: StudyResult['securities'][number], range: DayRange): TestedNumber {
+/**
+ * One security's tested numbers as the answer states them: its day-0 AR, its CAR over [0, +1] and
+ * over `eventWindow`, each tested by its own t. The claim check reads the same numbers.
+ * @throws never
+ * @example securityNumbers(security, { from: -5, to: 10 }).dayZeroAr.words // '+16.25 %, p < 0.001 — significant at 1 %'
+ */
+export function securityNumbers(security: SecurityResult, eventWindow: DayRange): Pick<SummarySecurity, 'dayZeroAr' | 'earlyCar' | 'windowCar'> {
+  return {
+    dayZeroAr: tested(security.days.find((day) => day.relativeDay === 0)?.ar ?? null, windowOf(security.windows, DAY_ZERO)?.t, DAY_ZERO),
+    earlyCar: securityCar(security, EARLY),
+    windowCar: securityCar(security, eventWindow),
+  };
+}
+
+/**
+ * What a tested number says after its value: "p < 0.001 — significant at 1 %", or why it has no p-value.
+ * @throws never
+ * @example pValuePart(summary.groups[0].securities[1].dayZeroAr) // 'p < 0.001 — significant at 1 %'
+ */
+export function pValuePart(number: TestedNumber): string {
+  return number.words.slice(number.valueWords.length).replace(/^, /, '').trim();
+}
+
+/**
+ * How the answer names the group's row: "All 2, equally weighted", or "The security alone".
+ * @throws never
+ * @example groupRowLabel(2) // 'All 2, equally weighted'
+ */
+export function groupRowLabel(securities: number): string {
+  return securities === 1 ? 'The security alone' : `All ${securities}, equally weighted`;
+}
+
+/**
+ * The summary's input for a composed study: companies named as the prices name them, and the price
+ * sources' dated notes (the snapshot's known defects).
+ * @throws never
+ * @example buildStudySummary(summaryInputOf({ analysis, events, composed, prices }))
+ */
+export function summaryInputOf(input: { analysis: StudyAnalysis; events: readonly StudyEvent[]; composed: ComposedStudy; prices: PricesResponse; selection?: TestSelection; factors?: FactorUse | null }): SummaryInput {
+  return {
+    analysis: input.analysis,
+    events: input.events,
+    names: new Map(input.composed.units.map((item) => [item.symbol, item.name])),
+    dataNotes: new Map(input.prices.series.map((series) => [series.symbol, series.provenance.defects])),
+    ...(input.selection === undefined ? {} : { selection: input.selection }),
+    factors: input.factors ?? null,
+  };
+}
+
+function securityCar(security: SecurityResult, range: DayRange): TestedNumber {
   const window = windowOf(security.windows, range);
   // The CAR of a window's last day cumulates from the event window's start, so it is the window's
   // CAR only for a window that starts there.
@@ -371,10 +422,11 @@ function withoutSymbol(reason: string): string {
   return reason.replace(/^[^:]*: /, '').replace(/\.$/, '');
 }
 
-function factorNotices({ factors }: SummaryInput): SummaryNotice[] {
+function factorNotices({ factors, analysis }: SummaryInput): SummaryNotice[] {
   if (!factors) return [];
   const text = factorGapsInWords(factors.gaps, factors.file.name, factors.names);
-  return text === null ? [] : [{ kind: 'factors', text }];
+  // The factors enter every group's model.
+  return text === null ? [] : [{ kind: 'factors', text, groupIds: analysis.groups.map((group) => group.id) }];
 }
 
 function overlapNotices({ analysis, events, names }: SummaryInput): SummaryNotice[] {
@@ -386,7 +438,7 @@ function overlapNotices({ analysis, events, names }: SummaryInput): SummaryNotic
       analysis.guards.overlap === 'cluster'
         ? `${capitalised(first)} and ${second} overlap (${shared}), so they are merged into one event cluster: one window per security from the first day of the earlier event's window to the last day of the later's.`
         : `${capitalised(first)} and ${second} overlap: ${shared}. Each is reported on its own, not pooled into one test, because the same stock-days would count twice. Merge them into one event cluster to test them together.`;
-    return { kind: 'overlap', text };
+    return { kind: 'overlap', text, groupIds: groupsOf(analysis, overlap.eventIds) };
   });
 }
 
@@ -409,8 +461,13 @@ function contaminationNotices({ analysis, events, names }: SummaryInput): Summar
       analysis.guards.contamination === 'exclude'
         ? `${where}: its window's ${days} are left out of the estimation.`
         : `${where}: the moves of its window's ${days} feed the normal returns and the variance the tests use.`;
-    return { kind: 'contamination', text };
+    return { kind: 'contamination', text, groupIds: [...new Set(items.map((item) => item.eventId))] };
   });
+}
+
+// The groups (events or clusters) holding any of these events, in the order of the analysis.
+function groupsOf(analysis: StudyAnalysis, eventIds: readonly string[]): string[] {
+  return analysis.groups.filter((group) => group.eventIds.some((id) => eventIds.includes(id))).map((group) => group.id);
 }
 
 function capitalised(text: string): string {
@@ -422,6 +479,7 @@ function pooledNotice({ analysis }: SummaryInput): SummaryNotice[] {
   return [
     {
       kind: 'pooled',
+      groupIds: analysis.groups.map((group) => group.id),
       text: `The ${counted(analysis.groups.length, 'event')} do not overlap, so the portfolio file also pools them into one test (rows without an event id); the answer shows each event on its own.`,
     },
   ];

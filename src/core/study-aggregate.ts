@@ -197,7 +197,9 @@ function aggregateTests(section: CrossSection, mean: number | null, context: Stu
   const { values, standardized } = section;
   const unstandardized = standardized.length === 0 && values.length > 0;
   const bmpT = unstandardized ? noVarianceTest('BMP t') : boehmerMusumeciPoulsenTest(standardized);
-  const fewFreedoms = hasStandardizedVariance(section.fewestDegreesOfFreedom) ? null : section.fewestDegreesOfFreedom;
+  // An empty cross-section's fewest d.f. is Infinity: there the tests say they have no securities.
+  const fewest = section.fewestDegreesOfFreedom;
+  const fewFreedoms = fewest === Infinity || hasStandardizedVariance(fewest) ? null : fewest;
   return {
     crossSectionalT: crossSectionalTTest(values),
     patellZ: unstandardized

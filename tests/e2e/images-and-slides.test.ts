@@ -1,28 +1,30 @@
 /**
  * Chart images and presentation mode in real Chromium against the real server on the offline
  * snapshot: a chart downloaded as PNG (its pixel size and that it is not blank) and as SVG, the
- * slides stepped through with the keyboard, and the slides printed to PDF one per page.
+ * slides stepped through with the keyboard, printed to PDF one 16:9 page per slide with its fonts
+ * embedded, and the page's PowerPoint file compared with the server's /api/study.pptx.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent } from '../../src/lib/format.ts';
-import { parseArticle } from '../../src/domain/article-format.ts';
+import { percentInWords } from '../../src/application/study-summary.ts';
 import { dayZeroAr, referenceStudy } from '../unit/app/helpers/reference-study.ts';
-import { ARTIFACTS_DIR, newPage, PROJECT_ROOT, screenshot } from './helpers/harness.ts';
+import { deckParts } from '../unit/server/helpers/deck-parts.ts';
+import { ARTIFACTS_DIR, newPage, screenshot } from './helpers/harness.ts';
 import { recordPriceRange, useServerAndBrowser } from './helpers/lifecycle.ts';
 
 const IHI_PANEL = '.small-multiple[data-unit="us-election-2024:7013.T"]';
 const IHI_TITLE = 'IHI Corporation (7013.T): daily abnormal returns and CAR';
 const SLIDE_HEADINGS = [
-  'US presidential election: Donald Trump wins',
-  'Prices rebased to 100 at day −1',
-  'Daily abnormal returns and CAR',
-  'Portfolio: average abnormal return and CAAR',
-  'Key numbers',
-  'What the article says',
-  'Methods',
+  /^IHI Corporation \+16\.25\u00a0% and Mitsubishi Heavy Industries/,
+  'US presidential election · day 0 Wed 6 Nov 2024',
+  'Group result: Portfolio time-series t',
+  'What the article says, what the market did',
+  'Methods and sources',
+  'Glossary',
+  'Glossary, continued',
 ];
 /** Each key that moves forward, so every one of them is exercised once on the way through. */
 const NEXT_KEYS = ['ArrowRight', 'Space', 'PageDown', 'ArrowDown', 'ArrowRight', 'Space'];
@@ -107,7 +109,8 @@ describe('chart images', () => {
     expect(lines('16')).toBe(IHI_TITLE);
     const words = parsed.texts.map((text) => text.text).join(' ');
     expect(words).toContain('Benchmark TOPIX. US presidential election: Donald Trump wins, day 0 6 Nov 2024. Market model, estimation [-250, -11], event window [-5, +10].');
-    expect(words).toMatch(/Kabuto \d+\.\d+\.\d+, MacKinlay \(1997\) market model\. Prices: Offline snapshot \(7011\.T, 7013\.T: J-Quants \(JPX\) daily bars recorded by keroppa88\/chart0 \(commit [0-9a-f]{7}\); TOPIX: /);
+    expect(words).toMatch(/Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX; Kabuto \d+\.\d+\.\d+ calculations, MacKinlay \(1997\) market model\./);
+    expect(words).not.toMatch(/keroppa88|commit/);
     expect(parsed.charts).toBe(1);
     const chartWidth = await page.locator(`${IHI_PANEL} svg.recharts-surface`).evaluate((svg) => svg.getBoundingClientRect().width);
     expect(Number(parsed.width)).toBe(Math.ceil(chartWidth));
@@ -162,34 +165,34 @@ describe('chart images', () => {
 
 describe('presentation mode', () => {
   const dialog = () => page.getByRole('dialog', { name: /^Presentation/ });
-  const currentHeading = () => page.locator('.presentation .slide:not([hidden]) .slide-heading').innerText();
+  const currentHeading = () => page.locator('.presentation .slide:not([hidden]) h2').innerText();
   const counter = () => page.locator('.presentation .slide-counter').innerText();
 
   async function open() {
     await page.getByRole('button', { name: 'Present' }).click();
     await dialog().waitFor();
-    await page.locator('.presentation .slide[data-slide="chart-prices"] svg.recharts-surface').waitFor({ state: 'attached' });
+    await page.locator('.presentation .slide[data-slide="event-us-election-2024"] .deck-chart svg').first().waitFor({ state: 'attached' });
   }
 
   it('steps through every slide with the keyboard, back and to the ends, and Escape gives focus back', async () => {
     await open();
     const total = SLIDE_HEADINGS.length;
-    expect(await currentHeading()).toBe(SLIDE_HEADINGS[0]);
+    expect(await currentHeading()).toMatch(SLIDE_HEADINGS[0] ?? '');
     expect(await counter()).toBe(`1 / ${total}`);
     await screenshot(page, 'slide-1');
     for (const [index, key] of NEXT_KEYS.entries()) {
       await page.keyboard.press(key);
       expect(await counter()).toBe(`${index + 2} / ${total}`);
-      expect(await currentHeading()).toBe(SLIDE_HEADINGS[index + 1]);
+      expect(await currentHeading()).toMatch(SLIDE_HEADINGS[index + 1] ?? '');
       await screenshot(page, `slide-${index + 2}`);
     }
     await page.keyboard.press('ArrowRight');
     expect(await counter()).toBe(`${total} / ${total}`);
     await page.keyboard.press('ArrowLeft');
-    expect(await currentHeading()).toBe(SLIDE_HEADINGS[total - 2]);
+    expect(await currentHeading()).toMatch(SLIDE_HEADINGS[total - 2] ?? '');
     await page.keyboard.press('PageUp');
     await page.keyboard.press('ArrowUp');
-    expect(await currentHeading()).toBe(SLIDE_HEADINGS[total - 4]);
+    expect(await currentHeading()).toMatch(SLIDE_HEADINGS[total - 4] ?? '');
     await page.keyboard.press('Home');
     expect(await counter()).toBe(`1 / ${total}`);
     // Space means "next" even on a focused button, and moves once, not twice (keydown and click).
@@ -197,23 +200,22 @@ describe('presentation mode', () => {
     await page.keyboard.press('Space');
     expect(await counter()).toBe(`2 / ${total}`);
     await page.keyboard.press('End');
-    expect(await currentHeading()).toBe('Methods');
+    expect(await currentHeading()).toBe('Glossary, continued');
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Present');
     expect(errors).toEqual([]);
   });
 
-  it("shows each security's day-0 AR as the engine computes it, and the article's words verbatim", async () => {
+  it("shows each security's day-0 AR as the engine computes it, and the claim check's verdict", async () => {
     await open();
     const reference = referenceStudy(['7011.T', '7013.T'], 'TOPIX', range);
-    const cell = page.locator('.presentation [data-testid="slide-ar0-us-election-2024:7013.T"]');
-    expect(Number(await cell.getAttribute('data-value'))).toBe(dayZeroAr(reference, '7013.T'));
-    expect(await cell.textContent()).toBe(`${formatPercent(dayZeroAr(reference, '7013.T'))}***`);
-    const article = parseArticle(readFileSync(path.join(PROJECT_ROOT, 'data/articles/japan-us-alliance-defence-stocks.md'), 'utf8'));
-    const gains = article.excerpts.find((excerpt) => excerpt.id === 'markets-ihi-mhi-gains');
-    const quoted = page.locator('.presentation .slide-excerpt[data-excerpt-id="markets-ihi-mhi-gains"] blockquote');
-    expect(await quoted.textContent()).toBe(gains?.text);
+    const ihi = page.locator('.presentation .slide[data-slide="event-us-election-2024"] tbody tr', { hasText: 'IHI Corporation' });
+    expect(await ihi.locator('td.number .deck-value').first().textContent()).toBe(percentInWords(dayZeroAr(reference, '7013.T')));
+    // The claim's quote spans its row; the verdict stands on the first row that checks it.
+    const rows = await page.locator('.presentation .slide[data-slide="claims"] tbody tr').evaluateAll((items) => items.map((item) => [...item.children].map((cell) => cell.textContent)));
+    const quote = rows.findIndex((cells) => cells[0]?.includes('witnessed significant gains'));
+    expect(rows[quote + 1]?.at(-1)).toBe('supported');
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
   });
@@ -225,10 +227,30 @@ describe('presentation mode', () => {
     await screenshot(page, 'slides-print-layout', true);
     await page.emulateMedia({ media: 'screen' });
     writeFileSync(path.join(ARTIFACTS_DIR, 'presentation.pdf'), pdf);
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
-    expect(pages).toHaveLength(SLIDE_HEADINGS.length);
+    const file = path.join(ARTIFACTS_DIR, 'presentation.pdf');
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(SLIDE_HEADINGS.length);
+    // 13.333 × 7.5 in, PowerPoint's widescreen: 960 × 540 points.
+    expect(/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1, 3).map(Number)).toEqual([960, 540]);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe('yes');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+    expect(text[1]?.replace(/\s+/g, ' ')).toMatch(/IHI Corporation \+16\.25 % \+14\.57 % \+10\.96 % 9\.0× usual 7013\.T p < 0\.001 — significant at 1 %/);
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads from the page the same PowerPoint deck the server gives for the page\'s query: same slides, charts and numbers', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PowerPoint' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kabuto-us-election-2024-[0-9a-f]{8}-deck\.pptx$/);
+    const fromPage = await deckParts(readFileSync(await download.path()));
+    const query = new URL(page.url()).search;
+    const fromServer = await deckParts(await (await fetch(`${e2e.server.url}/api/study.pptx${query}`)).arrayBuffer());
+    expect(fromPage.slides).toHaveLength(SLIDE_HEADINGS.length);
+    expect(fromPage.charts).toHaveLength(3);
+    expect(fromPage).toEqual(fromServer);
     expect(errors).toEqual([]);
   });
 });

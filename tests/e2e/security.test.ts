@@ -244,7 +244,7 @@ describe('the committed article', () => {
 
   it('puts no element in the panel other than the ones the panel itself is made of', async () => {
     const tags = await page.evaluate(() => [...new Set([...document.querySelectorAll('.excerpts *')].map((element) => element.tagName))].sort());
-    const panelTags = ['ARTICLE', 'BUTTON', 'FIELDSET', 'FORM', 'H2', 'H3', 'INPUT', 'LABEL', 'LEGEND', 'LI', 'OL', 'P', 'SECTION', 'SPAN', 'TEXTAREA'];
+    const panelTags = ['ARTICLE', 'BUTTON', 'DIV', 'FIELDSET', 'FORM', 'H2', 'H3', 'INPUT', 'LABEL', 'LEGEND', 'LI', 'OL', 'OPTION', 'P', 'SECTION', 'SELECT', 'SPAN', 'STRONG', 'TEXTAREA', 'UL'];
     expect(tags.filter((tag) => !panelTags.includes(tag))).toEqual([]);
     expect(await page.evaluate(() => [...document.querySelectorAll('.excerpts .article button.excerpt *')].every((element) => element.tagName === 'SPAN'))).toBe(true);
   });

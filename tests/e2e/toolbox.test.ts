@@ -2,14 +2,16 @@
  * The analyst's toolbox in real Chromium against the real server on the offline snapshot (issue 16):
  * the default page states IHI's day-0 volume multiple and draws the volume panel (one chart), a
  * factor file uploaded in the browser reaches the URL and the manifest and survives a reload, the
- * same link in a browser without the file says so, and the page still fits a phone. The factor file
+ * same link in a browser without the file says so, a file lacking days of the windows names them,
+ * the advanced minimum of estimation days works from the page and from a link, and the page still
+ * fits a phone. The factor file
  * is derived from the snapshot (Nikkei 225 minus TOPIX daily returns), not made up. Screenshots go
  * to tests/artifacts/ (toolbox-desktop-1440x900.png, toolbox-factors-1440x900.png, toolbox-phone-390x844.png).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { snapshotBars } from '../unit/app/helpers/snapshot-api.ts';
+import { spreadFactorCsv } from '../unit/app/helpers/spread-factor-csv.ts';
 import { newPage, screenshot } from './helpers/harness.ts';
 import { IHI_DAY_ZERO_CELL, useServerAndBrowser } from './helpers/lifecycle.ts';
 
@@ -22,17 +24,6 @@ function referenceMultiple(symbol: string): number {
   const header = (lines[0] ?? '').split(',').map((cell) => cell.replaceAll('"', ''));
   const row = lines.find((line) => line.startsWith(`"${symbol}"`))?.split(',').map((cell) => cell.replaceAll('"', '')) ?? [];
   return Number(row[header.indexOf('day0_multiple')]);
-}
-
-function spreadCsv(): string {
-  const closes = (symbol: string) => new Map(snapshotBars(symbol).map((bar) => [bar.date, bar.adjClose]));
-  const [nikkei, topix] = [closes('^N225'), closes('TOPIX')];
-  const dates = [...topix.keys()].filter((date) => nikkei.get(date) != null && topix.get(date) != null);
-  const lines = dates.slice(1).map((date, index) => {
-    const before = dates[index] as string;
-    return `${date},${(nikkei.get(date) as number) / (nikkei.get(before) as number) - (topix.get(date) as number) / (topix.get(before) as number)}`;
-  });
-  return ['date,N225_TOPIX', ...lines].join('\n');
 }
 
 async function downloadText(page: Page, buttonName: string): Promise<string> {
@@ -52,6 +43,13 @@ describe('the toolbox in the browser', () => {
     // Two securities over the 16 days of the event window [-5, +10].
     expect(await page.locator('#volume-chart .recharts-bar-rectangle').count()).toBe(32);
     await page.locator('#volume-chart').scrollIntoViewIfNeeded();
+    // The tooltip of IHI's day-0 bar (IHI's bars follow MHI's 16) gives the day, the shares and the t.
+    await page.locator('#volume-chart .recharts-bar-rectangle').nth(16 + 5).hover();
+    const tooltip = page.locator('#volume-chart .chart-tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.locator('.chart-tooltip-title').innerText()).toMatch(/^Day 0 · .*6 Nov 2024$/);
+    expect(await tooltip.innerText()).toContain('IHI Corporation (7013.T): 9.0× usual (170,169,300 shares; AV ');
+    expect(await tooltip.innerText()).toContain(', t 3.37)');
     await screenshot(page, 'toolbox-desktop-1440x900');
     expect(errors).toEqual([]);
     await page.close();
@@ -61,7 +59,7 @@ describe('the toolbox in the browser', () => {
     const { page, errors } = await newPage(e2e.browser, { width: 1440, height: 900 });
     await page.goto(e2e.server.url);
     const before = await page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value');
-    await page.getByTestId('factor-upload').setInputFiles({ name: 'n225-topix.csv', mimeType: 'text/csv', buffer: Buffer.from(spreadCsv()) });
+    await page.getByTestId('factor-upload').setInputFiles({ name: 'n225-topix.csv', mimeType: 'text/csv', buffer: Buffer.from(spreadFactorCsv()) });
     await page.waitForURL(/factors=N225_TOPIX/);
     await expect.poll(() => page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value')).not.toBe(before);
     const withFactors = await page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value');
@@ -88,6 +86,65 @@ describe('the toolbox in the browser', () => {
     await other.page.getByTestId('factor-file-missing').waitFor();
     expect(await other.page.getByTestId('factor-file-missing').innerText()).toContain(`from the factor file n225-topix.csv (SHA-256 ${hash}…), which this browser does not have.`);
     expect(await other.page.locator(IHI_DAY_ZERO_CELL).count()).toBe(0);
+    await other.page.close();
+  });
+
+  it('names the days a factor file lacks, in the factor controls and before the numbers', async () => {
+    const { page, errors } = await newPage(e2e.browser, { width: 1440, height: 900 });
+    await page.goto(e2e.server.url);
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor();
+    const file = spreadFactorCsv(['2024-11-06', '2024-03-01']);
+    await page.getByTestId('factor-upload').setInputFiles({ name: 'gaps.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByTestId('factor-gaps').waitFor();
+    const message =
+      'gaps.csv has no N225_TOPIX on 1 day of the event window (6 Nov 2024) and on 1 day of the estimation windows (1 Mar 2024): on those days the factor model has no abnormal return (lost days).';
+    expect(await page.getByTestId('factor-gaps').innerText()).toBe(`${message} Add them to the file to use them.`);
+    expect(await page.getByRole('list', { name: 'Before you read the numbers' }).innerText()).toContain(message);
+    await page.getByTestId('factor-gaps').scrollIntoViewIfNeeded();
+    await screenshot(page, 'toolbox-factor-gaps-1440x900');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes the minimum of estimation days from the advanced setting and from a link, refusing one below the floor', async () => {
+    const { page, errors } = await newPage(e2e.browser, { width: 1440, height: 900 });
+    // A link with a 20-day estimation window and the default minimum of 30 cannot be used, and says so.
+    await page.goto(`${e2e.server.url}/?estimation=-30:-11`);
+    const notice = page.getByRole('status', { name: 'Settings in the link that could not be used' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('estimation');
+    await page.waitForURL(/estimation=-250:-11/);
+    await page.locator(IHI_DAY_ZERO_CELL).waitFor();
+    const byDefault = await page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value');
+
+    const advanced = page.getByTestId('advanced-settings');
+    await advanced.getByText('Advanced settings').click();
+    const minimum = advanced.getByLabel('Minimum estimation days');
+    await minimum.fill('2');
+    expect(await advanced.getByRole('alert').innerText()).toContain('The minimum of estimation days must be at least 3 for the market model');
+    expect(new URL(page.url()).searchParams.get('min-estimation')).toBe('30');
+    // Lowered to 20 on the page, a 20-day estimation window runs and the URL records both.
+    await minimum.fill('20');
+    await page.waitForURL(/min-estimation=20/);
+    await page.getByLabel('Estimation window').fill('-30:-11');
+    await page.waitForURL(/estimation=-30:-11/);
+    await expect.poll(() => page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value')).not.toBe(byDefault);
+    const fromPage = await page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value');
+    const link = page.url();
+    await advanced.scrollIntoViewIfNeeded();
+    await screenshot(page, 'toolbox-min-estimation-1440x900');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The link alone gives the same study, the advanced setting shown open.
+    const other = await newPage(e2e.browser, { width: 1440, height: 900 });
+    await other.page.goto(link);
+    await other.page.locator(IHI_DAY_ZERO_CELL).waitFor();
+    await expect.poll(() => other.page.locator(IHI_DAY_ZERO_CELL).getAttribute('data-value')).toBe(fromPage);
+    expect(await other.page.getByTestId('advanced-settings').getAttribute('open')).not.toBeNull();
+    expect(await other.page.getByLabel('Minimum estimation days').inputValue()).toBe('20');
+    expect(await other.page.getByRole('status', { name: 'Settings in the link that could not be used' }).count()).toBe(0);
+    expect(other.errors).toEqual([]);
     await other.page.close();
   });
 

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageContext } from '../../../src/features/charts/utils/image-context.ts';
-import { describeProvenanceGroup, imageSourceLine, provenanceGroups } from '../../../src/lib/chart-image-source.ts';
+import { imageSourceLine } from '../../../src/lib/chart-image-source.ts';
 import { ChartImageError, composeChartSvg, escapeXml, EXPORT_SCALE, imageFileName, pngSize, wrapText, type ChartImageInput } from '../../../src/lib/chart-image.ts';
-import { manifest, snapshotPrices } from './helpers/snapshot-api.ts';
+import { snapshotPrices } from './helpers/snapshot-api.ts';
 
 /** A stand-in for a serialised recharts surface (made up: one bar), with its size. */
 const CHART = { markup: '<svg xmlns="http://www.w3.org/2000/svg" width="402" height="210" viewBox="0 0 402 210"><rect class="bar" x="10" y="20" width="30" height="100" fill="#D55E00"/></svg>', width: 401.5, height: 210 };
@@ -156,21 +156,9 @@ describe('composeChartSvg', () => {
 describe('the source line', () => {
   const prices = snapshotPrices(['7011.T', '7013.T', 'TOPIX'], '2023-10-01', '2024-12-31');
 
-  it('groups the snapshot series by origin with the commit shortened, as the manifest records them', () => {
-    const groups = provenanceGroups(prices.series);
-    const tokyo = manifest.series.find((series) => series.symbol === '7013.T')?.provenance;
-    expect(groups.map((group) => group.symbols)).toEqual([['7011.T', '7013.T'], ['TOPIX']]);
-    expect(groups[0]?.origin).toBe('J-Quants (JPX) daily bars recorded by keroppa88/chart0');
-    expect(groups[0]?.commit).toBe(tokyo?.commit?.slice(0, 7));
-    expect(describeProvenanceGroup(groups[0] ?? { symbols: [], origin: '', repository: null, commit: null })).toBe(
-      `7011.T, 7013.T: J-Quants (JPX) daily bars recorded by keroppa88/chart0 (commit ${tokyo?.commit?.slice(0, 7)})`,
-    );
-    expect(describeProvenanceGroup({ symbols: ['LMT'], origin: 'Yahoo daily bars', repository: 'someone/prices', commit: 'abcdef1' })).toBe('LMT: Yahoo daily bars (someone/prices at commit abcdef1)');
-  });
-
-  it('names the app, its version, the model and the source', () => {
+  it('cites the data like a research note, then the app, its version and the model; no repository or commit', () => {
     const context = imageContext({ prices, model: 'market', method: 'Market model.', focusEventId: 'us-election-2024', studyEventIds: ['us-election-2024'], version: '0.1.0' });
-    expect(context.source.startsWith('Kabuto 0.1.0, MacKinlay (1997) market model. Prices: Offline snapshot (7011.T, 7013.T: J-Quants (JPX) daily bars')).toBe(true);
-    expect(imageSourceLine({ app: 'Kabuto', method: 'MacKinlay (1997) mean-adjusted model', priceSource: 'Live', groups: [] })).toBe('Kabuto, MacKinlay (1997) mean-adjusted model. Prices: Live.');
+    expect(context.source).toBe('Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX; Kabuto 0.1.0 calculations, MacKinlay (1997) market model.');
+    expect(imageSourceLine({ app: 'Kabuto', method: 'MacKinlay (1997) mean-adjusted model', series: [] })).toBe('Source: Kabuto calculations, MacKinlay (1997) mean-adjusted model.');
   });
 });

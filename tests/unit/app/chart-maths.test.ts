@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateTests, SecurityResult, StudyResult, TestResult } from '../../../src/core/types.ts';
 import { abnormalReturnRows, chartDays, portfolioRows, priceRows } from '../../../src/features/charts/utils/chart-data.ts';
 import { extentOf, niceAxis } from '../../../src/features/charts/utils/nice-ticks.ts';
-import { caarVariance, carBand, NORMAL_QUANTILE_975 } from '../../../src/lib/confidence-band.ts';
+import { caarVariance, carBand, NORMAL_QUANTILE_975 } from '../../../src/application/confidence-band.ts';
 import { snapshotBars } from './helpers/snapshot-api.ts';
 
 /** |a − b| ≤ 1e-12·max(1, |b|). */

@@ -121,6 +121,7 @@ describe('chart day → excerpts, in the panel', () => {
     onSelectExcerpt: () => undefined,
     onAddExcerpt: () => undefined,
     onRemoveExcerpt: () => undefined,
+    claimFindings: [],
   };
 
   it("highlights exactly the excerpts tied to the day's event and says which day it is", () => {

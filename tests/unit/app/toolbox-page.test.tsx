@@ -14,22 +14,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { FACTOR_FILES_KEY } from '../../../src/features/factors/api/factor-storage.ts';
 import { VolumeChart } from '../../../src/features/charts/components/volume-chart.tsx';
 import { findDefaultCase, renderApp } from './helpers/render-app.tsx';
-import { snapshotBars } from './helpers/snapshot-api.ts';
+import { spreadFactorCsv } from './helpers/spread-factor-csv.ts';
 
 const IHI_AR = 'ar0-us-election-2024:7013.T';
-
-/** The Nikkei 225's daily simple return minus TOPIX's, from the snapshot, as a factor file. */
-function spreadCsv(leaveOut: readonly string[] = []): string {
-  const closes = (symbol: string) => new Map(snapshotBars(symbol).map((bar) => [bar.date, bar.adjClose]));
-  const [nikkei, topix] = [closes('^N225'), closes('TOPIX')];
-  const dates = [...topix.keys()].filter((date) => nikkei.get(date) != null && topix.get(date) != null);
-  const lines = dates.slice(1).flatMap((date, index) => {
-    const before = dates[index] as string;
-    const spread = (nikkei.get(date) as number) / (nikkei.get(before) as number) - (topix.get(date) as number) / (topix.get(before) as number);
-    return leaveOut.includes(date) ? [] : [`${date},${spread}`];
-  });
-  return ['date,N225_TOPIX', ...lines].join('\n');
-}
 
 const upload = () => screen.getByTestId('factor-upload');
 const search = () => new URLSearchParams(window.location.search);
@@ -75,11 +62,11 @@ describe('a factor file', () => {
     const user = userEvent.setup();
     renderApp();
     const before = (await screen.findByTestId(IHI_AR, {}, { timeout: 5000 })).getAttribute('data-value');
-    await user.upload(upload(), new File([spreadCsv()], 'n225-topix.csv', { type: 'text/csv' }));
+    await user.upload(upload(), new File([spreadFactorCsv()], 'n225-topix.csv', { type: 'text/csv' }));
     await waitFor(() => expect(search().get('factors')).toBe('N225_TOPIX'));
     expect(search().get('factor-file')).toMatch(/^[0-9a-f]{16}~n225-topix\.csv$/);
     expect(screen.getByTestId('model-summary')).toHaveTextContent('Market model + factors: N225_TOPIX');
-    expect(JSON.parse(window.localStorage.getItem(FACTOR_FILES_KEY) ?? '[]')).toEqual([{ name: 'n225-topix.csv', text: spreadCsv() }]);
+    expect(JSON.parse(window.localStorage.getItem(FACTOR_FILES_KEY) ?? '[]')).toEqual([{ name: 'n225-topix.csv', text: spreadFactorCsv() }]);
     await waitFor(() => expect(screen.getByTestId(IHI_AR).getAttribute('data-value')).not.toBe(before));
     expect(screen.queryByTestId('factor-gaps')).toBeNull();
 
@@ -93,7 +80,7 @@ describe('a factor file', () => {
     const user = userEvent.setup();
     renderApp();
     await findDefaultCase();
-    await user.upload(upload(), new File([spreadCsv(['2024-11-06', '2024-11-07', '2024-03-01'])], 'gaps.csv', { type: 'text/csv' }));
+    await user.upload(upload(), new File([spreadFactorCsv(['2024-11-06', '2024-11-07', '2024-03-01'])], 'gaps.csv', { type: 'text/csv' }));
     const gaps = await screen.findByTestId('factor-gaps');
     expect(gaps).toHaveTextContent(
       'gaps.csv has no N225_TOPIX on 2 days of the event window (6 Nov 2024, 7 Nov 2024) and on 1 day of the estimation windows (1 Mar 2024): on those days the factor model has no abnormal return (lost days).',
@@ -121,7 +108,7 @@ describe('a factor file', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await user.upload(upload(), new File([spreadCsv()], 'n225-topix.csv', { type: 'text/csv' }));
+    await user.upload(upload(), new File([spreadFactorCsv()], 'n225-topix.csv', { type: 'text/csv' }));
     expect(await screen.findByTestId('factor-storage-problem')).toHaveTextContent("The browser refused to keep the factor file (this page's storage is full or blocked): it is used only until you reload.");
     await waitFor(() => expect(search().get('factors')).toBe('N225_TOPIX'));
   });

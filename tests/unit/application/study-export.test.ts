@@ -92,6 +92,7 @@ describe('the study files of the default case (7011.T and 7013.T against TOPIX, 
       securities: `kabuto-us-election-2024-${hash}-securities.csv`,
       portfolio: `kabuto-us-election-2024-${hash}-portfolio.csv`,
       manifest: `kabuto-us-election-2024-${hash}-manifest.json`,
+      deck: `kabuto-us-election-2024-${hash}-deck.pptx`,
     });
     expect(files.manifest.files).toMatchObject({ securities: { name: files.fileNames.securities }, portfolio: { name: files.fileNames.portfolio }, manifest: { name: files.fileNames.manifest } });
     for (const csv of [files.securitiesCsv, files.portfolioCsv]) {

@@ -145,6 +145,18 @@ describe('a study with factors', () => {
     expect(runStudy([unit], OPTIONS).securities[0]?.lostDays).toBe(0);
   });
 
+  it('says "no securities" for Patell Z and J2 on a day every security lost, not a degree-of-freedom shortfall of Infinity', () => {
+    const units = [factorUnit(15), factorUnit(16)].map((unit) => {
+      const zero = unit.dates.indexOf(unit.dayZero);
+      const smb = [...(unit.factors?.SMB ?? [])];
+      smb[zero] = null;
+      return { ...unit, factors: { ...unit.factors, SMB: smb } };
+    });
+    const dayZero = runStudy(units, { ...OPTIONS, factors: ['SMB', 'HML'] }).aggregate.days.find((day) => day.relativeDay === 0);
+    expect(dayZero?.tests.patellZ.reason).toBe('Patell Z: no securities to test.');
+    expect(dayZero?.tests.j2.reason).toBe('J2: no securities to test.');
+  });
+
   it('fails a security alone, by name, when its factor is missing, misaligned, not finite or collinear', () => {
     const good = factorUnit(14);
     const zero = good.dates.indexOf(good.dayZero);

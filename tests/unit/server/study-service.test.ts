@@ -73,8 +73,9 @@ describe('one study computation', () => {
 
   it('aborts a shared computation only when its last client has gone', async () => {
     const runner = countingRunner(true);
-    // Both clients must have joined before the first leaves: a client joins in the microtasks after
-    // its prices arrive, so once both price answers are out and a timer has run, both have joined.
+    // Both clients must have joined before the first leaves. After its prices a client awaits only
+    // the articles' catalogue, one promise that the first job's existence proves settled; so once
+    // both price answers are out, the job exists, and a timer has run, both have joined.
     let pricesAnswered = 0;
     const prices = async (query: PricesQuery): Promise<PricesResponse> => {
       const answer = await snapshotPrices(query);
@@ -84,7 +85,7 @@ describe('one study computation', () => {
     const study = createStudyService({ prices, now: () => NOW, appVersion: 'test', runJob: runner.runJob });
     const [first, second] = [new AbortController(), new AbortController()];
     const answers = [study('', first.signal), study('', second.signal)].map((answer) => answer.catch((error: unknown) => error));
-    await waitFor(() => pricesAnswered === 2);
+    await waitFor(() => pricesAnswered === 2 && runner.jobs.length > 0);
     expect(runner.jobs).toHaveLength(1);
     first.abort();
     expect(await answers[0]).toBeInstanceOf(ClientGoneError);
@@ -98,6 +99,33 @@ describe('one study computation', () => {
     expect(runner.jobs[1]?.signal.aborted).toBe(false);
     runner.release();
     expect((await fresh).files).toBeDefined();
+  });
+
+  it('builds the PowerPoint deck in a job of its own, only when it is asked for, once per query, guardrail choice and group test', async () => {
+    const runner = countingRunner();
+    const app = appWith(runner);
+    const query = 'events=us-election-2024&securities=7011.T,7013.T';
+    expect((await app.request(`/api/study.csv?${query}`)).status).toBe(200);
+    expect(runner.jobs.map((item) => item.job.part)).toEqual(['tables']);
+    for (let twice = 0; twice < 2; twice += 1) expect((await app.request(`/api/study.pptx?${query}`)).status).toBe(200);
+    expect((await app.request(`/api/study-manifest.json?${query}&test=patellZ`)).status).toBe(200);
+    expect(runner.jobs.map((item) => item.job.part)).toEqual(['tables', 'deck']);
+    // The deck names the group test, so another test is another deck.
+    expect((await app.request(`/api/study.pptx?${query}&test=patellZ`)).status).toBe(200);
+    expect(runner.jobs.map((item) => [item.job.part, item.job.selection])).toEqual([
+      ['tables', 'auto'],
+      ['deck', 'auto'],
+      ['deck', 'patellZ'],
+    ]);
+    // The guardrails' choices change the numbers of every part, the deck's included.
+    expect((await app.request(`/api/study.pptx?${query}&contamination=exclude`)).status).toBe(200);
+    expect((await app.request(`/api/study.pptx?events=us-election-2024,ishiba-trump-call-2024&securities=7011.T,7013.T&overlap=cluster`)).status).toBe(200);
+    expect((await app.request(`/api/study.pptx?events=us-election-2024,ishiba-trump-call-2024&securities=7011.T,7013.T`)).status).toBe(200);
+    expect(runner.jobs.map((item) => [item.job.part, item.job.query.contamination, item.job.query.overlap]).slice(3)).toEqual([
+      ['deck', 'exclude', 'separate'],
+      ['deck', 'keep', 'cluster'],
+      ['deck', 'keep', 'separate'],
+    ]);
   });
 
   it('gives each waiting client ClientGoneError when it leaves', async () => {

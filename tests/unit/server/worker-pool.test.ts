@@ -17,6 +17,7 @@ import { SnapshotSource } from '../../../server/sources/snapshot-source.ts';
 import { computeStudyJob, type StudyJob, type StudyJobResult } from '../../../server/study/study-job.ts';
 import { STUDY_WORKER_SOURCE, workerLaunch } from '../../../server/study/study-worker-location.ts';
 import { WorkerPool, WorkerStoppedError, type WorkerPoolOptions } from '../../../server/study/worker-pool.ts';
+import { deckParts } from './helpers/deck-parts.ts';
 import { PROJECT_ROOT } from '../../../server/versions.ts';
 import type { TestJob, TestJobDone } from './helpers/test-worker.ts';
 
@@ -131,11 +132,17 @@ describe('the study worker', () => {
       cacheTtlMs: 1,
       log: () => undefined,
     }).prices({ symbols: plan.symbols, from: plan.range?.from ?? '', to: plan.range?.to ?? '' });
-    const job: StudyJob = { query, catalogEvents: catalog.events, pricesJson: pricesResponseBody(prices), appVersion: 'test', generatedAt: '2026-11-28T07:00:00.000Z' };
+    const job: StudyJob = { part: 'tables', query, selection: 'auto', catalogEvents: catalog.events, claims: [], pricesJson: pricesResponseBody(prices), appVersion: 'test', generatedAt: '2026-11-28T07:00:00.000Z' };
     const pool = new WorkerPool<StudyJob, StudyJobResult>({ ...workerLaunch(STUDY_WORKER_SOURCE), size: 1, queueLimit: 0, what: 'studies' });
     pools.push(pool as WorkerPool<unknown, unknown>);
     const [inWorker, inThread] = await Promise.all([pool.run(job), computeStudyJob(job)]);
     expect(inWorker.computable).toBe(true);
     expect(inWorker).toEqual(inThread);
+    // The deck carries the time it was written and pptxgenjs's per-process chart numbers: its parts are compared.
+    const deckJob: StudyJob = { ...job, part: 'deck' };
+    const [deckInWorker, deckInThread] = await Promise.all([pool.run(deckJob), computeStudyJob(deckJob)]);
+    if (!deckInWorker.computable || !deckInThread.computable) throw new Error('the default deck did not compute');
+    expect(deckInWorker.files.map((file) => file.name)).toEqual([expect.stringMatching(/^kabuto-us-election-2024-[0-9a-f]{8}-deck\.pptx$/)]);
+    expect(await deckParts(deckInWorker.files[0]?.body ?? new Uint8Array())).toEqual(await deckParts(deckInThread.files[0]?.body ?? new Uint8Array()));
   });
 });

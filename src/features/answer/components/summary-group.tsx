@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { volumeSentence, type SummaryGroup, type TestedNumber } from '../../../application/study-summary.ts';
+import { groupRowLabel, pValuePart, volumeSentence, type SummaryGroup, type TestedNumber } from '../../../application/study-summary.ts';
 import { testTermId } from '../../../domain/glossary.ts';
 import { formatDate, formatDayRange } from '../../../lib/format.ts';
 import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
@@ -112,7 +112,7 @@ function GroupNumbers({ group, windowLabel }: { group: SummaryGroup; windowLabel
           {group.result ? (
             <tr className="answer-group-row">
               <th scope="row">
-                {group.result.n === 1 ? 'The security alone' : `All ${group.result.n}, equally weighted`}
+                {groupRowLabel(group.result.n)}
                 <span className="answer-test-name">
                   by the <GlossaryTerm id={testTermId(group.choice.test)}>{group.choice.name}</GlossaryTerm>
                 </span>
@@ -129,7 +129,7 @@ function GroupNumbers({ group, windowLabel }: { group: SummaryGroup; windowLabel
         {group.result?.crossCheck ? (
           <>
             {' '}
-            Cross-check, <GlossaryTerm id={testTermId(group.choice.crossCheck ?? group.choice.test)}>{group.result.crossCheck.name}</GlossaryTerm>: day 0 {pPart(group.result.crossCheck.dayZero)}; {windowLabel} {pPart(group.result.crossCheck.window)}.
+            Cross-check, <GlossaryTerm id={testTermId(group.choice.crossCheck ?? group.choice.test)}>{group.result.crossCheck.name}</GlossaryTerm>: day 0 {pValuePart(group.result.crossCheck.dayZero)}; {windowLabel} {pValuePart(group.result.crossCheck.window)}.
           </>
         ) : null}
       </p>
@@ -169,10 +169,6 @@ function AnswerCell({ number, label, testId }: { number: TestedNumber; label: st
       <span className="answer-p">{rest}</span>
     </td>
   );
-}
-
-function pPart(number: TestedNumber): string {
-  return number.words.slice(number.valueWords.length).replace(/^, /, '');
 }
 
 function slug(text: string): string {

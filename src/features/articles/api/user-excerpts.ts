@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CheckedClaim } from '../../../application/claim-findings.ts';
+import { claimStatementSchema, type ClaimStatement } from '../../../domain/claim-check.ts';
 
 /** An excerpt a user typed into the page, kept in the browser's storage and shown only as text. */
 export interface UserExcerpt {
@@ -8,6 +10,8 @@ export interface UserExcerpt {
   source: string;
   events: string[];
   securities: string[];
+  /** What the excerpt says the prices of its securities did around its events, when it says so. */
+  claim?: ClaimStatement;
 }
 
 export const USER_EXCERPTS_KEY = 'kabuto.user-excerpts.v1';
@@ -21,6 +25,7 @@ const storedSchema = z.array(
     source: z.string().max(MAX_SOURCE_LENGTH),
     events: z.array(z.string()),
     securities: z.array(z.string()),
+    claim: claimStatementSchema.optional(),
   }),
 );
 
@@ -75,4 +80,19 @@ export function writeUserExcerpts(storage: Storage | undefined, excerpts: readon
 export function nextUserExcerptId(excerpts: readonly UserExcerpt[]): string {
   const highest = excerpts.reduce((max, excerpt) => Math.max(max, Number(excerpt.id.slice('user-'.length))), 0);
   return `user-${highest + 1}`;
+}
+
+/**
+ * The market claims of the user's excerpts, to check like the article's: the whole excerpt is the
+ * quote, its tags say which securities and events. An excerpt without securities or events has
+ * nothing to check.
+ * @throws never
+ * @example userClaims([{ id: 'user-1', text: 'Shares rose.', source: '', events: ['us-election-2024'], securities: ['7013.T'], claim: { direction: 'up', saysSignificant: false } }])[0].excerpt // 'user-1'
+ */
+export function userClaims(excerpts: readonly UserExcerpt[]): CheckedClaim[] {
+  return excerpts.flatMap((excerpt) =>
+    excerpt.claim && excerpt.securities.length > 0 && excerpt.events.length > 0
+      ? [{ excerpt: excerpt.id, quote: excerpt.text, securities: excerpt.securities, events: excerpt.events, ...excerpt.claim }]
+      : [],
+  );
 }

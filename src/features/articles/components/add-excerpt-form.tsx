@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ClaimDirection } from '../../../domain/claim-check.ts';
 import { MAX_EXCERPT_LENGTH, MAX_SOURCE_LENGTH, type UserExcerpt } from '../api/user-excerpts.ts';
 
 interface Option {
@@ -19,6 +20,8 @@ export function AddExcerptForm({ events, securities, onAdd }: AddExcerptFormProp
   const [source, setSource] = useState('');
   const [eventIds, setEventIds] = useState<string[]>([]);
   const [symbols, setSymbols] = useState<string[]>([]);
+  const [direction, setDirection] = useState<ClaimDirection | ''>('');
+  const [saysSignificant, setSaysSignificant] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -27,11 +30,14 @@ export function AddExcerptForm({ events, securities, onAdd }: AddExcerptFormProp
     if (trimmed === '') return setProblem('Write the excerpt text first.');
     if (trimmed.length > MAX_EXCERPT_LENGTH) return setProblem(`An excerpt may be at most ${MAX_EXCERPT_LENGTH} characters; this one has ${trimmed.length}.`);
     if (source.trim().length > MAX_SOURCE_LENGTH) return setProblem(`The source may be at most ${MAX_SOURCE_LENGTH} characters.`);
-    onAdd({ text: trimmed, source: source.trim(), events: eventIds, securities: symbols });
+    if (direction !== '' && (eventIds.length === 0 || symbols.length === 0)) return setProblem('To check the market claim, tick the events and the securities it speaks of.');
+    onAdd({ text: trimmed, source: source.trim(), events: eventIds, securities: symbols, ...(direction === '' ? {} : { claim: { direction, saysSignificant } }) });
     setText('');
     setSource('');
     setEventIds([]);
     setSymbols([]);
+    setDirection('');
+    setSaysSignificant(false);
     setProblem(null);
   };
 
@@ -52,6 +58,16 @@ export function AddExcerptForm({ events, securities, onAdd }: AddExcerptFormProp
       <input id={`${id}-source`} type="text" value={source} onChange={(event) => setSource(event.target.value)} />
       <CheckboxGroup legend="Events it speaks of" options={events} checked={eventIds} onChange={setEventIds} />
       <CheckboxGroup legend="Securities it speaks of" options={securities} checked={symbols} onChange={setSymbols} />
+      <label htmlFor={`${id}-claim`}>Market claim: what does it say the prices did?</label>
+      <select id={`${id}-claim`} value={direction} onChange={(event) => setDirection(event.target.value as ClaimDirection | '')}>
+        <option value="">It makes no market claim</option>
+        <option value="up">They rose</option>
+        <option value="down">They fell</option>
+      </select>
+      <label className="checkbox">
+        <input type="checkbox" checked={saysSignificant} disabled={direction === ''} onChange={(event) => setSaysSignificant(event.target.checked)} />
+        It calls the move significant
+      </label>
       {problem ? (
         <p id={`${id}-problem`} role="alert" className="field-error">
           {problem}

@@ -1,3 +1,6 @@
+import type { ClaimFinding } from '../../../application/claim-findings.ts';
+import { ClaimCheckView } from './claim-check-view.tsx';
+
 /** An excerpt as the panel shows it, from the article files or typed in by the user. */
 export interface ExcerptView {
   id: string;
@@ -19,13 +22,15 @@ interface ExcerptCardProps {
   securityName: (symbol: string) => string;
   onSelect: () => void;
   onRemove?: () => void;
+  /** The check of the excerpt's market claim against the study, when it makes one. */
+  claimFinding?: ClaimFinding;
 }
 
 /**
  * One excerpt: a toggle button (keyboard-usable) whose pressed state highlights the excerpt's
  * events and securities in the charts. Every string is rendered as React text, never as HTML.
  */
-export function ExcerptCard({ excerpt, selected, linked, eventTitle, securityName, onSelect, onRemove }: ExcerptCardProps) {
+export function ExcerptCard({ excerpt, selected, linked, eventTitle, securityName, onSelect, onRemove, claimFinding }: ExcerptCardProps) {
   return (
     <li className="excerpt-item" data-linked={String(linked)}>
       <button type="button" className="excerpt" aria-pressed={selected} data-excerpt-id={excerpt.id} data-linked={String(linked)} onClick={onSelect}>
@@ -37,6 +42,7 @@ export function ExcerptCard({ excerpt, selected, linked, eventTitle, securityNam
           {excerpt.source ? <span>Source: {excerpt.source}</span> : null}
         </span>
       </button>
+      {claimFinding ? <ClaimCheckView finding={claimFinding} eventTitle={eventTitle} securityName={securityName} /> : null}
       {onRemove ? (
         <button type="button" className="link-button" onClick={onRemove}>
           Remove this excerpt

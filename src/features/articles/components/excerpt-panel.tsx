@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ClaimFinding } from '../../../application/claim-findings.ts';
 import type { Article } from '../../../domain/article-format.ts';
 import type { UserExcerpt } from '../api/user-excerpts.ts';
 import { articleMeta } from '../utils/article-meta.ts';
@@ -27,6 +28,8 @@ export interface ExcerptPanelProps {
   onSelectExcerpt: (excerptId: string | null, eventIds: string[]) => void;
   onAddExcerpt: (excerpt: Omit<UserExcerpt, 'id'>) => void;
   onRemoveExcerpt: (id: string) => void;
+  /** The market claims of the excerpts checked against the study (empty before it is computed). */
+  claimFindings: readonly ClaimFinding[];
 }
 
 /**
@@ -50,6 +53,7 @@ export function ExcerptPanel(props: ExcerptPanelProps) {
       securityName={securityName}
       onSelect={() => props.onSelectExcerpt(excerpt.id === props.selectedExcerptId ? null : excerpt.id, excerpt.events)}
       onRemove={onRemove}
+      claimFinding={props.claimFindings.find((finding) => finding.claim.excerpt === excerpt.id)}
     />
   );
 

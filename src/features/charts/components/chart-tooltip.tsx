@@ -9,13 +9,9 @@ export interface ChartTooltipProps extends Partial<TooltipContentProps<number | 
 /** The tooltip shared by the charts: the day and its date, then each series' value. */
 export function ChartTooltip({ active, payload, format }: ChartTooltipProps) {
   if (!active || !payload || payload.length === 0) return null;
-  const row = payload[0]?.payload as { day?: number; date?: string | null } | undefined;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-title">
-        Day {formatRelativeDay(row?.day ?? 0)}
-        {row?.date ? ` · ${formatDateWithWeekday(row.date)}` : ''}
-      </p>
+      <ChartTooltipTitle row={payload[0]?.payload as TooltipRow | undefined} />
       <ul>
         {payload.map((item) => (
           <li key={String(item.dataKey)}>
@@ -25,6 +21,19 @@ export function ChartTooltip({ active, payload, format }: ChartTooltipProps) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A chart row as the tooltips read it: its event day and date. */
+export type TooltipRow = { day?: number; date?: string | null };
+
+/** The tooltips' first line: the event day and its date with the weekday. */
+export function ChartTooltipTitle({ row }: { row: TooltipRow | undefined }) {
+  return (
+    <p className="chart-tooltip-title">
+      Day {formatRelativeDay(row?.day ?? 0)}
+      {row?.date ? ` · ${formatDateWithWeekday(row.date)}` : ''}
+    </p>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { ChartsPanelProps } from './charts-panel.tsx';
-import type { SlideChartProps } from './slide-chart.tsx';
 
 /**
  * The charts, loaded apart from the first bundle (recharts is most of the app's weight), with the
@@ -41,7 +40,6 @@ function loadFailure<P>(what: string, error: unknown): ComponentType<P> {
 }
 
 const PreloadedChartsPanel = preloaded('charts', () => import('./charts-panel.tsx').then((module) => module.ChartsPanel));
-const PreloadedSlideChart = preloaded('chart', () => import('./slide-chart.tsx').then((module) => module.SlideChart));
 
 /**
  * The charts panel (see ChartsPanel), with `fallback` shown while its code is still loading.
@@ -49,12 +47,4 @@ const PreloadedSlideChart = preloaded('chart', () => import('./slide-chart.tsx')
  */
 export function LazyChartsPanel({ fallback, ...props }: ChartsPanelProps & { fallback: ReactNode }) {
   return <PreloadedChartsPanel fallback={fallback} props={props} />;
-}
-
-/**
- * A chart at slide size (see SlideChart), with `fallback` shown while its code is still loading.
- * @example <LazySlideChart chart={{ kind: 'portfolio', rows, markers: [] }} fallback={null} />
- */
-export function LazySlideChart({ chart, fallback }: { chart: SlideChartProps; fallback: ReactNode }) {
-  return <PreloadedSlideChart fallback={fallback} props={chart} />;
 }

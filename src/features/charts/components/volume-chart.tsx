@@ -1,10 +1,11 @@
 import { memo, useMemo, useRef } from 'react';
 import { Bar, BarChart, ReferenceLine, ResponsiveContainer, Tooltip, YAxis, type TooltipContentProps } from 'recharts';
-import { formatDateWithWeekday, formatNumber, formatRelativeDay } from '../../../lib/format.ts';
+import { formatNumber } from '../../../lib/format.ts';
 import { niceAxis } from '../utils/nice-ticks.ts';
 import type { VolumeDetail, VolumePanelData, VolumeSeries } from '../utils/volume-rows.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
+import { ChartTooltipTitle, type TooltipRow } from './chart-tooltip.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
@@ -21,7 +22,7 @@ export interface VolumeChartProps extends DayHandlers {
 const HEIGHT = 200;
 export const VOLUME_TITLE = 'Trading volume: multiple of the usual volume';
 export const VOLUME_NOTE =
-  "Each day's shares ÷ the security's median daily shares over its estimation window (1× = a usual day). Abnormal log volume and its t (Campbell & Wasley 1996) are in the tooltip, the answer and the CSV.";
+  "Volume uses no return model: each day's shares ÷ the security's median daily shares over its estimation window (1× = a usual day). Abnormal log volume (mean-adjusted, Campbell & Wasley 1996) and its t are in the tooltip, the answer and the CSV.";
 
 /**
  * The volume panel under the price chart: one chart for every security (grouped bars, one per
@@ -103,13 +104,10 @@ const USUAL_LINE = <ReferenceLine y={1} stroke="#5f6b7a" strokeDasharray="4 3" /
 
 function VolumeTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
   if (!active || !payload || payload.length === 0) return null;
-  const row = payload[0]?.payload as ({ day?: number; date?: string | null } & Record<string, unknown>) | undefined;
+  const row = payload[0]?.payload as (TooltipRow & Record<string, unknown>) | undefined;
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip-title">
-        Day {formatRelativeDay(row?.day ?? 0)}
-        {row?.date ? ` · ${formatDateWithWeekday(row.date)}` : ''}
-      </p>
+      <ChartTooltipTitle row={row} />
       <ul>
         {payload.map((item) => {
           const detail = row?.[`${String(item.dataKey)}Detail`] as VolumeDetail | undefined;

@@ -1,5 +1,5 @@
 import type { AggregateTests, DayRange, StudyResult, SecurityResult } from '../../../core/types.ts';
-import { caarVariance, carBand } from '../../../lib/confidence-band.ts';
+import { caarVariance, carBand } from '../../../application/confidence-band.ts';
 
 /** The relative days every chart spans: the event window, widened to include the rebasing day −1. */
 export function chartDays(eventWindow: DayRange): number[] {

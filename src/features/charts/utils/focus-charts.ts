@@ -11,7 +11,6 @@ import { formatDate, formatDateWithWeekday, formatRelativeDay, shortTitle } from
 import type { LineSpec } from '../components/chart-interaction.ts';
 import type { SecurityPanel } from '../components/charts-panel.tsx';
 import type { EventMarker } from '../components/event-marker.tsx';
-import type { SlideChartProps } from '../components/slide-chart.tsx';
 import { abnormalReturnRows, priceRows, type ChartRow, type PriceLine } from './chart-data.ts';
 import { benchmarkStyle, seriesStyle } from './palette.ts';
 import { volumeRows, type VolumePanelData } from './volume-rows.ts';
@@ -183,13 +182,4 @@ function securityPanels(input: FocusInput): SecurityPanel[] {
     });
   }
   return panels;
-}
-
-/**
- * A chart of the focused event at slide size, or null when the study has none of that kind.
- */
-export function slideChartSpec(chart: SlideChartProps['kind'], charts: FocusCharts, portfolio: { rows: ChartRow[]; markers: EventMarker[] } | null): SlideChartProps | null {
-  if (chart === 'prices') return { kind: 'prices', rows: charts.priceRows, lines: charts.priceLines, markers: charts.markers };
-  if (chart === 'abnormal-returns') return { kind: 'abnormal-returns', panels: charts.securities, markers: charts.markers };
-  return portfolio ? { kind: 'portfolio', rows: portfolio.rows, markers: portfolio.markers } : null;
 }

@@ -5,8 +5,7 @@
 import type { ModelKind } from '../../../core/types.ts';
 import type { PricesResponse } from '../../../domain/price-api.ts';
 import { MODEL_CITATIONS } from '../../../domain/models.ts';
-import { imageSourceLine, provenanceGroups } from '../../../lib/chart-image-source.ts';
-import { summariseSources } from '../../../lib/source-summary.ts';
+import { imageSourceLine } from '../../../lib/chart-image-source.ts';
 import type { ChartImageContext } from '../components/charts-panel.tsx';
 
 interface ImageContextInput {
@@ -23,15 +22,14 @@ interface ImageContextInput {
 /**
  * What every saved chart image states besides its title: the source line (app, method, where each
  * series comes from) and the events that name the files.
- * @example imageContext({ prices, model: 'market', method: 'Market model, …', focusEventId: 'us-election-2024', studyEventIds: ['us-election-2024'], version: '0.1.0' }).source // 'Kabuto 0.1.0, MacKinlay (1997) market model. Prices: Offline snapshot (…).'
+ * @example imageContext({ prices, model: 'market', method: 'Market model, …', focusEventId: 'us-election-2024', studyEventIds: ['us-election-2024'], version: '0.1.0' }).source // 'Source: Prices: JPX via J-Quants, split-adjusted; TOPIX: JPX; Kabuto 0.1.0 calculations, MacKinlay (1997) market model.'
  */
 export function imageContext(input: ImageContextInput): ChartImageContext {
   return {
     source: imageSourceLine({
       app: input.version ? `Kabuto ${input.version}` : 'Kabuto',
       method: MODEL_CITATIONS[input.model],
-      priceSource: summariseSources(input.prices.series).label,
-      groups: provenanceGroups(input.prices.series),
+      series: input.prices.series,
     }),
     method: input.method,
     eventId: input.focusEventId,

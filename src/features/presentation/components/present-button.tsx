@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import type { DeckInput, SlideChartKind } from '../utils/deck.ts';
+import { lazy, Suspense, useState } from 'react';
+import type { DeckModelInput } from '../../../application/deck-model.ts';
 import type { PresentationModeProps } from './presentation-mode.tsx';
 import './presentation.css';
 
@@ -18,18 +18,12 @@ const PresentationMode = lazy(() =>
   ),
 );
 
-/** The study to present and how to draw its charts (the app owns them). */
-export interface PresentButtonProps {
-  deck: DeckInput;
-  renderChart: (chart: SlideChartKind) => ReactNode;
-}
-
 /**
  * The "Present" button and the presentation it opens. Presentation mode is loaded only when the
  * user reaches for it, so it weighs nothing on the first page load.
- * @example <PresentButton deck={deck} renderChart={(chart) => <SlideChart … />} />
+ * @example <PresentButton deck={deck} />
  */
-export function PresentButton({ deck, renderChart }: PresentButtonProps) {
+export function PresentButton({ deck }: { deck: DeckModelInput }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -44,7 +38,7 @@ export function PresentButton({ deck, renderChart }: PresentButtonProps) {
             </p>
           }
         >
-          <PresentationMode deck={deck} renderChart={renderChart} onClose={() => setOpen(false)} />
+          <PresentationMode deck={deck} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
     </>

@@ -1,30 +1,30 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { buildDeckModel, type DeckModelInput } from '../../../application/deck-model.ts';
 import { useDialogFocus } from '../hooks/use-dialog-focus.ts';
 import { useFullscreen } from '../hooks/use-fullscreen.ts';
 import { useSlideKeys } from '../hooks/use-slide-keys.ts';
-import { buildDeck, type DeckInput, type SlideChartKind } from '../utils/deck.ts';
 import { moveTo, type SlideCommand } from '../utils/slide-keys.ts';
-import { SlideContent } from './slide-content.tsx';
+import { DownloadDeckButton } from './download-deck-button.tsx';
+import { SlideView } from './slide-view.tsx';
 import './presentation.css';
 
-/** The study to present, how to draw its charts, and what leaving does. */
+/** What the deck is built from, and what leaving does. */
 export interface PresentationModeProps {
-  deck: DeckInput;
-  /** Draws a chart of the study at slide size. */
-  renderChart: (chart: SlideChartKind) => ReactNode;
+  deck: DeckModelInput;
   onClose: () => void;
 }
 
 /**
- * The study as full-screen slides: a modal dialog over the page (in full screen when the
+ * The deck as full-screen 16:9 slides: a modal dialog over the page (in full screen when the
  * browser allows it) showing one slide at a time. Arrows, Space, Page Up/Down, Home and End move
  * between slides; Escape leaves. Every slide stays in the page, hidden, so printing gives one
- * slide per page.
- * @example <PresentationMode deck={deck} renderChart={renderChart} onClose={() => setOpen(false)} />
+ * 16:9 page per slide.
+ * @example <PresentationMode deck={deck} onClose={() => setOpen(false)} />
  */
-export function PresentationMode({ deck, renderChart, onClose }: PresentationModeProps) {
-  const slides = useMemo(() => buildDeck(deck), [deck]);
+export function PresentationMode({ deck, onClose }: PresentationModeProps) {
+  const model = useMemo(() => buildDeckModel(deck), [deck]);
+  const slides = model.slides;
   const [index, setIndex] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
   useDialogFocus(dialog);
@@ -33,7 +33,7 @@ export function PresentationMode({ deck, renderChart, onClose }: PresentationMod
   useSlideKeys(dialog, (command) => (command === 'close' ? onClose() : go(command)));
 
   return createPortal(
-    <div ref={dialog} className="presentation" role="dialog" aria-modal="true" aria-label={`Presentation: ${slides[0]?.heading ?? ''}`} tabIndex={-1}>
+    <div ref={dialog} className="presentation" role="dialog" aria-modal="true" aria-label={`Presentation: ${model.title}`} tabIndex={-1}>
       <div className="presentation-slides">
         {slides.map((slide, position) => (
           <section
@@ -44,7 +44,7 @@ export function PresentationMode({ deck, renderChart, onClose }: PresentationMod
             aria-roledescription="slide"
             aria-label={`${position + 1} of ${slides.length}: ${slide.heading}`}
           >
-            <SlideContent slide={slide} renderChart={renderChart} />
+            <SlideView slide={slide} number={position + 1} count={slides.length} />
           </section>
         ))}
       </div>
@@ -61,6 +61,7 @@ export function PresentationMode({ deck, renderChart, onClose }: PresentationMod
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
+        <DownloadDeckButton deck={deck} />
         <button type="button" onClick={onClose}>
           Leave (Esc)
         </button>

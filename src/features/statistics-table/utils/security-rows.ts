@@ -4,6 +4,7 @@
  */
 import { unitId, type ComposedStudy } from '../../../application/compose-study.ts';
 import type { ReturnKind, StudyOptions, StudyResult } from '../../../core/types.ts';
+import { DEFAULT_MINIMUM_ESTIMATION_DAYS } from '../../../domain/estimation-minimum.ts';
 import { modelName } from '../../../domain/models.ts';
 import type { PricesResponse } from '../../../domain/price-api.ts';
 import type { StudyEvent } from '../../../domain/study-event.ts';
@@ -55,5 +56,5 @@ export function securityRows(input: RowsInput): SecurityRow[] {
 export function methodNote(options: StudyOptions, returnKind: ReturnKind, mode: PricesResponse['mode'] | null): string {
   const gap = options.gap ? `gap ${formatDayRange(options.gap)}` : 'no gap';
   const source = mode === 'snapshot' ? 'offline snapshot' : `${mode ?? ''} prices`;
-  return `${modelName(options.model, options.factors)}, ${returnKind} returns of adjusted closes; estimation ${formatDayRange(options.estimationWindow)}, ${gap}, event window ${formatDayRange(options.eventWindow)}; at least ${options.minimumEstimationDays ?? 30} estimation days; ${source}.`;
+  return `${modelName(options.model, options.factors)}, ${returnKind} returns of adjusted closes; estimation ${formatDayRange(options.estimationWindow)}, ${gap}, event window ${formatDayRange(options.eventWindow)}; at least ${options.minimumEstimationDays ?? DEFAULT_MINIMUM_ESTIMATION_DAYS} estimation days; ${source}.`;
 }
