@@ -5,7 +5,7 @@ import { extentOf } from '../utils/nice-ticks.ts';
 import { BAND_FILL } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
+import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -61,8 +61,8 @@ export function AbnormalReturnPlot({ rows, series, markers, extent = null, layou
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 11 : 14;
   const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4.4, extent });
-  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
-  const top = 6 + markerLanes(markers, fontSize - 1);
+  const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
+  const top = 6 + lanes;
   const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   const { colour, dash, emphasis } = series;
   const plotted = useMemo(() => seriesOf(colour, dash, emphasis), [colour, dash, emphasis]);

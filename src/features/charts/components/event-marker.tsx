@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ReferenceLine, useChartWidth } from 'recharts';
 import { HIGHLIGHT_BAND, HIGHLIGHT_INK } from '../utils/palette.ts';
 
@@ -16,7 +17,7 @@ export interface EventMarker {
 }
 
 /** Rows of marker labels a plot keeps free above its plot area, and the height of one. */
-export function markerLanes(markers: readonly EventMarker[], fontSize: number): number {
+function markerLanes(markers: readonly EventMarker[], fontSize: number): number {
   return (markers.length === 0 ? 0 : Math.max(...markers.map((marker) => marker.lane)) + 1) * laneHeight(fontSize);
 }
 
@@ -99,7 +100,7 @@ const BELOW_SERIES = -60;
  * band under a solid black line, the others a thin dashed grey line. Returned as an array so
  * recharts sees its own ReferenceLine elements as direct children.
  */
-export function markerLines(markers: readonly EventMarker[], fontSize = 11, raise = 0) {
+function markerLines(markers: readonly EventMarker[], fontSize = 11, raise = 0) {
   return markers.flatMap((marker) => {
     const label = <EventMarkerLabel marker={marker} fontSize={fontSize} raise={raise} />;
     if (!marker.highlighted) {
@@ -110,4 +111,16 @@ export function markerLines(markers: readonly EventMarker[], fontSize = 11, rais
       <ReferenceLine key={marker.eventId} x={marker.day} stroke={HIGHLIGHT_INK} strokeWidth={2} label={label} />,
     ];
   });
+}
+
+/**
+ * A plot's event markers: their lines and the height their label lanes take above the plot, with
+ * labels one point smaller than the plot's axis type. Memoised so the lines keep their identity
+ * while the markers and type size stay the same.
+ * @example const markerParts = useEventMarkers(markers, 12); // { lines: [<ReferenceLine …/>], lanes: 14 }
+ */
+export function useEventMarkers(markers: readonly EventMarker[], plotFontSize: number, raise = 0): { lines: ReturnType<typeof markerLines>; lanes: number } {
+  const labelSize = plotFontSize - 1;
+  const lines = useMemo(() => markerLines(markers, labelSize, raise), [markers, labelSize, raise]);
+  return { lines, lanes: markerLanes(markers, labelSize) };
 }

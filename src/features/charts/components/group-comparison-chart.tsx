@@ -5,7 +5,7 @@ import { GROUP_COMPARISON_TITLE } from '../utils/group-rows.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { emphasisStroke, useChartMouseHandlers, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
+import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 import { LineLegend } from './price-chart.tsx';
@@ -66,8 +66,8 @@ export function GroupComparisonPlot({ rows, lines, markers, layout }: GroupCompa
   const fontSize = onPage ? 12 : 15;
   const keys = useMemo(() => lines.map((line) => line.key), [lines]);
   const valueAxis = useValueAxis({ rows, keys, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
-  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
-  const top = 8 + markerLanes(markers, fontSize - 1);
+  const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
+  const top = 8 + lanes;
   const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   const series = useMemo(() => lines.map(groupLine), [lines]);
   return (

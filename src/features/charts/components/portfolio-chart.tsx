@@ -9,7 +9,7 @@ import { AAR_FILL, BAND_FILL, CAAR_COLOUR } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
-import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
+import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -80,11 +80,11 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
   const fontSize = onPage ? 12 : 15;
   const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
   const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
-  const eventLines = useMemo(() => markerLines(markers, fontSize - 1, starRowHeight(fontSize)), [markers, fontSize]);
+  const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize, starRowHeight(fontSize));
   const plotted = useMemo(() => seriesOf(fontSize), [fontSize]);
   // The stars' row sits right above the plot area, the marker labels' lanes above it: neither
   // is ever drawn over a bar, the CAAR line or its band.
-  const top = starRowHeight(fontSize) + markerLanes(markers, fontSize - 1) + 4;
+  const top = starRowHeight(fontSize) + lanes + 4;
   const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   return (
     <ComposedChart

@@ -6,7 +6,7 @@ import { dayLabelWidth } from '../utils/day-ticks.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
-import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
+import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PRICE_TOOLTIP, useValueAxis } from './plot-parts.tsx';
 
@@ -61,12 +61,11 @@ export function PricePlot({ rows, lines, markers, layout }: PricePlotProps) {
   const fontSize = onPage ? 12 : 15;
   const keys = useMemo(() => lines.map((line) => line.key), [lines]);
   const valueAxis = useValueAxis({ rows, keys, anchor: 100, unit: 'number', fontSize, width: fontSize * 3.7 });
-  const lanes = markerLanes(markers, fontSize - 1);
+  const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
   const lastDay = rows.at(-1)?.day;
   // The brush writes the last day right of its traveller: the right margin keeps room for it.
   const right = onPage && typeof lastDay === 'number' ? Math.ceil(BRUSH_TRAVELLER + BRUSH_TEXT_OFFSET + dayLabelWidth(lastDay, BRUSH_FONT_SIZE) + 4) : 16;
   const margin = useMemo(() => ({ top: 8 + lanes, right, bottom: 4, left: 4 }), [lanes, right]);
-  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
   const series = useMemo(() => lines.map(priceLine), [lines]);
   return (
     <LineChart

@@ -7,7 +7,7 @@ import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.
 import { ChartFrame } from './chart-frame.tsx';
 import { ChartTooltipTitle, type TooltipRow } from './chart-tooltip.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
-import { markerLanes, markerLines, type EventMarker } from './event-marker.tsx';
+import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID } from './plot-parts.tsx';
 
@@ -83,8 +83,8 @@ export function VolumePlot({ rows, series, markers, layout }: VolumePlotProps) {
     const { domain, ticks, decimals } = niceAxis(0, high);
     return <YAxis domain={domain} ticks={ticks} tickFormatter={(value: number) => `${value.toFixed(decimals)}×`} tick={{ fontSize }} width={fontSize * 3.6} />;
   }, [high, fontSize]);
-  const eventLines = useMemo(() => markerLines(markers, fontSize - 1), [markers, fontSize]);
-  const top = 6 + markerLanes(markers, fontSize - 1);
+  const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
+  const top = 6 + lanes;
   const margin = useMemo(() => ({ top, right: 12, bottom: 4, left: 4 }), [top]);
   const bars = useMemo(() => series.map((item) => <Bar key={item.key} dataKey={item.key} name={item.name} fill={item.colour} fillOpacity={0.85} isAnimationActive={false} />), [series]);
   return (
