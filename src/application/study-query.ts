@@ -32,7 +32,8 @@ import { EXCHANGE_CODES, EXCHANGE_REGISTRY, exchangeForSymbol, isExchangeCode, t
 import { PORTFOLIO_TEST_KEYS } from '../domain/portfolio-tests.ts';
 import { AUTOMATIC_TEST, type TestSelection } from '../domain/test-choice.ts';
 import { DEFAULT_MINIMUM_ESTIMATION_DAYS, readMinimumEstimationDays } from '../domain/estimation-minimum.ts';
-import { FACTOR_FILE_LIMITS, FACTOR_HASH_DIGITS, factorNameSchema } from '../domain/factor-file.ts';
+import { FACTOR_FILE_LIMITS, factorNameSchema } from '../domain/factor-file.ts';
+import { FACTOR_HASH_DIGITS } from '../domain/factor-hash.ts';
 import type { FactorChoice } from './study-factors.ts';
 import { symbolSyntaxProblem } from '../domain/symbol.ts';
 import { defaultCarWindows } from './default-car-windows.ts';

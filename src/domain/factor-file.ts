@@ -14,7 +14,6 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { isCalendarDate } from './calendar.ts';
 import { sha256Hex } from './content-hash.ts';
-export { FACTOR_HASH_DIGITS, shortFactorHash } from './factor-hash.ts';
 
 /** A factor file as the study reads it: each factor's values on each date of the file. */
 export interface FactorFile {

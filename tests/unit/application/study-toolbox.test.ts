@@ -15,7 +15,8 @@ import { factorGaps, factorGapsInWords, factorUse, withFactors } from '../../../
 import { studyPlan } from '../../../src/application/study-plan.ts';
 import { DEFAULT_STUDY_QUERY, parseStudyQuery, studyQueryString, type StudyQuery } from '../../../src/application/study-query.ts';
 import { runStudy } from '../../../src/core/index.ts';
-import { readFactorFile, shortFactorHash } from '../../../src/domain/factor-file.ts';
+import { readFactorFile } from '../../../src/domain/factor-file.ts';
+import { shortFactorHash } from '../../../src/domain/factor-hash.ts';
 import { snapshotBars, snapshotPrices } from '../app/helpers/snapshot-api.ts';
 import { parseCsvRows } from './helpers/csv-read-back.ts';
 import { catalog, snapshotStudy } from './helpers/snapshot-study.ts';

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../src/domain/content-hash.ts';
-import { FACTOR_FILE_LIMITS, readFactorFile, shortFactorHash } from '../../../src/domain/factor-file.ts';
+import { FACTOR_FILE_LIMITS, readFactorFile } from '../../../src/domain/factor-file.ts';
+import { shortFactorHash } from '../../../src/domain/factor-hash.ts';
 
 describe('readFactorFile', () => {
   it("reads a date column and one column per factor, dates sorted, YYYYMMDD as Kenneth French's files write them, empty or NA as a missing day", () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { readFactorFile, shortFactorHash, type FactorFile } from '../../../domain/factor-file.ts';
+import { readFactorFile, type FactorFile } from '../../../domain/factor-file.ts';
+import { shortFactorHash } from '../../../domain/factor-hash.ts';
 
 /** The factor files a user uploaded, kept in the browser's storage as the text they gave. */
 export const FACTOR_FILES_KEY = 'kabuto.factor-files.v1';

@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { FactorChoice } from '../../../application/study-factors.ts';
-import { shortFactorHash, type FactorFile } from '../../../domain/factor-file.ts';
+import type { FactorFile } from '../../../domain/factor-file.ts';
+import { shortFactorHash } from '../../../domain/factor-hash.ts';
 import type { FactorUpload } from '../hooks/use-factor-files.ts';
 import './factors.css';
 
