@@ -1,4 +1,5 @@
 import { ISO_DATE_PATTERN } from './calendar-date';
+import { DEFAULT_STUDY_OPTIONS } from './defaults';
 import { EventStudyError } from './errors';
 import { smallestEstimationDays } from './estimation-minimum';
 import type { DayRange, ModelKind, ResolvedStudyOptions, StudyOptions } from './types';
@@ -80,7 +81,7 @@ export function resolveDateRange(
 export function validateStudyOptions(options: StudyOptions): ResolvedStudyOptions {
   const { estimationWindow, eventWindow, carWindows } = options;
   const gap = options.gap ?? null;
-  const minimumEstimationDays = options.minimumEstimationDays ?? 30;
+  const minimumEstimationDays = options.minimumEstimationDays ?? (DEFAULT_STUDY_OPTIONS.minimumEstimationDays as number);
   requireModel(options.model);
   const factors = requireFactors(options.factors ?? [], options.model);
   requireMinimum(minimumEstimationDays, options.model, factors.length);
