@@ -1,5 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
-import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, Tooltip, usePlotArea, useXAxisDomain, useXAxisScale, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatPercent, formatRelativeDay } from '../../../lib/format.ts';
 import { labelledDays } from '../utils/day-ticks.ts';
 import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
@@ -19,46 +19,65 @@ export const GRID = <CartesianGrid stroke="#e3e6ea" vertical={false} />;
 /** The zero line of the return plots. */
 export const ZERO_LINE = <ReferenceLine y={0} stroke="#5f6b7a" />;
 
-const dayAxes = new Map<number, ReactElement>();
+const dayAxes = new Map<number, ReactElement[]>();
 
 /**
- * The x axis of relative days at a type size (one element per size, kept for the page's life):
- * a tick on every day, a label on days −1, 0 and +1 and on round days as far as they fit (see
- * labelledDays).
- * @example dayAxis(12) // <XAxis dataKey="day" interval={0} … />
+ * The x axis of relative days at a type size (one pair of elements per size, kept for the page's
+ * life): a tick on every day, a label on days −1, 0 and +1 and on round days as far as they fit
+ * (see labelledDays). recharts' XAxis sets the scale and draws the axis line; DayTicks draws the
+ * tick marks and labels, because recharts' own ticks are remounted on every redraw (their keys
+ * hold their pixel positions), about a tenth of a window change's redraw.
+ * @example dayAxis(12) // [<XAxis dataKey="day" interval={0} tick={false} />, <DayTicks fontSize={12} />]
  */
-export function dayAxis(fontSize: number): ReactElement {
+export function dayAxis(fontSize: number): ReactElement[] {
   let axis = dayAxes.get(fontSize);
   if (!axis) {
-    axis = <XAxis dataKey="day" interval={0} tickFormatter={formatRelativeDay} tick={(props: DayTickProps) => <DayTick {...props} fontSize={fontSize} />} />;
+    axis = [<XAxis key="day-axis" dataKey="day" interval={0} tick={false} />, <DayTicks key="day-ticks" fontSize={fontSize} />];
     dayAxes.set(fontSize, axis);
   }
   return axis;
 }
 
-/** What recharts hands a custom tick of the day axis (the axis's own width included). */
-interface DayTickProps {
-  x?: number | string;
-  y?: number | string;
-  width?: number | string;
-  index?: number;
-  visibleTicksCount?: number;
-  payload?: { value?: unknown };
-  className?: string;
-  fill?: string;
-  fontSize?: number;
-}
+/** recharts' bottom axis: 6 px tick marks, labels 2 px below them, in its default axis colour. */
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+const AXIS_INK = '#666';
 
-// The axis's days are consecutive, so the first day and the count give them all.
-function DayTick({ x, y, width, index = 0, visibleTicksCount = 0, payload, className, fill, fontSize = 12 }: DayTickProps) {
-  const day = Number(payload?.value);
-  if (!Number.isInteger(day) || visibleTicksCount === 0) return <g />;
-  const days = Array.from({ length: visibleTicksCount }, (_, at) => day - index + at);
-  if (!labelledDays(days, Number(width) / visibleTicksCount, fontSize).has(day)) return <g />;
+/**
+ * The day axis's tick marks and labels, drawn as recharts draws them (same places, type and class
+ * names, so the stylesheet, the image export and the tests read them as the axis's own), keyed by
+ * day so a new window moves the marks it keeps instead of rebuilding them. The days are
+ * consecutive; a brush narrows them with the axis.
+ */
+function DayTicks({ fontSize }: { fontSize: number }) {
+  const scale = useXAxisScale();
+  const plot = usePlotArea();
+  const domain = useXAxisDomain();
+  if (!scale || !plot || !domain || domain.length === 0) return null;
+  const days = domain.map(Number).filter(Number.isInteger);
+  const labelled = labelledDays(days, plot.width / days.length, fontSize);
+  const axisY = plot.y + plot.height;
+  const placed = days.flatMap((day) => {
+    const x = scale(day, { position: 'middle' });
+    return x === undefined ? [] : [{ day, x }];
+  });
   return (
-    <text x={Number(x)} y={Number(y)} dy="0.71em" textAnchor="middle" fontSize={fontSize} fill={fill} className={className}>
-      {formatRelativeDay(day)}
-    </text>
+    <g className="recharts-layer recharts-cartesian-axis recharts-xAxis xAxis">
+      <g className="recharts-cartesian-axis-tick-lines recharts-xAxis-tick-lines">
+        {placed.map(({ day, x }) => (
+          <line key={day} className="recharts-cartesian-axis-tick-line" stroke={AXIS_INK} fill="none" x1={x} y1={axisY + TICK_SIZE} x2={x} y2={axisY} />
+        ))}
+      </g>
+      <g className="recharts-cartesian-axis-tick-labels recharts-xAxis-tick-labels">
+        {placed.map(({ day, x }) =>
+          labelled.has(day) ? (
+            <text key={day} x={x} y={axisY + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" fontSize={fontSize} fill={AXIS_INK} className="recharts-xAxis xAxis recharts-cartesian-axis-tick-value">
+              {formatRelativeDay(day)}
+            </text>
+          ) : null,
+        )}
+      </g>
+    </g>
   );
 }
 
