@@ -6,6 +6,7 @@ import { BAND_FILL } from '../utils/palette.ts';
 import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.tsx';
 import { useChartMouseHandlers, emphasisStroke, type DayHandlers, type LineSpec } from './chart-interaction.ts';
 import { useEventMarkers, type EventMarker } from './event-marker.tsx';
+import { plainBar } from './plain-bar.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -97,7 +98,7 @@ export function abnormalReturnExtent(panels: readonly (readonly ChartRow[])[]): 
 function seriesOf(colour: string, dash: string | undefined, emphasis: LineSpec['emphasis']) {
   return [
     <Area key="band" dataKey="band" name="CAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
-    <Bar key="ar" dataKey="ar" name="AR" fill={colour} fillOpacity={emphasis === 'faint' ? 0.3 : 0.75} isAnimationActive={false} />,
+    <Bar key="ar" dataKey="ar" shape={plainBar} name="AR" fill={colour} fillOpacity={emphasis === 'faint' ? 0.3 : 0.75} isAnimationActive={false} />,
     <Line key="car" dataKey="car" name="CAR" stroke="#000000" strokeDasharray={dash} {...emphasisStroke(emphasis)} dot={false} isAnimationActive={false} />,
   ];
 }

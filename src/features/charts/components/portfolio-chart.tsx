@@ -10,6 +10,7 @@ import { ChartExportButtons, type ChartImageSpec } from './chart-export-buttons.
 import { ChartFrame } from './chart-frame.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { useEventMarkers, type EventMarker } from './event-marker.tsx';
+import { plainBar } from './plain-bar.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID, PERCENT_TOOLTIP, useValueAxis, ZERO_LINE } from './plot-parts.tsx';
 
@@ -131,7 +132,7 @@ function StarLabel({ x, width, value, fontSize }: StarLabelProps) {
 function seriesOf(fontSize: number) {
   return [
     <Area key="band" dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
-    <Bar key="aar" dataKey="aar" name="AAR" fill={AAR_FILL} isAnimationActive={false}>
+    <Bar key="aar" dataKey="aar" shape={plainBar} name="AAR" fill={AAR_FILL} isAnimationActive={false}>
       <LabelList dataKey="stars" content={(props) => <StarLabel x={props.x} width={props.width} value={props.value} fontSize={fontSize} />} />
     </Bar>,
     <Line key="caar" dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />,

@@ -8,6 +8,7 @@ import { ChartFrame } from './chart-frame.tsx';
 import { ChartTooltipTitle, type TooltipRow } from './chart-tooltip.tsx';
 import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts';
 import { useEventMarkers, type EventMarker } from './event-marker.tsx';
+import { plainBar } from './plain-bar.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
 import { dayAxis, GRID } from './plot-parts.tsx';
 
@@ -86,7 +87,7 @@ export function VolumePlot({ rows, series, markers, layout }: VolumePlotProps) {
   const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
   const top = 6 + lanes;
   const margin = useMemo(() => ({ top, right: 12, bottom: 4, left: 4 }), [top]);
-  const bars = useMemo(() => series.map((item) => <Bar key={item.key} dataKey={item.key} name={item.name} fill={item.colour} fillOpacity={0.85} isAnimationActive={false} />), [series]);
+  const bars = useMemo(() => series.map((item) => <Bar key={item.key} dataKey={item.key} shape={plainBar} name={item.name} fill={item.colour} fillOpacity={0.85} isAnimationActive={false} />), [series]);
   return (
     <BarChart data={rows} barGap={1} barCategoryGap="18%" {...plotProps(layout, margin)}>
       {GRID}
