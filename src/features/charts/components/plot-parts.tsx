@@ -104,7 +104,9 @@ interface ValueAxisInput {
 /**
  * The y axis at round ticks (see niceAxis) covering the rows' values and the anchor; the element
  * keeps its identity while the covered range does, so a redraw that leaves the range alone does
- * not re-register the axis.
+ * not re-register the axis. Every one of the few round ticks is drawn (`interval={0}`): recharts'
+ * default would measure each label in the DOM, for the axis and again for the grid, on every redraw,
+ * to thin out ticks that never collide at these sizes.
  * @example useValueAxis({ rows, keys: ['ar', 'car', 'band'], anchor: 0, unit: 'percent', fontSize: 11, width: 48 })
  */
 export function useValueAxis({ rows, keys, anchor, unit, fontSize, width, extent: shared = null }: ValueAxisInput): ReactElement {
@@ -114,6 +116,6 @@ export function useValueAxis({ rows, keys, anchor, unit, fontSize, width, extent
   return useMemo(() => {
     const axis = unit === 'percent' ? niceAxis(low, high, 5, 100) : niceAxis(low, high);
     const format = unit === 'percent' ? formatPercent : formatNumber;
-    return <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={(value: number) => format(value, axis.decimals)} tick={{ fontSize }} width={width} />;
+    return <YAxis domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={(value: number) => format(value, axis.decimals)} tick={{ fontSize }} width={width} />;
   }, [low, high, unit, fontSize, width]);
 }

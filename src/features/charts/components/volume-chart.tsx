@@ -82,7 +82,8 @@ export function VolumePlot({ rows, series, markers, layout }: VolumePlotProps) {
   const high = useMemo(() => Math.max(1, ...rows.flatMap((row) => series.map((item) => row[item.key]).filter((value): value is number => typeof value === 'number'))), [rows, series]);
   const axis = useMemo(() => {
     const { domain, ticks, decimals } = niceAxis(0, high);
-    return <YAxis domain={domain} ticks={ticks} tickFormatter={(value: number) => `${value.toFixed(decimals)}×`} tick={{ fontSize }} width={fontSize * 3.6} />;
+    // Every round tick drawn, none measured (see useValueAxis).
+    return <YAxis domain={domain} ticks={ticks} interval={0} tickFormatter={(value: number) => `${value.toFixed(decimals)}×`} tick={{ fontSize }} width={fontSize * 3.6} />;
   }, [high, fontSize]);
   const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
   const top = 6 + lanes;
