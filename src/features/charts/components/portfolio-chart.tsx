@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import { Area, Bar, ComposedChart, LabelList, Line, ResponsiveContainer, usePlotArea } from 'recharts';
+import { Area, Bar, ComposedChart, Line, ResponsiveContainer, usePlotArea, useXAxisScale } from 'recharts';
 import type { AggregateTests } from '../../../core/types.ts';
 import { significanceStars } from '../../../lib/significance.ts';
 import { PORTFOLIO_TESTS } from '../../../domain/portfolio-tests.ts';
@@ -79,17 +79,15 @@ export interface PortfolioPlotProps {
 export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
   const onPage = layout.kind === 'page';
   const fontSize = onPage ? 12 : 15;
-  const data = useMemo(() => rows.map((row) => ({ ...row, stars: significanceStars((row.pValue as number | null) ?? null) })), [rows]);
   const valueAxis = useValueAxis({ rows, keys: VALUE_KEYS, anchor: 0, unit: 'percent', fontSize, width: fontSize * 4 });
   const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize, starRowHeight(fontSize));
-  const plotted = useMemo(() => seriesOf(fontSize), [fontSize]);
   // The stars' row sits right above the plot area, the marker labels' lanes above it: neither
   // is ever drawn over a bar, the CAAR line or its band.
   const top = starRowHeight(fontSize) + lanes + 4;
   const margin = useMemo(() => ({ ...MARGIN, top }), [top]);
   return (
     <ComposedChart
-      data={data}
+      data={rows}
       {...plotProps(layout, margin)}
     >
       {GRID}
@@ -98,7 +96,8 @@ export function PortfolioPlot({ rows, markers, layout }: PortfolioPlotProps) {
       {ZERO_LINE}
       {eventLines}
       {onPage ? PERCENT_TOOLTIP : null}
-      {plotted}
+      {SERIES}
+      <SignificanceStars rows={rows} fontSize={fontSize} />
     </ComposedChart>
   );
 }
@@ -110,31 +109,33 @@ function starRowHeight(fontSize: number): number {
   return fontSize + 6;
 }
 
-/** What recharts hands a LabelList's content: the bar's box and the label's value. */
-interface StarLabelProps {
-  x?: number | string;
-  width?: number | string;
-  value?: unknown;
-  fontSize: number;
-}
-
-/** A day's stars centred over its bar, in the row above the plot area (see PortfolioPlot). */
-function StarLabel({ x, width, value, fontSize }: StarLabelProps) {
+/**
+ * Each day's stars centred over its AAR bar (the only bar of its day, so in the middle of the
+ * day's band), in the row above the plot area (see PortfolioPlot). One component for the row
+ * rather than a LabelList on the bars: recharts' labels are a few components per bar, each
+ * subscribed to the chart's store, and each window change redrew them all.
+ */
+function SignificanceStars({ rows, fontSize }: { rows: readonly ChartRow[]; fontSize: number }) {
+  const scale = useXAxisScale();
   const plot = usePlotArea();
-  if (typeof value !== 'string' || value === '' || !plot) return null;
+  if (!scale || !plot) return null;
   return (
-    <text x={Number(x) + Number(width) / 2} y={plot.y - 5} textAnchor="middle" fontSize={fontSize + 1} fontWeight={700} fill="#000000" className="significance-stars">
-      {value}
-    </text>
+    <g className="significance-star-row">
+      {rows.map((row) => {
+        const stars = typeof row.aar === 'number' ? significanceStars((row.pValue as number | null) ?? null) : '';
+        const x = stars === '' ? undefined : scale(row.day, { position: 'middle' });
+        return x === undefined ? null : (
+          <text key={row.day} x={x} y={plot.y - 5} textAnchor="middle" fontSize={fontSize + 1} fontWeight={700} fill="#000000" className="significance-stars">
+            {stars}
+          </text>
+        );
+      })}
+    </g>
   );
 }
 
-function seriesOf(fontSize: number) {
-  return [
-    <Area key="band" dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
-    <Bar key="aar" dataKey="aar" shape={plainBar} name="AAR" fill={AAR_FILL} isAnimationActive={false}>
-      <LabelList dataKey="stars" content={(props) => <StarLabel x={props.x} width={props.width} value={props.value} fontSize={fontSize} />} />
-    </Bar>,
-    <Line key="caar" dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />,
-  ];
-}
+const SERIES = [
+  <Area key="band" dataKey="band" name="CAAR 95% band" fill={BAND_FILL} fillOpacity={0.3} stroke="none" isAnimationActive={false} connectNulls={false} />,
+  <Bar key="aar" dataKey="aar" shape={plainBar} name="AAR" fill={AAR_FILL} isAnimationActive={false} />,
+  <Line key="caar" dataKey="caar" name="CAAR" stroke={CAAR_COLOUR} strokeWidth={2.5} dot={false} isAnimationActive={false} />,
+];
