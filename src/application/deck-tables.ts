@@ -120,10 +120,16 @@ export function groupResultTable(group: SummaryGroup): DeckTable {
   return {
     caption: group.result ? `${groupRowLabel(group.result.n)}, by the ${group.choice.name}${cross ? `, with the ${cross.name} as cross-check` : ''}` : 'No security computed',
     columns: [{ label: 'Measure', numeric: false, wraps: false }, ...tests.map((test, index) => ({ label: index === 0 ? test.name : `Cross-check: ${test.name}`, numeric: true, wraps: false }))],
-    // The cross-check tests the same average: its p-value is what it adds.
-    rows: measures.map(([label, number]) => ({ cells: [{ text: label }, ...tests.map((test, index) => (index === 0 ? numberCell(number(test)) : { text: pValuePart(number(test)) }))] })),
+    // The cross-check tests the same average: its p-value is what it adds, written where and as the
+    // chosen test's p-value is (the small line under the number), not as a number of its own.
+    rows: measures.map(([label, number]) => ({ cells: [{ text: label }, ...tests.map((test, index) => (index === 0 ? numberCell(number(test)) : crossCheckCell(number(test))))] })),
     notes: [],
   };
+}
+
+function crossCheckCell(number: TestedNumber): DeckCell {
+  const detail = pValuePart(number);
+  return detail ? { text: '', detail } : { text: '—' };
 }
 
 /**

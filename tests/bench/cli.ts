@@ -7,6 +7,10 @@
  * The commands run in rounds, one of each per round, so a busy spell of the machine hits them all.
  * Targets (issue 15): `npm run --silent study` under 2× the empty `npm run` (medians); --help
  * under 200 ms. Timings are printed, never asserted.
+ * A floor is timed beside them: a script run by `npm run` that reads the same input and writes a
+ * saved copy of the study's output, computing nothing. No tool that reads this input and writes this
+ * output can run faster than it, which says how much of the 2× is left for parsing, the statistics
+ * and formatting.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,19 +54,23 @@ export const cliBench: Bench = {
       const input = path.join(folder, 'returns.csv');
       const { dates } = writeMadeUpReturnsCsv(input, { securities: SECURITIES, days: DAYS, seed: 20241106 });
       const study = ['--returns', input, '--market', MADE_UP_MARKET, '--event-date', dates[DAY_ZERO_INDEX] as string];
-      const emptyProject = writeEmptyProject(path.join(folder, 'empty-project'));
+      const saved = path.join(folder, 'saved-output.json');
+      const first = command('the study once, for the floor', process.execPath, [COMPILED_STUDY, ...study], PROJECT_ROOT, saved);
+      wallMilliseconds(first);
+      const emptyProject = writeEmptyProject(path.join(folder, 'empty-project'), input, saved);
       const empty = command('npm run --silent empty (the script is ":")', 'npm', ['run', '--silent', 'empty'], emptyProject);
+      const floor = command('npm run --silent floor (read input, write saved output)', 'npm', ['run', '--silent', 'floor'], emptyProject, path.join(folder, 'floor.json'));
       const help = command('node dist/cli/study.js --help', process.execPath, [COMPILED_STUDY, '--help'], PROJECT_ROOT);
       const direct = command('node dist/cli/study.js <study>', process.execPath, [COMPILED_STUDY, ...study], PROJECT_ROOT, path.join(folder, 'direct.json'));
       const viaNpm = command('npm run --silent study -- <study>', 'npm', ['run', '--silent', 'study', '--', ...study], PROJECT_ROOT, path.join(folder, 'npm.json'));
-      const commands = [empty, help, direct, viaNpm];
+      const commands = [empty, floor, help, direct, viaNpm];
       for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
         for (const each of commands) {
           const elapsed = wallMilliseconds(each);
           if (round >= WARM_UP_ROUNDS) each.timings.push(elapsed);
         }
       }
-      checkStudyOutputs(direct, viaNpm);
+      checkStudyOutputs(direct, viaNpm, floor);
       const emptyMedian = median(empty.timings);
       const row = (each: Command, target = '', verdict = ''): string[] => [
         each.label,
@@ -75,6 +83,7 @@ export const cliBench: Bench = {
       ];
       return [
         row(empty),
+        row(floor),
         row(help, `< ${HELP_TARGET_MS} ms`, median(help.timings) < HELP_TARGET_MS ? 'PASS' : 'MISS'),
         row(direct),
         row(viaNpm, `< ${RATIO_TARGET}× empty`, median(viaNpm.timings) < RATIO_TARGET * emptyMedian ? 'PASS' : 'MISS'),
@@ -89,10 +98,20 @@ function command(label: string, program: string, args: string[], cwd: string, st
   return { label, command: program, args, cwd, ...(stdoutFile === undefined ? {} : { stdoutFile }), timings: [] };
 }
 
-/** A package whose one script does nothing: the time of `npm run` itself. */
-function writeEmptyProject(folder: string): string {
+/**
+ * A package with two scripts: `empty` does nothing (the time of `npm run` itself); `floor` reads the
+ * input as the tool does and writes the saved output to stdout as the tool does, computing nothing.
+ */
+function writeEmptyProject(folder: string, input: string, savedOutput: string): string {
   mkdirSync(folder);
-  writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: 'kabuto-bench-empty', private: true, scripts: { empty: ':' } })}\n`);
+  const floorScript = [
+    "import { readFileSync } from 'node:fs';",
+    'readFileSync(process.argv[2], "utf8");',
+    'process.stdout.write(readFileSync(process.argv[3], "utf8"));',
+  ].join('\n');
+  writeFileSync(path.join(folder, 'floor.mjs'), `${floorScript}\n`);
+  const scripts = { empty: ':', floor: `node floor.mjs ${JSON.stringify(input)} ${JSON.stringify(savedOutput)}` };
+  writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: 'kabuto-bench-empty', private: true, scripts })}\n`);
   return folder;
 }
 
@@ -110,10 +129,11 @@ function wallMilliseconds(each: Command): number {
   }
 }
 
-/** Both ways of running the study wrote the same bytes, and the JSON holds every security. */
-function checkStudyOutputs(direct: Command, viaNpm: Command): void {
-  const [directJson, npmJson] = [direct, viaNpm].map((each) => readFileSync(each.stdoutFile as string, 'utf8'));
+/** Both ways of running the study and the floor wrote the same bytes, and the JSON holds every security. */
+function checkStudyOutputs(direct: Command, viaNpm: Command, floor: Command): void {
+  const [directJson, npmJson, floorJson] = [direct, viaNpm, floor].map((each) => readFileSync(each.stdoutFile as string, 'utf8'));
   if (directJson !== npmJson) throw new Error('npm run study and node dist/cli/study.js wrote different output for the same study');
+  if (floorJson !== directJson) throw new Error('the floor did not write the study\'s output');
   const securities = (JSON.parse(directJson ?? '') as { securities: unknown[] }).securities.length;
   if (securities !== SECURITIES) throw new Error(`the study's JSON holds ${securities} securities, not ${SECURITIES}`);
 }

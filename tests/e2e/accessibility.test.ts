@@ -60,7 +60,8 @@ describe('axe-core on the dashboard', () => {
     await openStudy();
     await page.getByRole('button', { name: 'Present' }).click();
     await page.getByRole('dialog', { name: /^Presentation/ }).waitFor();
-    await page.waitForTimeout(300);
+    // The slide on screen is drawn once its footer's page number is: what axe then reads is whole.
+    await page.locator('.presentation .slide:not([hidden]) .deck-footer').first().waitFor();
     const findings = await axeViolations(page);
     await screenshot(page, 'presentation-axe');
     expect(findings.filter(isSerious)).toEqual([]);

@@ -83,6 +83,19 @@ describe('presentation mode', () => {
     expect(slides[3]?.querySelector('tbody')).toHaveTextContent('supported');
   });
 
+  it("shapes each chart's drawing to its box, as PowerPoint's chart fills its box: tall beside the group's table, wide over the event's", () => {
+    open();
+    const aspect = (slide: Element | undefined) => {
+      const [, , width, height] = (slide?.querySelector('.deck-chart svg')?.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      return (height ?? NaN) / (width ?? NaN);
+    };
+    const slides = [...document.querySelectorAll('.slide')];
+    const group = slides.find((slide) => slide.getAttribute('data-slide')?.startsWith('group-'));
+    // The group slide's chart box is half the body wide and the body tall (deck-layout.ts).
+    expect(aspect(group)).toBeGreaterThan(0.75);
+    expect(aspect(slides[1])).toBeLessThan(0.55);
+  });
+
   it('moves with arrows, Space, Page keys, Home and End, showing one slide at a time', async () => {
     const user = userEvent.setup();
     open();

@@ -81,6 +81,9 @@ describe('the deck of the default study', () => {
     const table = tables(slide)[0];
     expect(table?.caption).toBe('All 2, equally weighted, by the Portfolio time-series t, with the Brown–Warner 1985 t as cross-check');
     expect(row(table, 'AAR day 0')?.[1]).toEqual(numberCell(group!.result!.dayZeroAar));
+    // The cross-check's p-value sits where the chosen test's does, in the same small type.
+    expect(row(table, 'AAR day 0')?.[2]).toEqual({ text: '', detail: 'p < 0.001 — significant at 1 %' });
+    expect(row(table, 'CAAR [-5, +10]')?.[2]?.detail).toMatch(/^p = 0\.\d{3} — not significant$/);
     expect(charts(slide)[0]?.band?.low.every((value) => value !== null && Number.isFinite(value))).toBe(true);
     const muted = slide?.blocks.find((block) => block.kind === 'text' && block.tone === 'muted');
     expect(muted?.kind === 'text' && muted.paragraphs.join(' ')).toMatch(/BMP t.*2 securities: a cross-sectional test cannot tell much/);

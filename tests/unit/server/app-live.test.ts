@@ -272,8 +272,10 @@ describe('auto mode', () => {
   });
 
   it('coalesces fallbacks too: 50 identical requests during an outage cost one upstream call', async () => {
+    // Upstream answers after a second, so all 50 requests are waiting on the one call however busy
+    // the machine is.
     const yahoo = fakeYahoo(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       return new Response('', { status: 500 });
     });
     const h = await harness('auto', yahoo.fetch);

@@ -4,7 +4,12 @@ import { formatRelativeDay } from '../../../lib/format.ts';
 
 /** The chart's own coordinates; the SVG scales to its box, so text keeps its size relative to the slide. */
 const WIDTH = 640;
-const HEIGHT = 300;
+const DEFAULT_HEIGHT = 300;
+/**
+ * Inches of the box that the title (1.1cqw) and a legend of up to two lines (0.95cqw) take on the
+ * 13.333-inch slide, at 1.17 line spacing: the drawing gets the rest.
+ */
+const TITLE_AND_LEGEND_INCHES = 0.17 + 2 * 0.15;
 const PLOT = { left: 52, right: 12, top: 34, bottom: 30 };
 const FONT = 12;
 const MARKER_LANES = 2;
@@ -15,10 +20,11 @@ const MARKER_LANES = 2;
  * in the window; the legend is HTML under it. The same numbers make the PowerPoint's native chart.
  * @example <DeckChartView chart={slide.blocks[0].chart} />
  */
-export function DeckChartView({ chart }: { chart: DeckChart }) {
+export function DeckChartView({ chart, box }: { chart: DeckChart; box?: { w: number; h: number } }) {
   const id = useId();
+  const height = drawingHeight(box);
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
-  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
+  const plotHeight = height - PLOT.top - PLOT.bottom;
   const slot = plotWidth / Math.max(1, chart.days.length);
   const x = (index: number) => PLOT.left + slot * (index + 0.5);
   const y = (value: number) => PLOT.top + ((chart.range.max - value) / (chart.range.max - chart.range.min || 1)) * plotHeight;
@@ -32,7 +38,7 @@ export function DeckChartView({ chart }: { chart: DeckChart }) {
   return (
     <figure className="deck-chart" data-chart={chart.id}>
       <figcaption className="deck-chart-title">{chart.title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-desc`} preserveAspectRatio="xMidYMid meet">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-desc`} preserveAspectRatio="xMidYMid meet">
         <desc id={`${id}-desc`}>{chart.altText}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
@@ -68,7 +74,7 @@ export function DeckChartView({ chart }: { chart: DeckChart }) {
         })}
         {chart.days.map((day, index) =>
           index % labelEvery === 0 || Math.abs(day) <= 1 ? (
-            <text key={day} x={x(index)} y={HEIGHT - PLOT.bottom + FONT + 6} fontSize={FONT} textAnchor="middle" fill="#4a4a4a" fontWeight={day === 0 ? 700 : 400}>
+            <text key={day} x={x(index)} y={height - PLOT.bottom + FONT + 6} fontSize={FONT} textAnchor="middle" fill="#4a4a4a" fontWeight={day === 0 ? 700 : 400}>
               {formatRelativeDay(day)}
             </text>
           ) : null,
@@ -90,6 +96,12 @@ export function DeckChartView({ chart }: { chart: DeckChart }) {
       </ul>
     </figure>
   );
+}
+
+function drawingHeight(box: { w: number; h: number } | undefined): number {
+  if (box === undefined || box.w <= 0) return DEFAULT_HEIGHT;
+  const height = (WIDTH * (box.h - TITLE_AND_LEGEND_INCHES)) / box.w;
+  return Math.round(Math.min(560, Math.max(220, height)));
 }
 
 function linePath(values: readonly (number | null)[], x: (index: number) => number, y: (value: number) => number): string {

@@ -54,7 +54,7 @@ function Block({ item }: { item: PlacedBlock }) {
     case 'chart':
       return (
         <div className="deck-part" style={placed(box)}>
-          <DeckChartView chart={block.chart} />
+          <DeckChartView chart={block.chart} box={box} />
         </div>
       );
     case 'table':
