@@ -1,4 +1,4 @@
-import type { Dispatch } from 'react';
+import { useMemo, type Dispatch } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { CustomEventForm } from '../features/events/components/custom-event-form.tsx';
 import { EventPicker } from '../features/events/components/event-picker.tsx';
@@ -8,10 +8,12 @@ import { EstimationMinimumInput } from '../features/study-controls/components/es
 import { ModelControls } from '../features/study-controls/components/model-controls.tsx';
 import { estimationFloor } from '../domain/estimation-minimum.ts';
 import { WindowInputs } from '../features/study-controls/components/window-inputs.tsx';
-import type { WindowCheck } from '../features/study-controls/utils/window-texts.ts';
+import type { WindowCheck, WindowField } from '../features/study-controls/utils/window-texts.ts';
 import { SecurityPicker, type CoverageContext } from '../features/symbols/components/security-picker.tsx';
 import type { StudyEvent } from '../domain/study-event.ts';
 import type { SymbolsResponse } from '../domain/price-api.ts';
+import type { ModelKind, ReturnKind } from '../core/types.ts';
+import type { FactorChoice } from '../application/study-factors.ts';
 import { ErrorPanel } from './components/error-panel.tsx';
 import { ListSkeleton } from './components/skeleton.tsx';
 import { minimumEstimationCheck, type ViewAction, type ViewState } from './view-state.ts';
@@ -36,6 +38,10 @@ interface ControlsSidebarProps {
 /** Every setting of the study, in the order a study is specified: events, securities, model, windows. */
 export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbols, canAddSymbols, coverage, windowCheck, highlightedEventIds, factorFiles, missingFactorFile, factorGaps }: ControlsSidebarProps) {
   const minimum = minimumEstimationCheck(state);
+  // One set of handlers for the page's life, and props that keep their identity, so that typing a
+  // window re-renders the window fields and the coverage notes, not every setting of the column.
+  const on = useMemo(() => actionsOf(dispatch), [dispatch]);
+  const eventIds = useMemo(() => events.map((event) => event.id), [events]);
   return (
     <aside className="controls" aria-labelledby="controls-heading">
       {/* The settings' headings (markets, …) sit under this one, in order after the page's h1. */}
@@ -46,11 +52,11 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
       <EventPicker
         events={events}
         selectedIds={state.eventIds}
-        highlightedIds={[...highlightedEventIds]}
-        onToggle={(eventId) => dispatch({ type: 'toggle-event', eventId })}
-        onRemoveCustom={(eventId) => dispatch({ type: 'remove-custom-event', eventId })}
+        highlightedIds={highlightedEventIds}
+        onToggle={on.toggleEvent}
+        onRemoveCustom={on.removeCustomEvent}
       />
-      <CustomEventForm existingIds={events.map((event) => event.id)} onAdd={(event) => dispatch({ type: 'add-custom-event', event })} />
+      <CustomEventForm existingIds={eventIds} onAdd={on.addCustomEvent} />
       {symbols.data ? (
         <SecurityPicker
           symbols={symbols.data.symbols}
@@ -58,10 +64,10 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
           benchmarks={state.benchmarks}
           canAddSymbols={canAddSymbols}
           coverage={coverage}
-          onToggle={(symbol) => dispatch({ type: 'toggle-security', symbol })}
-          onAdd={(symbol) => dispatch({ type: 'add-security', symbol })}
-          onBenchmark={(exchange, symbol) => dispatch({ type: 'set-benchmark', exchange, symbol })}
-          onPreset={(securities) => dispatch({ type: 'set-securities', securities })}
+          onToggle={on.toggleSecurity}
+          onAdd={on.addSecurity}
+          onBenchmark={on.setBenchmark}
+          onPreset={on.setSecurities}
         />
       ) : symbols.error ? (
         <ErrorPanel
@@ -77,9 +83,9 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
       <ModelControls
         model={state.model}
         returnKind={state.returnKind}
-        onModel={(model) => dispatch({ type: 'set-model', model })}
-        onReturnKind={(returnKind) => dispatch({ type: 'set-return-kind', returnKind })}
-        factorNames={state.appliedOptions.factors ?? []}
+        onModel={on.setModel}
+        onReturnKind={on.setReturnKind}
+        factorNames={state.appliedOptions.factors ?? NO_FACTORS}
       />
       <FactorControls
         files={factorFiles.files}
@@ -89,16 +95,36 @@ export function ControlsSidebar({ state, dispatch, events, eventsProblem, symbol
         missingFile={missingFactorFile}
         gaps={factorGaps}
         onUpload={factorFiles.add}
-        onChoose={(factors) => dispatch({ type: 'set-factors', factors })}
+        onChoose={on.setFactors}
         onRemove={factorFiles.remove}
       />
-      <WindowInputs texts={state.windowTexts} check={windowCheck} onChange={(field, text) => dispatch({ type: 'set-window-text', field, text })} />
+      <WindowInputs texts={state.windowTexts} check={windowCheck} onChange={on.setWindowText} />
       <EstimationMinimumInput
         text={state.minimumEstimationText}
         problem={minimum.problem}
         floor={estimationFloor(state.model, state.factors?.names.length ?? 0).days}
-        onChange={(text) => dispatch({ type: 'set-minimum-estimation', text })}
+        onChange={on.setMinimumEstimation}
       />
     </aside>
   );
+}
+
+const NO_FACTORS: readonly string[] = [];
+
+/** The settings' handlers, each dispatching its one action. */
+function actionsOf(dispatch: Dispatch<ViewAction>) {
+  return {
+    toggleEvent: (eventId: string) => dispatch({ type: 'toggle-event', eventId }),
+    removeCustomEvent: (eventId: string) => dispatch({ type: 'remove-custom-event', eventId }),
+    addCustomEvent: (event: StudyEvent) => dispatch({ type: 'add-custom-event', event }),
+    toggleSecurity: (symbol: string) => dispatch({ type: 'toggle-security', symbol }),
+    addSecurity: (symbol: string) => dispatch({ type: 'add-security', symbol }),
+    setBenchmark: (exchange: string, symbol: string) => dispatch({ type: 'set-benchmark', exchange, symbol }),
+    setSecurities: (securities: string[]) => dispatch({ type: 'set-securities', securities }),
+    setModel: (model: ModelKind) => dispatch({ type: 'set-model', model }),
+    setReturnKind: (returnKind: ReturnKind) => dispatch({ type: 'set-return-kind', returnKind }),
+    setFactors: (factors: FactorChoice | null) => dispatch({ type: 'set-factors', factors }),
+    setWindowText: (field: WindowField, text: string) => dispatch({ type: 'set-window-text', field, text }),
+    setMinimumEstimation: (text: string) => dispatch({ type: 'set-minimum-estimation', text }),
+  };
 }

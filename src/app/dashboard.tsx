@@ -50,6 +50,7 @@ import './dashboard.css';
 
 const CATALOG_EVENT_IDS = EVENT_CATALOG.events.map((event) => event.id);
 const STATISTICS_ID = 'statistics';
+const NO_EVENT_IDS: readonly string[] = [];
 
 // The page's one clock: it dates the manifest of a download, and nothing else reads the time.
 const readClock = () => new Date();
@@ -250,7 +251,7 @@ export function Dashboard() {
           canAddSymbols={health.data?.mode === 'live' || health.data?.mode === 'auto'}
           coverage={coverage}
           windowCheck={windowCheck}
-          highlightedEventIds={spotlight?.eventIds ?? []}
+          highlightedEventIds={spotlight?.eventIds ?? NO_EVENT_IDS}
           factorFiles={factorFiles}
           missingFactorFile={missingFactorFile}
           factorGaps={usedFactors ? factorGapsInWords(usedFactors.gaps, usedFactors.file.name, usedFactors.names) : null}

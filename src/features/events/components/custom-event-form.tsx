@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { isCalendarDate, isTimeOfDay, isTimeZone } from '../../../domain/calendar.ts';
 import { CUSTOM_EVENT_NOTE, type StudyEvent } from '../../../domain/study-event.ts';
 import { eventDateProblem, STUDY_LIMITS } from '../../../application/study-limits.ts';
@@ -38,7 +38,7 @@ interface CustomEventFormProps {
 }
 
 /** Adds an event of the user's own: a date, an optional local time, and the time zone both are in. */
-export function CustomEventForm({ existingIds, onAdd }: CustomEventFormProps) {
+export const CustomEventForm = memo(function CustomEventForm({ existingIds, onAdd }: CustomEventFormProps) {
   const id = useId();
   const [fields, setFields] = useState<Fields>({ title: '', date: '', time: '', timeZone: 'Asia/Tokyo' });
   const [submitted, setSubmitted] = useState(false);
@@ -101,7 +101,7 @@ export function CustomEventForm({ existingIds, onAdd }: CustomEventFormProps) {
       </form>
     </details>
   );
-}
+});
 
 function freshId(existingIds: readonly string[]): string {
   let number = 1;

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { StudyEvent } from '../../../domain/study-event.ts';
 import { formatDate } from '../../../lib/format.ts';
 import './events.css';
@@ -6,13 +7,13 @@ interface EventPickerProps {
   events: StudyEvent[];
   selectedIds: string[];
   /** Events tied to the selected excerpt. */
-  highlightedIds: string[];
+  highlightedIds: readonly string[];
   onToggle: (eventId: string) => void;
   onRemoveCustom: (eventId: string) => void;
 }
 
 /** The events of the case and the user's own, each a checkbox; several may be studied together. */
-export function EventPicker({ events, selectedIds, highlightedIds, onToggle, onRemoveCustom }: EventPickerProps) {
+export const EventPicker = memo(function EventPicker({ events, selectedIds, highlightedIds, onToggle, onRemoveCustom }: EventPickerProps) {
   return (
     <fieldset className="control-group event-picker">
       <legend>Events</legend>
@@ -43,7 +44,7 @@ export function EventPicker({ events, selectedIds, highlightedIds, onToggle, onR
       </ul>
     </fieldset>
   );
-}
+});
 
 /**
  * When an event happened, as written in its own zone: "5 Nov 2024, 19:00 America/New_York".

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { memo, useId, useState, type ChangeEvent } from 'react';
 import type { FactorChoice } from '../../../application/study-factors.ts';
 import type { FactorFile } from '../../../domain/factor-file.ts';
 import { shortFactorHash } from '../../../domain/factor-hash.ts';
@@ -33,7 +33,7 @@ type UploadNote = { kind: 'problems'; name: string; problems: string[] } | { kin
  * remove a file. The files stay in this browser only.
  * @example <FactorControls files={files} choice={state.factors} enabled onUpload={add} onChoose={choose} onRemove={remove} … />
  */
-export function FactorControls({ files, storedProblem, choice, enabled, missingFile, gaps, onUpload, onChoose, onRemove }: FactorControlsProps) {
+export const FactorControls = memo(function FactorControls({ files, storedProblem, choice, enabled, missingFile, gaps, onUpload, onChoose, onRemove }: FactorControlsProps) {
   const id = useId();
   const [note, setNote] = useState<UploadNote>(null);
   const chosen = choice === null ? null : (files.find((file) => shortFactorHash(file.sha256) === choice.file.hash) ?? null);
@@ -146,4 +146,4 @@ export function FactorControls({ files, storedProblem, choice, enabled, missingF
       ) : null}
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { DEFAULT_MINIMUM_ESTIMATION_DAYS } from '../../../domain/estimation-minimum.ts';
 import './window-inputs.css';
 
@@ -16,7 +16,7 @@ interface EstimationMinimumInputProps {
  * days a security needs (default 30), never below what the model's maths needs; a value below it is
  * refused with the reason and the results keep the last valid setting.
  */
-export function EstimationMinimumInput({ text, problem, floor, onChange }: EstimationMinimumInputProps) {
+export const EstimationMinimumInput = memo(function EstimationMinimumInput({ text, problem, floor, onChange }: EstimationMinimumInputProps) {
   const id = useId();
   const [open, setOpen] = useState(() => problem !== null || text.trim() !== String(DEFAULT_MINIMUM_ESTIMATION_DAYS));
   return (
@@ -48,4 +48,4 @@ export function EstimationMinimumInput({ text, problem, floor, onChange }: Estim
       </div>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ModelKind, ReturnKind } from '../../../core/types.ts';
 import { modelName } from '../../../domain/models.ts';
 
@@ -23,7 +23,7 @@ interface ModelControlsProps {
 }
 
 /** The normal-return model (MacKinlay 1997, section 4) and how returns are computed from prices. */
-export function ModelControls({ model, returnKind, onModel, onReturnKind, factorNames = [] }: ModelControlsProps) {
+export const ModelControls = memo(function ModelControls({ model, returnKind, onModel, onReturnKind, factorNames = [] }: ModelControlsProps) {
   const id = useId();
   return (
     <fieldset className="control-group">
@@ -55,4 +55,4 @@ export function ModelControls({ model, returnKind, onModel, onReturnKind, factor
       </div>
     </fieldset>
   );
-}
+});

@@ -44,6 +44,10 @@ export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, c
   const added = selected.filter((symbol) => !known.has(symbol));
   const nameOf = (symbol: string) => symbols.find((info) => info.symbol === symbol)?.name ?? symbol;
   const closeDate = coverage.events[0]?.date;
+  // Neither depends on the study's windows, so a typed window does not recompute them: the span facts
+  // sort every symbol's dates for each symbol, the closing times read the exchange's time zone.
+  const spans = useMemo(() => new Map(symbols.map((info) => [info.symbol, spanFacts(info, symbols)])), [symbols]);
+  const closes = useMemo(() => new Map(markets.map(({ exchange }) => [exchange.code, marketFacts(exchange, closeDate)])), [markets, closeDate]);
 
   return (
     <fieldset className="control-group security-picker">
@@ -52,12 +56,12 @@ export function SecurityPicker({ symbols, selected, benchmarks, canAddSymbols, c
       {markets.map(({ exchange, securities, benchmarks: choices, chosenBenchmark }) => (
         <section key={exchange.code} className="market" aria-label={`${exchange.shortName} (${exchange.code})`}>
           <h3 className="market-title">
-            {exchange.shortName} <span className="market-facts">{marketFacts(exchange, closeDate)}</span>
+            {exchange.shortName} <span className="market-facts">{closes.get(exchange.code)}</span>
           </h3>
           <ul className="security-list">
             {securities.map((info) => {
               const found = notes.get(info.symbol) ?? [];
-              const facts = found.length === 0 ? spanFacts(info, symbols) : null;
+              const facts = found.length === 0 ? (spans.get(info.symbol) ?? null) : null;
               return (
                 <li key={info.symbol}>
                   <label className="checkbox">
