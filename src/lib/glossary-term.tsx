@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { glossaryEntry, type GlossaryTermId } from '../domain/glossary.ts';
 import './glossary-term.css';
 
@@ -15,7 +15,7 @@ interface GlossaryTermProps {
  * (src/domain/glossary.ts), never written here.
  * @example <GlossaryTerm id="car">CAR [0, +1]</GlossaryTerm>
  */
-export function GlossaryTerm({ id, children }: GlossaryTermProps) {
+export const GlossaryTerm = memo(function GlossaryTerm({ id, children }: GlossaryTermProps) {
   const entry = glossaryEntry(id);
   const [open, setOpen] = useState(false);
   const popupId = useId();
@@ -57,7 +57,7 @@ export function GlossaryTerm({ id, children }: GlossaryTermProps) {
       ) : null}
     </span>
   );
-}
+});
 
 function textOf(node: ReactNode): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import './answer.css';
 import { GLOSSARY } from '../../../domain/glossary.ts';
 
@@ -5,7 +6,7 @@ import { GLOSSARY } from '../../../domain/glossary.ts';
  * The glossary: every term of the page and the slides with its plain definition (the text of
  * src/domain/glossary.ts), each entry the target of the term's popover link (#glossary-<id>).
  */
-export function GlossarySection() {
+export const GlossarySection = memo(function GlossarySection() {
   return (
     <section id="glossary" className="panel glossary" aria-labelledby="glossary-heading">
       <h2 id="glossary-heading">Glossary</h2>
@@ -19,4 +20,4 @@ export function GlossarySection() {
       </dl>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { dataValue } from '../../../lib/format.ts';
 
 interface NumberCellProps {
@@ -10,13 +11,14 @@ interface NumberCellProps {
 
 /**
  * A table cell showing a number at display precision, with the full double in data-value and
- * its tooltip, so every figure can be checked to the last digit against R or Stata.
+ * its tooltip, so every figure can be checked to the last digit against R or Stata. Memoised: a table
+ * re-rendered with new rows redraws only the cells whose figure changed.
  */
-export function NumberCell({ value, format, suffix, testId }: NumberCellProps) {
+export const NumberCell = memo(function NumberCell({ value, format, suffix, testId }: NumberCellProps) {
   return (
     <td className="number" data-value={dataValue(value)} title={value === null ? 'not available' : String(value)} data-testid={testId}>
       {format(value)}
       {suffix ? <span className="stars">{suffix}</span> : null}
     </td>
   );
-}
+});

@@ -7,6 +7,10 @@ import type { TestFit } from '../../../domain/test-choice.ts';
 import { GlossaryTerm } from '../../../lib/glossary-term.tsx';
 import { NumberCell } from './number-cell.tsx';
 
+// Module-level formatters keep each NumberCell's props equal between renders, so unchanged cells skip.
+const percent = (value: number | null) => formatPercent(value);
+const fixed2 = (value: number | null) => formatNumber(value, 2);
+
 interface PortfolioTableProps {
   windows: AggregateWindow[];
   /** The caption: what the rows test. */
@@ -52,7 +56,7 @@ export function PortfolioTable({ windows, title = 'Portfolio tests by CAR window
         <tr>
           <th scope="row">CAAR (N)</th>
           {windows.map((window) => [
-            <NumberCell key={`c${window.from}|${window.to}`} value={window.caar} format={(value) => formatPercent(value)} testId={`caar-${window.from}-${window.to}`} />,
+            <NumberCell key={`c${window.from}|${window.to}`} value={window.caar} format={percent} testId={`caar-${window.from}-${window.to}`} />,
             <td key={`n${window.from}|${window.to}`} className="number">
               ({window.n})
             </td>,
@@ -76,7 +80,7 @@ export function PortfolioTable({ windows, title = 'Portfolio tests by CAR window
                 );
               }
               return [
-                <NumberCell key={`s${window.from}|${window.to}`} value={result.statistic} format={(value) => formatNumber(value, 2)} suffix={significanceStars(result.pValue)} />,
+                <NumberCell key={`s${window.from}|${window.to}`} value={result.statistic} format={fixed2} suffix={significanceStars(result.pValue)} />,
                 <NumberCell key={`p${window.from}|${window.to}`} value={result.pValue} format={formatPValue} />,
               ];
             })}

@@ -16,6 +16,8 @@ export interface SecurityRow {
   failure: string | null;
 }
 
+// Module-level formatters keep each NumberCell's props equal between renders, so unchanged cells skip.
+const percent = (value: number | null) => formatPercent(value);
 const percent3 = (value: number | null) => formatPercent(value, 3);
 const fixed3 = (value: number | null) => formatNumber(value, 3);
 const fixed2 = (value: number | null) => formatNumber(value, 2);
@@ -75,8 +77,8 @@ function ResultCells({ result, unitKey }: { result: SecurityResult; unitKey: str
       <td className="number" data-value={result.lostDays}>
         {result.lostDays}
       </td>
-      <NumberCell value={dayZero?.ar ?? null} format={(value) => formatPercent(value)} suffix={significanceStars(arTest?.pValue ?? null)} testId={`ar0-${unitKey}`} />
-      <NumberCell value={result.bhar} format={(value) => formatPercent(value)} />
+      <NumberCell value={dayZero?.ar ?? null} format={percent} suffix={significanceStars(arTest?.pValue ?? null)} testId={`ar0-${unitKey}`} />
+      <NumberCell value={result.bhar} format={percent} />
     </>
   );
 }
@@ -128,10 +130,10 @@ export function CarTable({ rows, showEvent }: { rows: SecurityRow[]; showEvent: 
               <th scope="row">{index === 0 ? row.name : <span className="visually-hidden">{row.name}</span>}</th>
               {showEvent ? <td>{index === 0 ? row.eventTitle : ''}</td> : null}
               <td>{formatDayRange(window)}</td>
-              <NumberCell value={window.car} format={(value) => formatPercent(value)} suffix={significanceStars(window.t.pValue)} testId={`car-${row.key}-${window.from}-${window.to}`} />
+              <NumberCell value={window.car} format={percent} suffix={significanceStars(window.t.pValue)} testId={`car-${row.key}-${window.from}-${window.to}`} />
               <NumberCell value={window.t.statistic} format={fixed2} />
               <NumberCell value={window.t.pValue} format={formatPValue} />
-              <NumberCell value={window.bhar} format={(value) => formatPercent(value)} />
+              <NumberCell value={window.bhar} format={percent} />
             </tr>
           )),
         )}
