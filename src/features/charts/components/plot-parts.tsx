@@ -1,5 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
-import { CartesianGrid, ReferenceLine, Tooltip, usePlotArea, useXAxisDomain, useXAxisScale, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, Tooltip, usePlotArea, useXAxisDomain, useXAxisScale, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { formatNumber, formatPercent, formatRelativeDay } from '../../../lib/format.ts';
 import { labelledDays } from '../utils/day-ticks.ts';
 import { extentOf, niceAxis } from '../utils/nice-ticks.ts';
@@ -116,6 +116,21 @@ export function useValueAxis({ rows, keys, anchor, unit, fontSize, width, extent
   return useMemo(() => {
     const axis = unit === 'percent' ? niceAxis(low, high, 5, 100) : niceAxis(low, high);
     const format = unit === 'percent' ? formatPercent : formatNumber;
-    return <YAxis domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={(value: number) => format(value, axis.decimals)} tick={{ fontSize }} width={width} />;
+    return <YAxis domain={axis.domain} ticks={axis.ticks} interval={0} tick={valueTick(fontSize, (value) => format(value, axis.decimals))} width={width} />;
   }, [low, high, unit, fontSize, width]);
+}
+
+/**
+ * A value axis's label, drawn as recharts' own Text draws it (same place, type, colour and class
+ * names) without being Text: recharts keys each label by its pixel position, so a new range
+ * remounts every label, and each Text subscribes to the chart's store and measures its words in the
+ * DOM (it is given the axis's width) although a round number never wraps.
+ * @example <YAxis ticks={[0, 2, 4]} interval={0} tick={valueTick(11, (value) => `${value}×`)} />
+ */
+export function valueTick(fontSize: number, format: (value: number) => string) {
+  return ({ x, y, payload }: YAxisTickContentProps) => (
+    <text x={x} y={y} dy="0.355em" textAnchor="end" fontSize={fontSize} fill={AXIS_INK} className="recharts-text recharts-cartesian-axis-tick-value">
+      {format(Number(payload.value))}
+    </text>
+  );
 }

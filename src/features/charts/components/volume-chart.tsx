@@ -10,7 +10,7 @@ import { useChartMouseHandlers, type DayHandlers } from './chart-interaction.ts'
 import { useEventMarkers, type EventMarker } from './event-marker.tsx';
 import { plainBar } from './plain-bar.tsx';
 import { plotProps, type PlotLayout } from './plot-layout.ts';
-import { dayAxis, GRID } from './plot-parts.tsx';
+import { dayAxis, GRID, valueTick } from './plot-parts.tsx';
 
 export interface VolumeChartProps extends DayHandlers {
   data: VolumePanelData;
@@ -82,8 +82,8 @@ export function VolumePlot({ rows, series, markers, layout }: VolumePlotProps) {
   const high = useMemo(() => Math.max(1, ...rows.flatMap((row) => series.map((item) => row[item.key]).filter((value): value is number => typeof value === 'number'))), [rows, series]);
   const axis = useMemo(() => {
     const { domain, ticks, decimals } = niceAxis(0, high);
-    // Every round tick drawn, none measured (see useValueAxis).
-    return <YAxis domain={domain} ticks={ticks} interval={0} tickFormatter={(value: number) => `${value.toFixed(decimals)}×`} tick={{ fontSize }} width={fontSize * 3.6} />;
+    // Every round tick drawn, none measured, each label plain text (see useValueAxis and valueTick).
+    return <YAxis domain={domain} ticks={ticks} interval={0} tick={valueTick(fontSize, (value) => `${value.toFixed(decimals)}×`)} width={fontSize * 3.6} />;
   }, [high, fontSize]);
   const { lines: eventLines, lanes } = useEventMarkers(markers, fontSize);
   const top = 6 + lanes;
