@@ -83,20 +83,16 @@ describe('the fetch lock', () => {
   it('keeps the lock past its lease while the holder is still fetching (the holder renews it)', async () => {
     const { locks, log } = await twoLocks({ leaseMs: 2_400 });
     const order: string[] = [];
-    let taken: () => void = () => undefined;
-    const isTaken = new Promise<void>((resolve) => (taken = resolve));
-    const holding = locks[0].exclusive('7011.T', async () => {
-      taken();
-      // Twice the lease: renewed every 800 ms, it would run out only if a renewal came 1.6 s late.
-      await sleep(4_800);
-      order.push('holder done');
-    });
     // The waiter asks only once the holder has the lock, however slow the machine.
-    await isTaken;
-    await locks[1].exclusive('7011.T', async () => {
+    const { holding, release } = await heldLock(locks[0], '7011.T');
+    const waiting = locks[1].exclusive('7011.T', async () => {
       order.push('waiter ran');
     });
-    await holding;
+    // Twice the lease: renewed every 800 ms, it would run out only if a renewal came 1.6 s late.
+    await sleep(4_800);
+    order.push('holder done');
+    release();
+    await Promise.all([holding, waiting]);
     expect(order).toEqual(['holder done', 'waiter ran']);
     expect(log).toEqual([]);
   });
