@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DECK_GEOMETRY, LINE_SPACING } from '../../../application/deck-layout.ts';
 import type { DeckChart } from '../../../application/deck-types.ts';
 import { formatRelativeDay } from '../../../lib/format.ts';
 
@@ -6,10 +7,10 @@ import { formatRelativeDay } from '../../../lib/format.ts';
 const WIDTH = 640;
 const DEFAULT_HEIGHT = 300;
 /**
- * Inches of the box that the title (1.1cqw) and a legend of up to two lines (0.95cqw) take on the
- * 13.333-inch slide, at 1.17 line spacing: the drawing gets the rest.
+ * Inches of the box that the title (1.1cqw, presentation.css) and a legend of up to two lines
+ * (0.95cqw) take on the slide, at the deck's line spacing: the drawing gets the rest.
  */
-const TITLE_AND_LEGEND_INCHES = 0.17 + 2 * 0.15;
+const TITLE_AND_LEGEND_INCHES = (DECK_GEOMETRY.width / 100) * LINE_SPACING * (1.1 + 2 * 0.95);
 const PLOT = { left: 52, right: 12, top: 34, bottom: 30 };
 const FONT = 12;
 const MARKER_LANES = 2;
